@@ -1,0 +1,43 @@
+package necroptosis.cli;
+
+import java.io.PrintWriter;
+
+import necroptosis.slide.SlideException;
+import necroptosis.slide.SlideSources;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code java -jar necroptosis-scorer.jar}. */
+@Command(name = "necroptosis-scorer", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Necrotic cores, MLKL IHC scoring and immune density on whole-slide images.",
+        subcommands = {InfoCommand.class, RegionCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code for bad input (unreadable slide, bad option value). */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        System.setProperty("java.awt.headless", "true");
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            PrintWriter err = cmd.getErr();
+            if (e instanceof SlideException || e instanceof IllegalArgumentException) {
+                err.println("error: " + e.getMessage());
+            } else {
+                err.println("error: " + SlideSources.describe(e) + " (" + e.getClass().getSimpleName() + ")");
+            }
+            err.flush();
+            return EXIT_BAD_INPUT;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,115 @@
+package necroptosis.slide;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import ij.ImagePlus;
+import ij.io.Opener;
+import ij.measure.Calibration;
+import ij.process.ColorProcessor;
+
+/**
+ * Plain images (PNG, JPEG, GIF, BMP, simple TIFF) through ImageJ's own opener: a single level held in
+ * memory, so it is refused when the image is too large for that.
+ */
+public final class ImageJSlideSource implements SlideSource {
+    /** Largest plain image loaded whole (4 bytes per pixel: 1 GiB). */
+    static final long MAX_PIXELS = 1L << 28;
+
+    private final String path;
+    private final int width;
+    private final int height;
+    private final int[] rgb;
+    private final List<Level> levels;
+    private final PixelSize pixelSize;
+
+    private ImageJSlideSource(String path, ImagePlus imp) {
+        this.path = path;
+        ColorProcessor cp = imp.getProcessor().convertToColorProcessor();
+        this.width = cp.getWidth();
+        this.height = cp.getHeight();
+        this.rgb = (int[]) cp.getPixels();
+        this.levels = Collections.singletonList(new Level(width, height, 1));
+        this.pixelSize = pixelSizeOf(imp.getCalibration());
+    }
+
+    public static ImageJSlideSource open(Path file) throws SlideException {
+        String name = file.toString();
+        long[] declared = declaredSize(file);
+        if (declared != null && declared[0] * declared[1] > MAX_PIXELS) {
+            throw new SlideException(name, "declares " + declared[0] + "x" + declared[1]
+                    + " pixels, too large to open as a plain image (save it as a tiled pyramidal TIFF)");
+        }
+        ImagePlus imp = new Opener().openImage(file.toAbsolutePath().toString());
+        if (imp == null || imp.getProcessor() == null) {
+            throw new SlideException(name, "ImageJ could not open it (not an image, truncated, or an unsupported variant)");
+        }
+        if (imp.getStackSize() > 1) {
+            // Multi-page files are slides only for the TIFF/Bio-Formats readers; take the first plane.
+            imp.setSlice(1);
+        }
+        return new ImageJSlideSource(name, imp);
+    }
+
+    /** Width and height from the header, without decoding, where ImageIO knows the format. */
+    private static long[] declaredSize(Path file) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) return null;
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) return null;
+            ImageReader r = readers.next();
+            try {
+                r.setInput(in);
+                return new long[] {r.getWidth(0), r.getHeight(0)};
+            } finally {
+                r.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return null; // ImageJ's opener will give the reason
+        }
+    }
+
+    static PixelSize pixelSizeOf(Calibration cal) {
+        if (cal == null || !cal.scaled()) return PixelSize.unknown("no pixel size in the file");
+        String unit = cal.getUnit() == null ? "" : cal.getUnit().toLowerCase(Locale.ROOT);
+        double toUm;
+        switch (unit) {
+            case "µm": case "um": case "micron": case "microns": case "\u03bcm": toUm = 1; break;
+            case "nm": toUm = 1e-3; break;
+            case "mm": toUm = 1e3; break;
+            case "cm": toUm = 1e4; break;
+            case "inch": case "in": toUm = 25400; break;
+            default: return PixelSize.unknown("pixel size unit '" + cal.getUnit() + "' is not a length");
+        }
+        return PixelSize.fromMetadata(cal.pixelWidth * toUm, "imagej calibration");
+    }
+
+    @Override public String path() { return path; }
+
+    @Override public String readerName() { return "imagej"; }
+
+    @Override public List<Level> levels() { return levels; }
+
+    @Override public PixelSize pixelSize() { return pixelSize; }
+
+    @Override
+    public int[] readRegion(int level, int x, int y, int w, int h) {
+        Regions.check(this, level, x, y, w, h);
+        int[] out = new int[w * h];
+        for (int row = 0; row < h; row++) {
+            System.arraycopy(rgb, (y + row) * width + x, out, row * w, w);
+        }
+        for (int i = 0; i < out.length; i++) out[i] |= 0xFF000000;
+        return out;
+    }
+
+    @Override public void close() {}
+}

@@ -1,0 +1,49 @@
+package necroptosis.slide;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.ARGBType;
+
+/**
+ * One whole-slide image, read by region so that no level ever has to fit in memory.
+ * <p>
+ * Regions are addressed by pyramid level plus coordinates in that level's pixels, so no two readers
+ * can round a fractional downsample differently. Implementations must allow concurrent
+ * {@link #readRegion} calls from many threads: the analysis reads tiles in parallel.
+ */
+public interface SlideSource extends Closeable {
+
+    /** The file this slide was opened from, as the user gave it (used in every message). */
+    String path();
+
+    /** Short name of the reader, e.g. {@code "tiff"}, {@code "bioformats"}, {@code "imagej"}. */
+    String readerName();
+
+    /** Pyramid levels, full resolution first, downsample increasing. Never empty. */
+    List<Level> levels();
+
+    /** Level-0 pixel size, or {@link PixelSize#unknown(String)}. */
+    PixelSize pixelSize();
+
+    /**
+     * Reads a region of one level as packed 0xRRGGBB ints (alpha bits are 0xFF), row by row.
+     * The region must lie inside the level; see {@link Regions#check}.
+     */
+    int[] readRegion(int level, int x, int y, int width, int height) throws IOException;
+
+    /** Preferred read size for this level (the file's tile size where it has one). */
+    default int tileWidth(int level) { return 512; }
+
+    default int tileHeight(int level) { return 512; }
+
+    /**
+     * The level as a lazily loaded ImgLib2 image: cells are read from the file only when a pixel in
+     * them is accessed, so a script can view or process a gigapixel level without loading it.
+     */
+    default RandomAccessibleInterval<ARGBType> level(int level) {
+        return LazyLevelImg.of(this, level);
+    }
+}
