@@ -43,37 +43,42 @@ public final class ImageJSlideSource implements SlideSource {
 
     public static ImageJSlideSource open(Path file) throws SlideException {
         String name = file.toString();
-        long[] declared = declaredSize(file);
-        if (declared != null && declared[0] * declared[1] > MAX_PIXELS) {
-            throw new SlideException(name, "declares " + declared[0] + "x" + declared[1]
-                    + " pixels, too large to open as a plain image (save it as a tiled pyramidal TIFF)");
+        ImagePlus imp = readWithImageIO(file);
+        if (imp == null) {
+            // Formats ImageIO does not know (e.g. plain TIFF): ImageJ's own opener, which reads calibration too.
+            imp = new Opener().openImage(file.toAbsolutePath().toString());
         }
-        ImagePlus imp = new Opener().openImage(file.toAbsolutePath().toString());
         if (imp == null || imp.getProcessor() == null) {
             throw new SlideException(name, "ImageJ could not open it (not an image, truncated, or an unsupported variant)");
-        }
-        if (imp.getStackSize() > 1) {
-            // Multi-page files are slides only for the TIFF/Bio-Formats readers; take the first plane.
-            imp.setSlice(1);
         }
         return new ImageJSlideSource(name, imp);
     }
 
-    /** Width and height from the header, without decoding, where ImageIO knows the format. */
-    private static long[] declaredSize(Path file) {
+    /**
+     * PNG, JPEG, GIF and BMP through ImageIO, checking the declared size before decoding. ImageJ's opener
+     * uses ImageIO for these too, but prints decoder errors to the console; here they become the reason.
+     */
+    private static ImagePlus readWithImageIO(Path file) throws SlideException {
+        String name = file.toString();
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) return null;
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) return null;
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) return null;
             ImageReader r = readers.next();
             try {
                 r.setInput(in);
-                return new long[] {r.getWidth(0), r.getHeight(0)};
+                long w = r.getWidth(0), h = r.getHeight(0);
+                if (w * h > MAX_PIXELS) {
+                    throw new SlideException(name, "declares " + w + "x" + h
+                            + " pixels, too large to open as a plain image (save it as a tiled pyramidal TIFF)");
+                }
+                return new ImagePlus(file.getFileName().toString(), r.read(0));
             } finally {
                 r.dispose();
             }
+        } catch (SlideException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            return null; // ImageJ's opener will give the reason
+            throw new SlideException(name, "cannot be decoded (" + SlideSources.describe(e) + ")");
         }
     }
 

@@ -1,0 +1,101 @@
+package necroptosis.slide;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import necroptosis.TestImages;
+
+/** Opening files: reader choice, the user's pixel size, and one clear line for every kind of bad input. */
+class SlideSourcesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void plainPngOpensWithImageJAndReturnsItsPixels() throws Exception {
+        Path png = TestImages.writePng(dir.resolve("a.png"), 37, 21, 1);
+        BufferedImage ref = ImageIO.read(png.toFile());
+        try (SlideSource s = SlideSources.open(png)) {
+            assertEquals("imagej", s.readerName());
+            assertEquals(1, s.levels().size());
+            assertEquals(37, s.levels().get(0).width());
+            assertFalse(s.pixelSize().isKnown());
+            int[] px = s.readRegion(0, 5, 3, 10, 7);
+            for (int y = 0; y < 7; y++) for (int x = 0; x < 10; x++) {
+                assertEquals(ref.getRGB(5 + x, 3 + y), px[y * 10 + x], "pixel " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void pixelSizeOverrideReplacesMetadata() throws Exception {
+        Path png = TestImages.writePng(dir.resolve("b.png"), 8, 8, 2);
+        try (SlideSource s = SlideSources.open(png, OpenOptions.DEFAULT.withPixelSize(0.25))) {
+            assertEquals(0.25, s.pixelSize().micrometers(), 0);
+            assertEquals("override", s.pixelSize().source());
+        }
+        assertThrows(IllegalArgumentException.class, () -> OpenOptions.DEFAULT.withPixelSize(-1.0));
+    }
+
+    @Test
+    void implausiblePixelSizeIsUnknownNotUsed() {
+        PixelSize p = PixelSize.fromMetadata(1000, "tiff resolution tags");
+        assertFalse(p.isKnown());
+        assertTrue(p.source().contains("1000"), p.source());
+        assertThrows(IllegalStateException.class, p::micrometers);
+        assertEquals(0.499, PixelSize.fromMetadata(0.499, "svs MPP").micrometers(), 0);
+    }
+
+    private static String failure(Path file) {
+        SlideException e = assertThrows(SlideException.class, () -> SlideSources.open(file).close());
+        assertTrue(e.getMessage().startsWith(file.toString() + ": "), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        return e.reason();
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        assertEquals("no such file", failure(dir.resolve("nope.svs")));
+    }
+
+    @Test
+    void folderIsRefused() {
+        assertTrue(failure(dir).contains("folder"));
+    }
+
+    @Test
+    void emptyFileIsRefused() throws Exception {
+        assertTrue(failure(Files.createFile(dir.resolve("empty.tif"))).contains("empty"));
+    }
+
+    @Test
+    void textFileIsRefusedAsNotAnImage() throws Exception {
+        Path txt = Files.write(dir.resolve("notes.svs"), "hello, this is not a slide\n".getBytes());
+        assertTrue(failure(txt).contains("not a supported image"));
+    }
+
+    @Test
+    void truncatedPngIsRefused() throws Exception {
+        Path png = TestImages.writePng(dir.resolve("c.png"), 300, 300, 3);
+        byte[] all = Files.readAllBytes(png);
+        Path cut = Files.write(dir.resolve("cut.png"), java.util.Arrays.copyOf(all, all.length / 3));
+        assertFalse(failure(cut).isEmpty());
+    }
+
+    @Test
+    void regionOutsideTheLevelNamesTheFileAndLevel() throws Exception {
+        Path png = TestImages.writePng(dir.resolve("d.png"), 16, 16, 4);
+        try (SlideSource s = SlideSources.open(png)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.readRegion(0, 10, 10, 10, 10));
+            assertTrue(e.getMessage().contains("outside level 0"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> s.readRegion(1, 0, 0, 1, 1));
+        }
+    }
+}
