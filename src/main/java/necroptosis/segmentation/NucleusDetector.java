@@ -1,0 +1,111 @@
+package necroptosis.segmentation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds nuclei in a tile's haematoxylin optical density: Gaussian smoothing, a fixed OD threshold (fixed,
+ * not per-tile automatic, so that a nucleus is found or not regardless of its neighbours), ImageJ's EDM
+ * watershed to split touching nuclei, then 4-connected components measured on the unsmoothed OD.
+ * <p>
+ * Thread-safe and allocation-bounded per call; results depend only on the input, so any thread count
+ * gives the same nuclei.
+ */
+public final class NucleusDetector {
+    private final NucleusSettings settings;
+
+    public NucleusDetector(NucleusSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param hematoxylinOd haematoxylin OD per pixel, row-major (not modified)
+     * @param tissue        optional mask (non-zero = tissue); null for all pixels
+     * @param labelsOut     optional int[width*height] receiving 1-based nucleus labels (index into the result + 1)
+     */
+    public List<Nucleus> detect(float[] hematoxylinOd, byte[] tissue, int width, int height, double pixelSizeUm, int[] labelsOut) {
+        int n = width * height;
+        float[] smooth = hematoxylinOd.clone();
+        ImageJFilters.gaussian(smooth, width, height, settings.sigmaUm / pixelSizeUm);
+        byte[] mask = new byte[n];
+        float t = (float) settings.thresholdOd;
+        for (int i = 0; i < n; i++) {
+            if (smooth[i] >= t && (tissue == null || tissue[i] != 0)) mask[i] = (byte) 255;
+        }
+        ImageJFilters.watershed(mask, width, height);
+        return measure(mask, hematoxylinOd, width, height, pixelSizeUm, labelsOut);
+    }
+
+    private List<Nucleus> measure(byte[] mask, float[] od, int width, int height, double pixelSizeUm, int[] labelsOut) {
+        float threshold = (float) settings.thresholdOd;
+        int[] labels = labelsOut != null ? labelsOut : new int[width * height];
+        java.util.Arrays.fill(labels, 0);
+        double pixelArea = pixelSizeUm * pixelSizeUm;
+        List<Nucleus> nuclei = new ArrayList<>(); // indexed by provisional label - 1; null = dropped
+        int[] stack = new int[Math.max(16, width * height / 4)];
+        int provisional = 0;
+        for (int start = 0; start < mask.length; start++) {
+            if (mask[start] == 0 || labels[start] != 0) continue;
+            int id = ++provisional;
+            long area = 0, edges = 0, core = 0;
+            double sx = 0, sy = 0, sod = 0;
+            int sp = 0;
+            stack[sp++] = start;
+            labels[start] = id;
+            while (sp > 0) {
+                int p = stack[--sp];
+                int x = p % width, y = p / width;
+                area++;
+                sx += x;
+                sy += y;
+                if (od[p] >= threshold) {
+                    core++;
+                    sod += od[p];
+                }
+                // Four neighbours: extend the component, or count a boundary edge for the perimeter.
+                for (int k = 0; k < 4; k++) {
+                    int nx = x + (k == 0 ? 1 : k == 1 ? -1 : 0), ny = y + (k == 2 ? 1 : k == 3 ? -1 : 0);
+                    if (nx < 0 || ny < 0 || nx >= width || ny >= height) { edges++; continue; }
+                    int q = ny * width + nx;
+                    if (mask[q] == 0) { edges++; continue; }
+                    if (labels[q] == 0) {
+                        labels[q] = id;
+                        if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+                        stack[sp++] = q;
+                    }
+                }
+            }
+            if (core == 0) { // smoothing artefact with no pixel above the threshold itself
+                nuclei.add(null);
+                continue;
+            }
+            // Size and darkness from the unsmoothed pixels: smoothing would inflate small fragments.
+            double areaUm2 = core * pixelArea;
+            // Boundary-edge count times pi/4 estimates the perimeter of a digitised convex shape without
+            // the staircase bias (Cauchy-Crofton); a digital disc then has circularity close to 1.
+            double perimeter = edges * Math.PI / 4;
+            double circularity = Math.min(1, 4 * Math.PI * area / (perimeter * perimeter));
+            double meanOd = sod / core;
+            nuclei.add(new Nucleus(sx / area + 0.5, sy / area + 0.5, areaUm2, circularity, meanOd, classify(areaUm2, circularity, meanOd)));
+        }
+        // Renumber so that labels index the returned list (components below the minimum area are dropped).
+        int[] remap = new int[provisional + 1];
+        List<Nucleus> kept = new ArrayList<>(nuclei.size());
+        for (int i = 0; i < nuclei.size(); i++) {
+            if (nuclei.get(i) != null && nuclei.get(i).areaUm2 >= settings.minAreaUm2) {
+                kept.add(nuclei.get(i));
+                remap[i + 1] = kept.size();
+            }
+        }
+        if (labelsOut != null) for (int i = 0; i < labels.length; i++) labels[i] = remap[labels[i]];
+        return kept;
+    }
+
+    private Nucleus.Kind classify(double areaUm2, double circularity, double meanOd) {
+        if (areaUm2 < settings.lymphMinAreaUm2) return Nucleus.Kind.DEBRIS;
+        if (areaUm2 <= settings.lymphMaxAreaUm2 && circularity >= settings.lymphMinCircularity && meanOd >= settings.lymphMinOd) {
+            return Nucleus.Kind.LYMPHOCYTE;
+        }
+        return Nucleus.Kind.TUMOUR;
+    }
+}

@@ -1,0 +1,50 @@
+package necroptosis.segmentation;
+
+/**
+ * Nucleus detection and classification parameters, in µm and optical density so they mean the same at
+ * any scan resolution. Defaults follow QuPath's cell detection (sigma 1.5 µm, threshold 0.1 OD on
+ * haematoxylin) and DESIGN.md's lymphocyte definition (12-60 µm², circularity >= 0.75, dark). Immutable.
+ */
+public final class NucleusSettings {
+    public static final double DEFAULT_SIGMA_UM = 1.0;
+    public static final double DEFAULT_THRESHOLD_OD = 0.15;
+    public static final double DEFAULT_MIN_AREA_UM2 = 3;
+    public static final double DEFAULT_LYMPH_MIN_AREA_UM2 = 12;
+    public static final double DEFAULT_LYMPH_MAX_AREA_UM2 = 60;
+    public static final double DEFAULT_LYMPH_MIN_CIRCULARITY = 0.75;
+    /** Lymphocyte nuclei are dense chromatin: mean haematoxylin OD at least this. */
+    public static final double DEFAULT_LYMPH_MIN_OD = 0.45;
+
+    public final double sigmaUm;
+    public final double thresholdOd;
+    public final double minAreaUm2;
+    public final double lymphMinAreaUm2;
+    public final double lymphMaxAreaUm2;
+    public final double lymphMinCircularity;
+    public final double lymphMinOd;
+
+    public static final NucleusSettings DEFAULT = new NucleusSettings(DEFAULT_SIGMA_UM, DEFAULT_THRESHOLD_OD, DEFAULT_MIN_AREA_UM2,
+            DEFAULT_LYMPH_MIN_AREA_UM2, DEFAULT_LYMPH_MAX_AREA_UM2, DEFAULT_LYMPH_MIN_CIRCULARITY, DEFAULT_LYMPH_MIN_OD);
+
+    public NucleusSettings(double sigmaUm, double thresholdOd, double minAreaUm2, double lymphMinAreaUm2,
+            double lymphMaxAreaUm2, double lymphMinCircularity, double lymphMinOd) {
+        require(sigmaUm >= 0 && sigmaUm <= 10, "nucleus sigma (um)", sigmaUm, "0-10");
+        require(thresholdOd > 0 && thresholdOd < 3, "nucleus threshold (OD)", thresholdOd, "above 0 and below 3");
+        require(minAreaUm2 >= 0, "minimum nucleus area (um2)", minAreaUm2, ">= 0");
+        require(lymphMinAreaUm2 > 0, "lymphocyte minimum area (um2)", lymphMinAreaUm2, "> 0");
+        require(lymphMaxAreaUm2 > lymphMinAreaUm2, "lymphocyte maximum area (um2)", lymphMaxAreaUm2, "> the minimum area");
+        require(lymphMinCircularity >= 0 && lymphMinCircularity <= 1, "lymphocyte circularity", lymphMinCircularity, "0-1");
+        require(lymphMinOd >= 0, "lymphocyte minimum OD", lymphMinOd, ">= 0");
+        this.sigmaUm = sigmaUm;
+        this.thresholdOd = thresholdOd;
+        this.minAreaUm2 = minAreaUm2;
+        this.lymphMinAreaUm2 = lymphMinAreaUm2;
+        this.lymphMaxAreaUm2 = lymphMaxAreaUm2;
+        this.lymphMinCircularity = lymphMinCircularity;
+        this.lymphMinOd = lymphMinOd;
+    }
+
+    static void require(boolean ok, String name, double value, String range) {
+        if (!ok || Double.isNaN(value)) throw new IllegalArgumentException(name + " must be " + range + ", got " + value);
+    }
+}

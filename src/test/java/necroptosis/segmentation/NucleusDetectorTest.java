@@ -1,0 +1,76 @@
+package necroptosis.segmentation;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Nuclei drawn as discs of known size, darkness and position are found, measured and classified. */
+class NucleusDetectorTest {
+    static final double PX = 0.5; // µm per pixel
+
+    static void disc(float[] od, int w, double cx, double cy, double radiusUm, float value) {
+        double r = radiusUm / PX;
+        int h = od.length / w;
+        for (int y = (int) (cy - r - 1); y <= cy + r + 1; y++) for (int x = (int) (cx - r - 1); x <= cx + r + 1; x++) {
+            if (x < 0 || y < 0 || x >= w || y >= h) continue;
+            if ((x + 0.5 - cx) * (x + 0.5 - cx) + (y + 0.5 - cy) * (y + 0.5 - cy) <= r * r) od[y * w + x] = value;
+        }
+    }
+
+    @Test
+    void findsLymphocytesTumourNucleiAndDebrisWhereTheyAre() {
+        int w = 200, h = 200;
+        float[] od = new float[w * h];
+        java.util.Arrays.fill(od, 0.05f); // cytoplasm / stroma
+        disc(od, w, 40, 40, 3.0, 0.9f);   // lymphocyte: 28 µm², dark
+        disc(od, w, 150, 50, 6.5, 0.4f);  // tumour nucleus: 133 µm², paler
+        disc(od, w, 60, 150, 1.2, 0.9f);  // debris fragment: 4.5 µm²
+        disc(od, w, 140, 150, 3.0, 0.9f); // two touching lymphocytes, split by the watershed
+        disc(od, w, 151, 150, 3.0, 0.9f);
+
+        int[] labels = new int[w * h];
+        List<Nucleus> found = new NucleusDetector(NucleusSettings.DEFAULT).detect(od, null, w, h, PX, labels);
+        assertEquals(5, found.size(), "nuclei found");
+        assertKind(found, 40, 40, Nucleus.Kind.LYMPHOCYTE);
+        assertKind(found, 150, 50, Nucleus.Kind.TUMOUR);
+        assertKind(found, 60, 150, Nucleus.Kind.DEBRIS);
+        assertKind(found, 140, 150, Nucleus.Kind.LYMPHOCYTE);
+        assertKind(found, 151, 150, Nucleus.Kind.LYMPHOCYTE);
+        Nucleus lymph = nearest(found, 40, 40);
+        assertEquals(Math.PI * 9, lymph.areaUm2, 6, "area of a 3 µm radius disc, blurred edge");
+        assertTrue(lymph.circularity > 0.85, "disc is round: " + lymph.circularity);
+        assertEquals(found.indexOf(lymph) + 1, labels[40 * w + 40], "label image indexes the list");
+    }
+
+    @Test
+    void tissueMaskExcludesNucleiOutsideIt() {
+        int w = 100, h = 100;
+        float[] od = new float[w * h];
+        disc(od, w, 30, 30, 3, 0.9f);
+        disc(od, w, 70, 70, 3, 0.9f);
+        byte[] tissue = new byte[w * h];
+        for (int i = 0; i < w * h / 2; i++) tissue[i] = 1; // top half only
+        assertEquals(1, new NucleusDetector(NucleusSettings.DEFAULT).detect(od, tissue, w, h, PX, null).size());
+    }
+
+    @Test
+    void settingsOutOfRangeNameTheSetting() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new NucleusSettings(1, 0.15, 3, 60, 12, 0.75, 0.45));
+        assertTrue(e.getMessage().contains("lymphocyte maximum area"), e.getMessage());
+    }
+
+    static Nucleus nearest(List<Nucleus> all, double x, double y) {
+        Nucleus best = null;
+        for (Nucleus n : all) if (best == null || Math.hypot(n.x - x, n.y - y) < Math.hypot(best.x - x, best.y - y)) best = n;
+        return best;
+    }
+
+    static void assertKind(List<Nucleus> all, double x, double y, Nucleus.Kind kind) {
+        Nucleus n = nearest(all, x, y);
+        assertTrue(Math.hypot(n.x - x, n.y - y) < 2, "a nucleus within 1 µm of " + x + "," + y + ", nearest at " + n.x + "," + n.y);
+        assertEquals(kind, n.kind, "kind at " + x + "," + y + " (area " + n.areaUm2 + ", circ " + n.circularity + ", od " + n.meanHematoxylinOd + ")");
+    }
+}
