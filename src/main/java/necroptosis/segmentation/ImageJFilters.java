@@ -28,4 +28,25 @@ public final class ImageJFilters {
         // toWatershed treats 255 as foreground on a normal (non-inverted) LUT with a black background.
         new EDM().toWatershed(bp);
     }
+
+    /**
+     * Euclidean distance (in pixels) from every pixel to the nearest pixel where {@code target} is
+     * non-zero; 0 on the target itself (ImageJ's float EDM, exact). Without any target every distance
+     * is {@link Float#POSITIVE_INFINITY}.
+     */
+    public static float[] distanceTo(byte[] target, int width, int height) {
+        boolean any = false;
+        byte[] others = new byte[target.length];
+        for (int i = 0; i < target.length; i++) {
+            if (target[i] != 0) any = true;
+            else others[i] = (byte) 255;
+        }
+        if (!any) {
+            float[] inf = new float[target.length];
+            java.util.Arrays.fill(inf, Float.POSITIVE_INFINITY);
+            return inf;
+        }
+        // makeFloatEDM gives, for each non-background pixel, the distance to the nearest background (0) pixel.
+        return (float[]) new EDM().makeFloatEDM(new ByteProcessor(width, height, others), 0, false).getPixels();
+    }
 }
