@@ -1,0 +1,115 @@
+package necroptosis.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import necroptosis.pipeline.AnalysisSettings;
+import necroptosis.pipeline.ProgressListener;
+import necroptosis.pipeline.SlideAnalysis;
+import necroptosis.pipeline.SlideResult;
+import necroptosis.report.ResultWriter;
+import necroptosis.scoring.DabThresholds;
+import necroptosis.slide.SlideSource;
+import necroptosis.slide.SlideSources;
+import necroptosis.stain.StainVectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code score SLIDE --out DIR}: the whole analysis of one slide. */
+@Command(name = "score", description = "Score one slide: necrotic cores, MLKL per zone, immune density; writes DIR/<slide>/summary.json and tiles.csv.")
+final class ScoreCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SLIDE", description = "slide file")
+    Path slide;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
+    Path out;
+
+    @Mixin
+    OpenOptionsMixin open;
+
+    @Mixin
+    AnalysisOptions analysis;
+
+    @Override
+    public Integer call() throws Exception {
+        AnalysisSettings settings = analysis.settings();
+        try (SlideSource s = SlideSources.open(slide, open.options())) {
+            SlideResult r = new SlideAnalysis(settings, ProgressListener.NONE).run(s);
+            Path dir = ResultWriter.write(r, out);
+            System.err.println(s.path() + ": " + r.tiles.size() + " tiles, " + r.cores.count + " necrotic cores, "
+                    + String.format(java.util.Locale.ROOT, "%.1f s", r.runMillis / 1000.0) + " -> " + dir);
+        }
+        return 0;
+    }
+
+    /** Analysis options shared by every command that scores; defaults come from AnalysisSettings. */
+    static final class AnalysisOptions {
+        @Option(names = "--stains", defaultValue = AnalysisSettings.DEFAULT_STAINS, description = "stain preset: H-DAB (default) or H&E")
+        String stains;
+
+        @Option(names = "--stain-vectors", paramLabel = "R,G,B;R,G,B", description = "custom haematoxylin and DAB vectors (OD), e.g. 0.65,0.70,0.29;0.27,0.57,0.78")
+        String stainVectors;
+
+        @Option(names = "--estimate-stains", description = "estimate the stain vectors per slide (Macenko)")
+        boolean estimateStains;
+
+        @Option(names = "--weak", defaultValue = "" + DabThresholds.DEFAULT_WEAK, description = "DAB OD threshold for weak (1+); default ${DEFAULT-VALUE}")
+        double weak;
+
+        @Option(names = "--moderate", defaultValue = "" + DabThresholds.DEFAULT_MODERATE, description = "DAB OD threshold for moderate (2+); default ${DEFAULT-VALUE}")
+        double moderate;
+
+        @Option(names = "--strong", defaultValue = "" + DabThresholds.DEFAULT_STRONG, description = "DAB OD threshold for strong (3+); default ${DEFAULT-VALUE}")
+        double strong;
+
+        @Option(names = "--rim-width", paramLabel = "UM", defaultValue = "" + AnalysisSettings.DEFAULT_RIM_WIDTH_UM, description = "peri-necrotic rim width in um; default ${DEFAULT-VALUE}")
+        double rimWidth;
+
+        @Option(names = "--min-core-area", paramLabel = "MM2", defaultValue = "" + necroptosis.segmentation.NecrosisSettings.DEFAULT_MIN_CORE_AREA_MM2, description = "smallest necrotic core in mm2; default ${DEFAULT-VALUE}")
+        double minCoreArea;
+
+        @Option(names = "--analysis-pixel-size", paramLabel = "UM", defaultValue = "" + AnalysisSettings.DEFAULT_ANALYSIS_PIXEL_UM, description = "resolution of the analysis in um/px; default ${DEFAULT-VALUE}")
+        double analysisPixel;
+
+        @Option(names = "--immune-mode", defaultValue = "morphological", description = "morphological (default) or marker")
+        String immuneMode;
+
+        @Option(names = "--threads", paramLabel = "N", description = "worker threads; default: all processors")
+        Integer threads;
+
+        AnalysisSettings settings() {
+            AnalysisSettings.Builder b = AnalysisSettings.builder()
+                    .estimateStains(estimateStains)
+                    .thresholds(DabThresholds.of(weak, moderate, strong))
+                    .rimWidthUm(rimWidth)
+                    .minCoreAreaMm2(minCoreArea)
+                    .analysisPixelUm(analysisPixel)
+                    .immuneMode(AnalysisSettings.ImmuneMode.parse(immuneMode));
+            StainVectors preset = StainVectors.preset(stains);
+            if (stainVectors != null) {
+                String[] parts = stainVectors.split(";");
+                if (parts.length != 2) throw new IllegalArgumentException("--stain-vectors needs two vectors separated by ';', got '" + stainVectors + "'");
+                preset = preset.withStains("custom", vector(parts[0]), vector(parts[1]));
+            }
+            b.stains(preset);
+            if (threads != null) b.threads(threads);
+            return b.build();
+        }
+
+        private static double[] vector(String s) {
+            String[] p = s.split(",");
+            if (p.length != 3) throw new IllegalArgumentException("a stain vector needs three numbers R,G,B, got '" + s + "'");
+            double[] v = new double[3];
+            for (int i = 0; i < 3; i++) {
+                try {
+                    v[i] = Double.parseDouble(p[i].trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("not a number in stain vector '" + s + "': " + p[i]);
+                }
+            }
+            return v;
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package necroptosis.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import necroptosis.scoring.DabThresholds;
+import necroptosis.segmentation.NecrosisSettings;
+import necroptosis.segmentation.NucleusSettings;
+import necroptosis.stain.StainVectors;
+import necroptosis.stain.TissueTest;
+
+/**
+ * Every parameter of a scoring run, with the one set of defaults that the Fiji dialog, the macro parser
+ * and the command line all read. Immutable: {@link Builder} validates each value and names the setting
+ * it rejects. {@link #toMap()} is what provenance records.
+ */
+public final class AnalysisSettings {
+    public static final double DEFAULT_RIM_WIDTH_UM = 100;
+    public static final double DEFAULT_ANALYSIS_PIXEL_UM = 0.5;
+    public static final double DEFAULT_OVERVIEW_PIXEL_UM = 8;
+    public static final double DEFAULT_BLOCK_UM = 16;
+    public static final int DEFAULT_TILE_BLOCKS = 32;
+    public static final double DEFAULT_PROFILE_BAND_UM = 50;
+    public static final double DEFAULT_PROFILE_RANGE_UM = 500;
+    public static final String DEFAULT_STAINS = "H-DAB";
+
+    /** How immune cells are recognised. */
+    public enum ImmuneMode {
+        /** Lymphocyte-like nuclei by size, roundness and darkness (any stain). */
+        MORPHOLOGICAL,
+        /** DAB-positive cells of lymphocyte size, for CD45/CD3/CD8 slides. */
+        MARKER;
+
+        public static ImmuneMode parse(String s) {
+            try {
+                return valueOf(s.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("immune mode must be morphological or marker; got '" + s + "'");
+            }
+        }
+    }
+
+    public final StainVectors stains;
+    public final boolean estimateStains;
+    public final DabThresholds thresholds;
+    public final TissueTest tissueTest;
+    public final double rimWidthUm;
+    public final double analysisPixelUm;
+    public final double overviewPixelUm;
+    public final double blockUm;
+    public final int tileBlocks;
+    public final NucleusSettings nuclei;
+    public final NecrosisSettings necrosis;
+    public final ImmuneMode immuneMode;
+    public final int threads;
+    public final double profileBandUm;
+    public final double profileRangeUm;
+
+    private AnalysisSettings(Builder b) {
+        stains = b.stains;
+        estimateStains = b.estimateStains;
+        thresholds = b.thresholds;
+        tissueTest = b.tissueTest;
+        rimWidthUm = b.rimWidthUm;
+        analysisPixelUm = b.analysisPixelUm;
+        overviewPixelUm = b.overviewPixelUm;
+        blockUm = b.blockUm;
+        tileBlocks = b.tileBlocks;
+        nuclei = b.nuclei;
+        necrosis = b.necrosis;
+        immuneMode = b.immuneMode;
+        threads = b.threads;
+        profileBandUm = b.profileBandUm;
+        profileRangeUm = b.profileRangeUm;
+    }
+
+    public static AnalysisSettings defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.stains = stains;
+        b.estimateStains = estimateStains;
+        b.thresholds = thresholds;
+        b.tissueTest = tissueTest;
+        b.rimWidthUm = rimWidthUm;
+        b.analysisPixelUm = analysisPixelUm;
+        b.overviewPixelUm = overviewPixelUm;
+        b.blockUm = blockUm;
+        b.tileBlocks = tileBlocks;
+        b.nuclei = nuclei;
+        b.necrosis = necrosis;
+        b.immuneMode = immuneMode;
+        b.threads = threads;
+        b.profileBandUm = profileBandUm;
+        b.profileRangeUm = profileRangeUm;
+        return b;
+    }
+
+    /** Every parameter by its stable snake_case key, for provenance. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("stains", stains.name());
+        m.put("estimate_stains", estimateStains);
+        m.put("dab_weak_od", thresholds.weak());
+        m.put("dab_moderate_od", thresholds.moderate());
+        m.put("dab_strong_od", thresholds.strong());
+        m.put("tissue_min_od_sum", tissueTest.minOdSum());
+        m.put("rim_width_um", rimWidthUm);
+        m.put("analysis_pixel_um", analysisPixelUm);
+        m.put("overview_pixel_um", overviewPixelUm);
+        m.put("block_um", blockUm);
+        m.put("tile_blocks", tileBlocks);
+        m.put("nucleus_sigma_um", nuclei.sigmaUm);
+        m.put("nucleus_threshold_od", nuclei.thresholdOd);
+        m.put("nucleus_min_area_um2", nuclei.minAreaUm2);
+        m.put("lymphocyte_min_area_um2", nuclei.lymphMinAreaUm2);
+        m.put("lymphocyte_max_area_um2", nuclei.lymphMaxAreaUm2);
+        m.put("lymphocyte_min_circularity", nuclei.lymphMinCircularity);
+        m.put("lymphocyte_min_od", nuclei.lymphMinOd);
+        m.put("min_core_area_mm2", necrosis.minCoreAreaMm2);
+        m.put("necrosis_smoothing_um", necrosis.smoothingUm);
+        m.put("necrosis_density_fraction", necrosis.densityFraction);
+        m.put("necrosis_debris_fraction", necrosis.debrisFraction);
+        m.put("necrosis_max_background_contact", necrosis.maxBackgroundContact);
+        m.put("immune_mode", immuneMode.name().toLowerCase(Locale.ROOT));
+        m.put("threads", threads);
+        m.put("profile_band_um", profileBandUm);
+        m.put("profile_range_um", profileRangeUm);
+        return m;
+    }
+
+    /** Mutable collector of settings; {@link #build()} validates. */
+    public static final class Builder {
+        StainVectors stains = StainVectors.preset(DEFAULT_STAINS);
+        boolean estimateStains = false;
+        DabThresholds thresholds = DabThresholds.DEFAULT;
+        TissueTest tissueTest = TissueTest.DEFAULT;
+        double rimWidthUm = DEFAULT_RIM_WIDTH_UM;
+        double analysisPixelUm = DEFAULT_ANALYSIS_PIXEL_UM;
+        double overviewPixelUm = DEFAULT_OVERVIEW_PIXEL_UM;
+        double blockUm = DEFAULT_BLOCK_UM;
+        int tileBlocks = DEFAULT_TILE_BLOCKS;
+        NucleusSettings nuclei = NucleusSettings.DEFAULT;
+        NecrosisSettings necrosis = NecrosisSettings.DEFAULT;
+        ImmuneMode immuneMode = ImmuneMode.MORPHOLOGICAL;
+        int threads = Runtime.getRuntime().availableProcessors();
+        double profileBandUm = DEFAULT_PROFILE_BAND_UM;
+        double profileRangeUm = DEFAULT_PROFILE_RANGE_UM;
+
+        public Builder stains(StainVectors v) { stains = v; return this; }
+        public Builder estimateStains(boolean b) { estimateStains = b; return this; }
+        public Builder thresholds(DabThresholds t) { thresholds = t; return this; }
+        public Builder tissueTest(TissueTest t) { tissueTest = t; return this; }
+        public Builder rimWidthUm(double v) { rimWidthUm = v; return this; }
+        public Builder analysisPixelUm(double v) { analysisPixelUm = v; return this; }
+        public Builder overviewPixelUm(double v) { overviewPixelUm = v; return this; }
+        public Builder blockUm(double v) { blockUm = v; return this; }
+        public Builder tileBlocks(int v) { tileBlocks = v; return this; }
+        public Builder nuclei(NucleusSettings v) { nuclei = v; return this; }
+        public Builder necrosis(NecrosisSettings v) { necrosis = v; return this; }
+        public Builder minCoreAreaMm2(double v) { necrosis = necrosis.withMinCoreArea(v); return this; }
+        public Builder immuneMode(ImmuneMode v) { immuneMode = v; return this; }
+        public Builder threads(int v) { threads = v; return this; }
+
+        public AnalysisSettings build() {
+            check(rimWidthUm > 0 && rimWidthUm <= 5000, "rim width (um)", rimWidthUm, "above 0 and at most 5000");
+            check(analysisPixelUm >= 0.1 && analysisPixelUm <= 4, "analysis pixel size (um)", analysisPixelUm, "0.1-4");
+            check(overviewPixelUm >= analysisPixelUm && overviewPixelUm <= 64, "overview pixel size (um)", overviewPixelUm, "between the analysis pixel size and 64");
+            check(blockUm >= 4 * analysisPixelUm && blockUm <= 256, "block size (um)", blockUm, "at least 4 analysis pixels and at most 256");
+            check(tileBlocks >= 4 && tileBlocks <= 256, "tile size (blocks)", tileBlocks, "4-256");
+            check(threads >= 1 && threads <= 256, "threads", threads, "1-256");
+            return new AnalysisSettings(this);
+        }
+
+        private static void check(boolean ok, String name, double value, String range) {
+            if (!ok || Double.isNaN(value)) throw new IllegalArgumentException(name + " must be " + range + ", got " + value);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package necroptosis.pipeline;
+
+import java.io.IOException;
+
+import necroptosis.slide.Level;
+import necroptosis.slide.SlideSource;
+
+/**
+ * A slide seen at a chosen pixel size: the pyramid level with the largest downsample that is still at
+ * least as fine as the target, box-averaged by a further integer factor when the level is finer. Regions
+ * are given in this scale's pixels; level-0 coordinates are {@code x * level0PerPixel}.
+ */
+public final class ScaledLevel {
+    /** Largest level region read in one call while box-averaging (keeps a read under ~64 MB). */
+    private static final long MAX_READ_PIXELS = 16L << 20;
+
+    public final SlideSource slide;
+    public final int level;
+    public final int factor;
+    public final long width;
+    public final long height;
+    /** Pixel size of this scale in µm. */
+    public final double pixelUm;
+    /** Level-0 pixels per pixel of this scale. */
+    public final double level0PerPixel;
+
+    public ScaledLevel(SlideSource slide, double targetUm) {
+        this.slide = slide;
+        double um0 = slide.pixelSize().micrometers();
+        int best = 0;
+        for (int l = 0; l < slide.levels().size(); l++) {
+            if (um0 * slide.levels().get(l).downsample() <= targetUm * 1.02) best = l;
+        }
+        Level lv = slide.levels().get(best);
+        double levelUm = um0 * lv.downsample();
+        this.level = best;
+        this.factor = (int) Math.max(1, Math.round(targetUm / levelUm));
+        this.width = lv.width() / factor;
+        this.height = lv.height() / factor;
+        this.pixelUm = levelUm * factor;
+        this.level0PerPixel = lv.downsample() * factor;
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException(slide.path() + ": slide smaller than one pixel at " + targetUm + " um/px");
+        }
+    }
+
+    /** Reads a region of this scale as 0xFFRRGGBB, averaging factor x factor blocks of the level. */
+    public int[] read(int x, int y, int w, int h) throws IOException {
+        if (factor == 1) return slide.readRegion(level, x, y, w, h);
+        int[] out = new int[w * h];
+        int rowsPerRead = (int) Math.max(1, Math.min(h, MAX_READ_PIXELS / ((long) w * factor * factor)));
+        for (int y0 = 0; y0 < h; y0 += rowsPerRead) {
+            int rows = Math.min(rowsPerRead, h - y0);
+            int lw = w * factor;
+            int[] src = slide.readRegion(level, x * factor, (y + y0) * factor, lw, rows * factor);
+            int n = factor * factor;
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < w; c++) {
+                    int sr = 0, sg = 0, sb = 0;
+                    for (int j = 0; j < factor; j++) {
+                        int base = (r * factor + j) * lw + c * factor;
+                        for (int i = 0; i < factor; i++) {
+                            int p = src[base + i];
+                            sr += (p >> 16) & 0xFF;
+                            sg += (p >> 8) & 0xFF;
+                            sb += p & 0xFF;
+                        }
+                    }
+                    out[(y0 + r) * w + c] = 0xFF000000 | ((sr + n / 2) / n) << 16 | ((sg + n / 2) / n) << 8 | ((sb + n / 2) / n);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,133 @@
+package necroptosis.pipeline;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import necroptosis.segmentation.NecrosisSegmenter;
+import necroptosis.slide.SlideException;
+import necroptosis.slide.SlideSource;
+import necroptosis.stain.BackgroundEstimator;
+import necroptosis.stain.ColorDeconvolution;
+import necroptosis.stain.StainEstimator;
+import necroptosis.stain.StainVectors;
+
+/**
+ * Scores one slide (DESIGN.md pipeline steps 2-7): overview, tiles in parallel, necrotic cores, zones.
+ * GUI-free; progress and cancellation go through a {@link ProgressListener}. Results do not depend on the
+ * number of threads: every tile writes only its own blocks, and all sums are made in a fixed order.
+ */
+public final class SlideAnalysis {
+    private final AnalysisSettings settings;
+    private final ProgressListener progress;
+
+    public SlideAnalysis(AnalysisSettings settings, ProgressListener progress) {
+        this.settings = settings;
+        this.progress = progress == null ? ProgressListener.NONE : progress;
+    }
+
+    public SlideResult run(SlideSource slide) throws IOException {
+        long start = System.nanoTime();
+        if (!slide.pixelSize().isKnown()) {
+            throw new SlideException(slide.path(), "no usable pixel size (" + slide.pixelSize().source()
+                    + "); give it with --pixel-size UM on the command line or 'pixel_size=UM' in the macro / dialog");
+        }
+        progress.status("overview");
+        Overview overview = Overview.read(slide, settings.overviewPixelUm);
+        BackgroundEstimator.Background bg = new BackgroundEstimator().estimate(overview.rgb);
+        StainVectors stains = bg.applyTo(settings.stains);
+        String stainsHow = "preset " + settings.stains.name();
+        if (settings.estimateStains) {
+            StainEstimator.Result est = new StainEstimator().estimate(overview.rgb, stains);
+            stains = est.stains();
+            stainsHow = est.how();
+        }
+        ColorDeconvolution deconvolution = new ColorDeconvolution(stains);
+        byte[] overviewTissue = new byte[overview.rgb.length];
+        deconvolution.tissueMask(overview.rgb, settings.tissueTest, overviewTissue);
+
+        ScaledLevel scale = new ScaledLevel(slide, settings.analysisPixelUm);
+        int blockPx = Math.max(4, (int) Math.round(settings.blockUm / scale.pixelUm));
+        double blockUm = blockPx * scale.pixelUm;
+        int tilePx = blockPx * settings.tileBlocks;
+        int gw = (int) ((scale.width + blockPx - 1) / blockPx), gh = (int) ((scale.height + blockPx - 1) / blockPx);
+        BlockGrid grid = new BlockGrid(gw, gh, blockPx, blockUm);
+        int tilesX = (int) ((scale.width + tilePx - 1) / tilePx), tilesY = (int) ((scale.height + tilePx - 1) / tilePx);
+
+        List<Integer> todo = new ArrayList<>();
+        for (int t = 0; t < tilesX * tilesY; t++) {
+            if (hasTissue(overview, overviewTissue, scale, (t % tilesX) * (long) tilePx, (t / tilesX) * (long) tilePx, tilePx)) todo.add(t);
+        }
+        progress.status("tiles");
+        TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx);
+        List<TileResult> tiles = runTiles(analyzer, todo, tilesX);
+
+        progress.status("necrosis");
+        NecrosisSegmenter.Result cores = new NecrosisSegmenter(settings.necrosis).segment(segmenterInput(grid));
+        ZoneMap zones = ZoneMap.of(grid, cores.labels, settings.rimWidthUm);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        return new SlideResult(slide, settings, stains, stainsHow, bg.how(), scale, overview, overviewTissue, grid, cores, zones,
+                tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms);
+    }
+
+    private List<TileResult> runTiles(TileAnalyzer analyzer, List<Integer> todo, int tilesX) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(settings.threads, r -> {
+            Thread th = new Thread(r, "necroptosis-tile");
+            th.setDaemon(true);
+            return th;
+        });
+        AtomicInteger done = new AtomicInteger();
+        try {
+            List<Future<TileResult>> futures = new ArrayList<>(todo.size());
+            for (int t : todo) {
+                futures.add(pool.submit(() -> {
+                    if (progress.isCancelled()) throw new CancellationException("cancelled");
+                    TileResult r = analyzer.analyse(t, tilesX);
+                    progress.tiles(done.incrementAndGet(), todo.size());
+                    return r;
+                }));
+            }
+            List<TileResult> results = new ArrayList<>(todo.size());
+            for (Future<TileResult> f : futures) results.add(f.get());
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof CancellationException) throw (CancellationException) c;
+            if (c instanceof IOException) throw (IOException) c;
+            if (c instanceof RuntimeException) throw (RuntimeException) c;
+            if (c instanceof Error) throw (Error) c;
+            throw new IOException(c);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Whether the overview shows tissue under a tile (or one overview pixel around it). */
+    private static boolean hasTissue(Overview o, byte[] tissue, ScaledLevel scale, long x, long y, int tilePx) {
+        double f = scale.level0PerPixel / o.scale.level0PerPixel;
+        int ox0 = (int) Math.max(0, Math.floor(x * f) - 1), oy0 = (int) Math.max(0, Math.floor(y * f) - 1);
+        int ox1 = (int) Math.min(o.width - 1, Math.ceil((x + tilePx) * f) + 1), oy1 = (int) Math.min(o.height - 1, Math.ceil((y + tilePx) * f) + 1);
+        for (int oy = oy0; oy <= oy1; oy++) for (int ox = ox0; ox <= ox1; ox++) if (tissue[oy * o.width + ox] != 0) return true;
+        return false;
+    }
+
+    private static NecrosisSegmenter.Input segmenterInput(BlockGrid g) {
+        int n = g.size();
+        float[] mm2 = new float[n], frac = new float[n];
+        double a = g.pixelAreaMm2();
+        for (int i = 0; i < n; i++) {
+            mm2[i] = (float) (g.tissue[i] * a);
+            frac[i] = (float) g.tissueFraction(i);
+        }
+        return new NecrosisSegmenter.Input(g.width, g.height, g.blockUm, mm2, frac, g.tumourNuclei, g.debris);
+    }
+}

@@ -1,0 +1,52 @@
+package necroptosis.pipeline;
+
+import java.util.List;
+
+import necroptosis.segmentation.NecrosisSegmenter;
+import necroptosis.slide.SlideSource;
+import necroptosis.stain.StainVectors;
+
+/** Everything a finished run knows, from which the summary, tables and QC images are written. */
+public final class SlideResult {
+    public final String slidePath;
+    public final String reader;
+    public final double pixelSizeUm;
+    public final String pixelSizeSource;
+    public final AnalysisSettings settings;
+    public final StainVectors stainsUsed;
+    public final String stainsHow;
+    public final String backgroundHow;
+    public final ScaledLevel analysisScale;
+    public final Overview overview;
+    public final byte[] overviewTissue;
+    public final BlockGrid grid;
+    public final NecrosisSegmenter.Result cores;
+    public final ZoneMap zones;
+    public final List<TileResult> tiles;
+    public final int tilesTotal;
+    public final int tilesSkipped;
+    public final long runMillis;
+
+    SlideResult(SlideSource slide, AnalysisSettings settings, StainVectors stainsUsed, String stainsHow, String backgroundHow,
+            ScaledLevel analysisScale, Overview overview, byte[] overviewTissue, BlockGrid grid, NecrosisSegmenter.Result cores,
+            ZoneMap zones, List<TileResult> tiles, int tilesTotal, int tilesSkipped, long runMillis) {
+        this.slidePath = slide.path();
+        this.reader = slide.readerName();
+        this.pixelSizeUm = slide.pixelSize().micrometers();
+        this.pixelSizeSource = slide.pixelSize().source();
+        this.settings = settings;
+        this.stainsUsed = stainsUsed;
+        this.stainsHow = stainsHow;
+        this.backgroundHow = backgroundHow;
+        this.analysisScale = analysisScale;
+        this.overview = overview;
+        this.overviewTissue = overviewTissue;
+        this.grid = grid;
+        this.cores = cores;
+        this.zones = zones;
+        this.tiles = tiles;
+        this.tilesTotal = tilesTotal;
+        this.tilesSkipped = tilesSkipped;
+        this.runMillis = runMillis;
+    }
+}

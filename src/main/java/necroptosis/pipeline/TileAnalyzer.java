@@ -1,0 +1,99 @@
+package necroptosis.pipeline;
+
+import java.io.IOException;
+import java.util.List;
+
+import necroptosis.scoring.DabThresholds;
+import necroptosis.scoring.PixelScore;
+import necroptosis.segmentation.Nucleus;
+import necroptosis.segmentation.NucleusDetector;
+import necroptosis.stain.ColorDeconvolution;
+
+/**
+ * Analyses one tile: reads it with a margin, separates the stains, scores DAB per pixel, finds nuclei,
+ * and adds everything to the tile's own blocks. Pixels are taken only from the tile's core (tiles do not
+ * overlap there) and nuclei only when their centroid lies in the core, while the margin gives nuclei on
+ * the border their full shape: each pixel and each nucleus is counted exactly once.
+ */
+final class TileAnalyzer {
+    private final ScaledLevel scale;
+    private final AnalysisSettings settings;
+    private final ColorDeconvolution deconvolution;
+    private final NucleusDetector detector;
+    private final BlockGrid grid;
+    private final int tilePx;
+    private final int marginPx;
+
+    TileAnalyzer(ScaledLevel scale, AnalysisSettings settings, ColorDeconvolution deconvolution, BlockGrid grid, int tilePx) {
+        this.scale = scale;
+        this.settings = settings;
+        this.deconvolution = deconvolution;
+        this.detector = new NucleusDetector(settings.nuclei);
+        this.grid = grid;
+        this.tilePx = tilePx;
+        // Room for the largest nucleus (about 15 µm across) plus the smoothing kernel.
+        this.marginPx = (int) Math.ceil((12 + 3 * settings.nuclei.sigmaUm) / scale.pixelUm);
+    }
+
+    TileResult analyse(int index, int tilesX) throws IOException {
+        int cx = (index % tilesX) * tilePx, cy = (index / tilesX) * tilePx;
+        int cw = (int) Math.min(tilePx, scale.width - cx), ch = (int) Math.min(tilePx, scale.height - cy);
+        int rx = Math.max(0, cx - marginPx), ry = Math.max(0, cy - marginPx);
+        int rw = (int) Math.min(scale.width, (long) cx + cw + marginPx) - rx;
+        int rh = (int) Math.min(scale.height, (long) cy + ch + marginPx) - ry;
+
+        int[] rgb = scale.read(rx, ry, rw, rh);
+        int n = rw * rh;
+        float[] h = new float[n], dab = new float[n], residual = new float[n];
+        byte[] tissue = new byte[n];
+        deconvolution.deconvolve(rgb, h, dab, residual);
+        deconvolution.tissueMask(rgb, settings.tissueTest, tissue);
+
+        DabThresholds t = settings.thresholds;
+        PixelScore tileScore = new PixelScore();
+        int bpx = grid.blockPx;
+        for (int y = cy; y < cy + ch; y++) {
+            int row = (y - ry) * rw - rx;
+            int brow = (y / bpx) * grid.width;
+            for (int x = cx; x < cx + cw; x++) {
+                int b = brow + x / bpx;
+                grid.pixels[b]++;
+                int p = row + x;
+                if (tissue[p] == 0) continue;
+                float d = dab[p];
+                grid.tissue[b]++;
+                grid.dabSum[b] += d;
+                grid.hematoxylinSum[b] += h[p];
+                switch (t.bin(d)) {
+                    case 0: grid.negative[b]++; break;
+                    case 1: grid.weak[b]++; break;
+                    case 2: grid.moderate[b]++; break;
+                    default: grid.strong[b]++; break;
+                }
+                tileScore.add(d, t);
+            }
+        }
+
+        List<Nucleus> nuclei = detector.detect(h, tissue, rw, rh, scale.pixelUm, null);
+        int counted = 0, immune = 0;
+        float[] positions = new float[16];
+        for (Nucleus nu : nuclei) {
+            double gx = rx + nu.x, gy = ry + nu.y;
+            if (gx < cx || gy < cy || gx >= cx + cw || gy >= cy + ch) continue; // another tile's nucleus
+            int b = ((int) gy / bpx) * grid.width + (int) gx / bpx;
+            counted++;
+            switch (nu.kind) {
+                case LYMPHOCYTE:
+                    grid.lymphocytes[b]++;
+                    if (2 * immune + 2 > positions.length) positions = java.util.Arrays.copyOf(positions, positions.length * 2);
+                    positions[2 * immune] = (float) gx;
+                    positions[2 * immune + 1] = (float) gy;
+                    immune++;
+                    break;
+                case DEBRIS: grid.debris[b]++; break;
+                default: grid.tumourNuclei[b]++; break;
+            }
+        }
+        return new TileResult(index, cx, cy, cw, ch, tileScore, counted, immune, java.util.Arrays.copyOf(positions, 2 * immune));
+    }
+}
