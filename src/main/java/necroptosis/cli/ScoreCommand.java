@@ -76,6 +76,18 @@ final class ScoreCommand implements Callable<Integer> {
         @Option(names = "--immune-mode", defaultValue = "morphological", description = "morphological (default) or marker")
         String immuneMode;
 
+        @Option(names = "--cells", description = "also score cells (nuclei expanded by --cell-expansion um)")
+        boolean cells;
+
+        @Option(names = "--compartment", defaultValue = "cytoplasm", description = "cell compartment scored: nucleus, cytoplasm (default, includes membrane), membrane or cell")
+        String compartment;
+
+        @Option(names = "--cell-expansion", paramLabel = "UM", defaultValue = "" + AnalysisSettings.DEFAULT_CELL_EXPANSION_UM, description = "cell expansion beyond the nucleus in um; default ${DEFAULT-VALUE}")
+        double cellExpansion;
+
+        @Option(names = "--nucleus-threshold", paramLabel = "OD", defaultValue = "" + necroptosis.segmentation.NucleusSettings.DEFAULT_THRESHOLD_OD, description = "haematoxylin OD above which a smoothed pixel belongs to a nucleus; default ${DEFAULT-VALUE}")
+        double nucleusThreshold;
+
         @Option(names = "--threads", paramLabel = "N", description = "worker threads; default: all processors")
         Integer threads;
 
@@ -86,7 +98,11 @@ final class ScoreCommand implements Callable<Integer> {
                     .rimWidthUm(rimWidth)
                     .minCoreAreaMm2(minCoreArea)
                     .analysisPixelUm(analysisPixel)
-                    .immuneMode(AnalysisSettings.ImmuneMode.parse(immuneMode));
+                    .immuneMode(AnalysisSettings.ImmuneMode.parse(immuneMode))
+                    .cellMode(cells)
+                    .compartment(necroptosis.scoring.CellCompartment.parse(compartment))
+                    .cellExpansionUm(cellExpansion)
+                    .nuclei(necroptosis.segmentation.NucleusSettings.DEFAULT.withThreshold(nucleusThreshold));
             StainVectors preset = StainVectors.preset(stains);
             if (stainVectors != null) {
                 String[] parts = stainVectors.split(";");

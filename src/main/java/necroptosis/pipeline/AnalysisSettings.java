@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import necroptosis.scoring.CellCompartment;
 import necroptosis.scoring.DabThresholds;
 import necroptosis.segmentation.NecrosisSettings;
 import necroptosis.segmentation.NucleusSettings;
@@ -24,6 +25,8 @@ public final class AnalysisSettings {
     public static final double DEFAULT_PROFILE_BAND_UM = 50;
     public static final double DEFAULT_PROFILE_RANGE_UM = 500;
     public static final String DEFAULT_STAINS = "H-DAB";
+    public static final double DEFAULT_CELL_EXPANSION_UM = 4;
+    public static final CellCompartment DEFAULT_COMPARTMENT = CellCompartment.CYTOPLASM;
 
     /** How immune cells are recognised. */
     public enum ImmuneMode {
@@ -56,6 +59,10 @@ public final class AnalysisSettings {
     public final int threads;
     public final double profileBandUm;
     public final double profileRangeUm;
+    /** Optional, slower: nuclei expanded to cells and scored by the mean DAB of a compartment. */
+    public final boolean cellMode;
+    public final CellCompartment compartment;
+    public final double cellExpansionUm;
 
     private AnalysisSettings(Builder b) {
         stains = b.stains;
@@ -73,6 +80,9 @@ public final class AnalysisSettings {
         threads = b.threads;
         profileBandUm = b.profileBandUm;
         profileRangeUm = b.profileRangeUm;
+        cellMode = b.cellMode;
+        compartment = b.compartment;
+        cellExpansionUm = b.cellExpansionUm;
     }
 
     public static AnalysisSettings defaults() {
@@ -100,6 +110,9 @@ public final class AnalysisSettings {
         b.threads = threads;
         b.profileBandUm = profileBandUm;
         b.profileRangeUm = profileRangeUm;
+        b.cellMode = cellMode;
+        b.compartment = compartment;
+        b.cellExpansionUm = cellExpansionUm;
         return b;
     }
 
@@ -133,6 +146,9 @@ public final class AnalysisSettings {
         m.put("threads", threads);
         m.put("profile_band_um", profileBandUm);
         m.put("profile_range_um", profileRangeUm);
+        m.put("cell_mode", cellMode);
+        m.put("cell_compartment", compartment.key());
+        m.put("cell_expansion_um", cellExpansionUm);
         return m;
     }
 
@@ -153,6 +169,9 @@ public final class AnalysisSettings {
         int threads = Runtime.getRuntime().availableProcessors();
         double profileBandUm = DEFAULT_PROFILE_BAND_UM;
         double profileRangeUm = DEFAULT_PROFILE_RANGE_UM;
+        boolean cellMode = false;
+        CellCompartment compartment = DEFAULT_COMPARTMENT;
+        double cellExpansionUm = DEFAULT_CELL_EXPANSION_UM;
 
         public Builder stains(StainVectors v) { stains = v; return this; }
         public Builder estimateStains(boolean b) { estimateStains = b; return this; }
@@ -168,6 +187,9 @@ public final class AnalysisSettings {
         public Builder minCoreAreaMm2(double v) { necrosis = necrosis.withMinCoreArea(v); return this; }
         public Builder immuneMode(ImmuneMode v) { immuneMode = v; return this; }
         public Builder threads(int v) { threads = v; return this; }
+        public Builder cellMode(boolean v) { cellMode = v; return this; }
+        public Builder compartment(CellCompartment v) { compartment = v; return this; }
+        public Builder cellExpansionUm(double v) { cellExpansionUm = v; return this; }
 
         public AnalysisSettings build() {
             check(rimWidthUm > 0 && rimWidthUm <= 5000, "rim width (um)", rimWidthUm, "above 0 and at most 5000");
@@ -175,6 +197,7 @@ public final class AnalysisSettings {
             check(overviewPixelUm >= analysisPixelUm && overviewPixelUm <= 64, "overview pixel size (um)", overviewPixelUm, "between the analysis pixel size and 64");
             check(blockUm >= 4 * analysisPixelUm && blockUm <= 256, "block size (um)", blockUm, "at least 4 analysis pixels and at most 256");
             check(tileBlocks >= 4 && tileBlocks <= 256, "tile size (blocks)", tileBlocks, "4-256");
+            check(cellExpansionUm >= 0 && cellExpansionUm <= 20, "cell expansion (um)", cellExpansionUm, "0-20");
             check(threads >= 1 && threads <= 256, "threads", threads, "1-256");
             return new AnalysisSettings(this);
         }

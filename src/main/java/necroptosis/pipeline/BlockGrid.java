@@ -26,8 +26,10 @@ public final class BlockGrid {
     public final int[] tumourNuclei;
     public final int[] lymphocytes;
     public final int[] debris;
+    /** Cell-level counts per bin (negative, 1+, 2+, 3+); null unless cell mode is on. */
+    public final int[][] cellBins;
 
-    public BlockGrid(int width, int height, int blockPx, double blockUm) {
+    public BlockGrid(int width, int height, int blockPx, double blockUm, boolean cells) {
         if ((long) width * height > Integer.MAX_VALUE / 2) {
             throw new IllegalArgumentException("block grid " + width + "x" + height + " is too large; use larger blocks");
         }
@@ -47,6 +49,7 @@ public final class BlockGrid {
         tumourNuclei = new int[n];
         lymphocytes = new int[n];
         debris = new int[n];
+        cellBins = cells ? new int[4][n] : null;
     }
 
     public int size() { return width * height; }

@@ -57,7 +57,7 @@ public final class SlideAnalysis {
         double blockUm = blockPx * scale.pixelUm;
         int tilePx = blockPx * settings.tileBlocks;
         int gw = (int) ((scale.width + blockPx - 1) / blockPx), gh = (int) ((scale.height + blockPx - 1) / blockPx);
-        BlockGrid grid = new BlockGrid(gw, gh, blockPx, blockUm);
+        BlockGrid grid = new BlockGrid(gw, gh, blockPx, blockUm, settings.cellMode);
         int tilesX = (int) ((scale.width + tilePx - 1) / tilePx), tilesY = (int) ((scale.height + tilePx - 1) / tilePx);
 
         List<Integer> todo = new ArrayList<>();

@@ -5,6 +5,8 @@ import java.util.List;
 
 import necroptosis.scoring.DabThresholds;
 import necroptosis.scoring.PixelScore;
+import necroptosis.scoring.CellCompartment;
+import necroptosis.segmentation.CellExpander;
 import necroptosis.segmentation.Nucleus;
 import necroptosis.segmentation.NucleusDetector;
 import necroptosis.stain.ColorDeconvolution;
@@ -74,14 +76,20 @@ final class TileAnalyzer {
             }
         }
 
-        List<Nucleus> nuclei = detector.detect(h, tissue, rw, rh, scale.pixelUm, null);
+        int[] labels = settings.cellMode ? new int[n] : null;
+        List<Nucleus> nuclei = detector.detect(detectionChannel(h, dab), tissue, rw, rh, scale.pixelUm, labels);
+        double[] cellDab = settings.cellMode ? compartmentMeans(labels, nuclei.size(), dab, rw, rh) : null;
         int counted = 0, immune = 0;
         float[] positions = new float[16];
-        for (Nucleus nu : nuclei) {
+        for (int k = 0; k < nuclei.size(); k++) {
+            Nucleus nu = nuclei.get(k);
             double gx = rx + nu.x, gy = ry + nu.y;
             if (gx < cx || gy < cy || gx >= cx + cw || gy >= cy + ch) continue; // another tile's nucleus
             int b = ((int) gy / bpx) * grid.width + (int) gx / bpx;
             counted++;
+            if (cellDab != null && nu.kind != Nucleus.Kind.DEBRIS) {
+                grid.cellBins[t.bin(cellDab[k])][b]++;
+            }
             switch (nu.kind) {
                 case LYMPHOCYTE:
                     grid.lymphocytes[b]++;
@@ -95,5 +103,49 @@ final class TileAnalyzer {
             }
         }
         return new TileResult(index, cx, cy, cw, ch, tileScore, counted, immune, java.util.Arrays.copyOf(positions, 2 * immune));
+    }
+
+    /**
+     * Nuclei are found in the haematoxylin channel, except when a nuclear marker is scored: a strongly
+     * DAB-positive nucleus can hold little haematoxylin, so there the summed OD of both stains is used.
+     */
+    private float[] detectionChannel(float[] h, float[] dab) {
+        if (!settings.cellMode || settings.compartment != CellCompartment.NUCLEUS) return h;
+        float[] sum = new float[h.length];
+        for (int i = 0; i < h.length; i++) sum[i] = h[i] + Math.max(0, dab[i]);
+        return sum;
+    }
+
+    /** Mean DAB OD of each cell's scoring compartment, indexed by nucleus (label - 1). */
+    private double[] compartmentMeans(int[] nucleusLabels, int count, float[] dab, int w, int h) {
+        int[] cells = CellExpander.expand(nucleusLabels, w, h, settings.cellExpansionUm / scale.pixelUm);
+        double[] sum = new double[count + 1];
+        int[] num = new int[count + 1];
+        CellCompartment c = settings.compartment;
+        for (int p = 0; p < cells.length; p++) {
+            int id = cells[p];
+            if (id == 0) continue;
+            boolean inNucleus = nucleusLabels[p] == id;
+            boolean take;
+            switch (c) {
+                case NUCLEUS: take = inNucleus; break;
+                case CYTOPLASM: take = !inNucleus; break;
+                case MEMBRANE: take = !inNucleus && onCellBorder(cells, p, w, h); break;
+                default: take = true; break;
+            }
+            if (take) {
+                sum[id] += dab[p];
+                num[id]++;
+            }
+        }
+        double[] mean = new double[count];
+        for (int i = 0; i < count; i++) mean[i] = num[i + 1] == 0 ? 0 : sum[i + 1] / num[i + 1];
+        return mean;
+    }
+
+    private static boolean onCellBorder(int[] cells, int p, int w, int h) {
+        int x = p % w, y = p / w, id = cells[p];
+        return x == 0 || y == 0 || x == w - 1 || y == h - 1
+                || cells[p - 1] != id || cells[p + 1] != id || cells[p - w] != id || cells[p + w] != id;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import necroptosis.Versions;
 import necroptosis.pipeline.SlideResult;
 import necroptosis.pipeline.Zone;
+import necroptosis.scoring.CellScore;
 import necroptosis.scoring.PixelScore;
 
 /**
@@ -53,6 +54,12 @@ public final class Summary {
         immune.put("tissue", immune(zt.immuneCells(), tissue));
         for (Zone z : Zone.TISSUE_ZONES) immune.put(z.key, immune(zt.immuneCells(z), zt.areaMm2(z)));
         m.put("immune", immune);
+        if (zt.cells() != null) {
+            Map<String, Object> cells = cells(zt.cells());
+            cells.put("compartment", r.settings.compartment.key());
+            for (Zone z : Zone.TISSUE_ZONES) cells.put(z.key, cells(zt.cells(z)));
+            m.put("cells", cells);
+        }
         m.put("mlkl_immune_spearman", TileTable.mlklImmuneSpearman(rows));
         m.put("distance_profile", DistanceProfile.bands(r));
         m.put("provenance", provenance(r));
@@ -67,6 +74,14 @@ public final class Summary {
         m.put("strong", s.strongFraction());
         m.put("hscore", s.hScore());
         m.put("mean_dab_od", s.meanDabOd());
+        return m;
+    }
+
+    private static Map<String, Object> cells(CellScore c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", c.cells());
+        m.put("mlkl_positive_percent", c.positivePercent());
+        m.put("hscore", c.hScore());
         return m;
     }
 

@@ -3,6 +3,7 @@ package necroptosis.report;
 import necroptosis.pipeline.BlockGrid;
 import necroptosis.pipeline.SlideResult;
 import necroptosis.pipeline.Zone;
+import necroptosis.scoring.CellScore;
 import necroptosis.scoring.PixelScore;
 
 /** Per-zone sums over the block grid, made once in block order (so identical for any thread count). */
@@ -11,13 +12,17 @@ public final class ZoneTotals {
     private final long[] immune = new long[Zone.values().length];
     private final long[] nuclei = new long[Zone.values().length];
     private final double pixelAreaMm2;
+    private final CellScore[] cells;
 
     public ZoneTotals(SlideResult r) {
         for (int z = 0; z < scores.length; z++) scores[z] = new PixelScore();
         BlockGrid g = r.grid;
         pixelAreaMm2 = g.pixelAreaMm2();
+        cells = g.cellBins == null ? null : new CellScore[scores.length];
+        if (cells != null) for (int z = 0; z < cells.length; z++) cells[z] = new CellScore();
         for (int b = 0; b < g.size(); b++) {
             int z = r.zones.zones[b];
+            if (cells != null) cells[z].merge(CellScore.of(g.cellBins[0][b], g.cellBins[1][b], g.cellBins[2][b], g.cellBins[3][b]));
             scores[z].merge(PixelScore.of(g.negative[b], g.weak[b], g.moderate[b], g.strong[b], g.dabSum[b]));
             immune[z] += g.lymphocytes[b];
             nuclei[z] += g.lymphocytes[b] + g.tumourNuclei[b];
@@ -30,6 +35,17 @@ public final class ZoneTotals {
     public PixelScore tissue() {
         PixelScore s = new PixelScore();
         for (Zone z : Zone.TISSUE_ZONES) s.merge(scores[z.ordinal()]);
+        return s;
+    }
+
+    /** Cell-level score of a zone; null unless the run was in cell mode. */
+    public CellScore cells(Zone z) { return cells == null ? null : cells[z.ordinal()]; }
+
+    /** Cell-level score over all tissue zones; null unless in cell mode. */
+    public CellScore cells() {
+        if (cells == null) return null;
+        CellScore s = new CellScore();
+        for (Zone z : Zone.TISSUE_ZONES) s.merge(cells[z.ordinal()]);
         return s;
     }
 

@@ -1,5 +1,6 @@
 package necroptosis.segmentation;
 
+import ij.plugin.filter.BackgroundSubtracter;
 import ij.plugin.filter.EDM;
 import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
@@ -17,6 +18,17 @@ public final class ImageJFilters {
     public static void gaussian(float[] pixels, int width, int height, double sigmaPx) {
         if (sigmaPx <= 0) return;
         new FloatProcessor(width, height, pixels).blurGaussian(sigmaPx);
+    }
+
+    /**
+     * Subtracts a smooth local background in place (ImageJ's rolling ball, Process > Subtract Background,
+     * for a dark background, with pre-smoothing): what remains is the signal of objects smaller than the
+     * ball, e.g. nuclei standing out from cytoplasm of varying darkness.
+     */
+    public static void subtractBackground(float[] pixels, int width, int height, double radiusPx) {
+        if (radiusPx <= 0) return;
+        BackgroundSubtracter bs = new BackgroundSubtracter();
+        bs.rollingBallBackground(new FloatProcessor(width, height, pixels), radiusPx, false, false, false, true, true);
     }
 
     /**

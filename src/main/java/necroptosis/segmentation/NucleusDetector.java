@@ -25,7 +25,9 @@ public final class NucleusDetector {
      */
     public List<Nucleus> detect(float[] hematoxylinOd, byte[] tissue, int width, int height, double pixelSizeUm, int[] labelsOut) {
         int n = width * height;
-        float[] smooth = hematoxylinOd.clone();
+        float[] flat = hematoxylinOd.clone();
+        ImageJFilters.subtractBackground(flat, width, height, settings.backgroundRadiusUm / pixelSizeUm);
+        float[] smooth = flat.clone();
         ImageJFilters.gaussian(smooth, width, height, settings.sigmaUm / pixelSizeUm);
         byte[] mask = new byte[n];
         float t = (float) settings.thresholdOd;
@@ -33,10 +35,10 @@ public final class NucleusDetector {
             if (smooth[i] >= t && (tissue == null || tissue[i] != 0)) mask[i] = (byte) 255;
         }
         ImageJFilters.watershed(mask, width, height);
-        return measure(mask, hematoxylinOd, width, height, pixelSizeUm, labelsOut);
+        return measure(mask, flat, hematoxylinOd, width, height, pixelSizeUm, labelsOut);
     }
 
-    private List<Nucleus> measure(byte[] mask, float[] od, int width, int height, double pixelSizeUm, int[] labelsOut) {
+    private List<Nucleus> measure(byte[] mask, float[] flat, float[] od, int width, int height, double pixelSizeUm, int[] labelsOut) {
         float threshold = (float) settings.thresholdOd;
         int[] labels = labelsOut != null ? labelsOut : new int[width * height];
         java.util.Arrays.fill(labels, 0);
@@ -58,7 +60,7 @@ public final class NucleusDetector {
                 area++;
                 sx += x;
                 sy += y;
-                if (od[p] >= threshold) {
+                if (flat[p] >= threshold) {
                     core++;
                     sod += od[p];
                 }

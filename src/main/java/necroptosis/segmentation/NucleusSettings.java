@@ -7,7 +7,9 @@ package necroptosis.segmentation;
  */
 public final class NucleusSettings {
     public static final double DEFAULT_SIGMA_UM = 1.0;
-    public static final double DEFAULT_THRESHOLD_OD = 0.15;
+    public static final double DEFAULT_THRESHOLD_OD = 0.1;
+    /** Rolling-ball radius of the local background removed before thresholding (QuPath: 8 µm). */
+    public static final double DEFAULT_BACKGROUND_RADIUS_UM = 8;
     public static final double DEFAULT_MIN_AREA_UM2 = 3;
     public static final double DEFAULT_LYMPH_MIN_AREA_UM2 = 12;
     public static final double DEFAULT_LYMPH_MAX_AREA_UM2 = 60;
@@ -16,6 +18,7 @@ public final class NucleusSettings {
     public static final double DEFAULT_LYMPH_MIN_OD = 0.45;
 
     public final double sigmaUm;
+    public final double backgroundRadiusUm;
     public final double thresholdOd;
     public final double minAreaUm2;
     public final double lymphMinAreaUm2;
@@ -23,12 +26,13 @@ public final class NucleusSettings {
     public final double lymphMinCircularity;
     public final double lymphMinOd;
 
-    public static final NucleusSettings DEFAULT = new NucleusSettings(DEFAULT_SIGMA_UM, DEFAULT_THRESHOLD_OD, DEFAULT_MIN_AREA_UM2,
+    public static final NucleusSettings DEFAULT = new NucleusSettings(DEFAULT_SIGMA_UM, DEFAULT_BACKGROUND_RADIUS_UM, DEFAULT_THRESHOLD_OD, DEFAULT_MIN_AREA_UM2,
             DEFAULT_LYMPH_MIN_AREA_UM2, DEFAULT_LYMPH_MAX_AREA_UM2, DEFAULT_LYMPH_MIN_CIRCULARITY, DEFAULT_LYMPH_MIN_OD);
 
-    public NucleusSettings(double sigmaUm, double thresholdOd, double minAreaUm2, double lymphMinAreaUm2,
+    public NucleusSettings(double sigmaUm, double backgroundRadiusUm, double thresholdOd, double minAreaUm2, double lymphMinAreaUm2,
             double lymphMaxAreaUm2, double lymphMinCircularity, double lymphMinOd) {
         require(sigmaUm >= 0 && sigmaUm <= 10, "nucleus sigma (um)", sigmaUm, "0-10");
+        require(backgroundRadiusUm >= 0 && backgroundRadiusUm <= 100, "background radius (um)", backgroundRadiusUm, "0-100 (0 = none)");
         require(thresholdOd > 0 && thresholdOd < 3, "nucleus threshold (OD)", thresholdOd, "above 0 and below 3");
         require(minAreaUm2 >= 0, "minimum nucleus area (um2)", minAreaUm2, ">= 0");
         require(lymphMinAreaUm2 > 0, "lymphocyte minimum area (um2)", lymphMinAreaUm2, "> 0");
@@ -36,12 +40,17 @@ public final class NucleusSettings {
         require(lymphMinCircularity >= 0 && lymphMinCircularity <= 1, "lymphocyte circularity", lymphMinCircularity, "0-1");
         require(lymphMinOd >= 0, "lymphocyte minimum OD", lymphMinOd, ">= 0");
         this.sigmaUm = sigmaUm;
+        this.backgroundRadiusUm = backgroundRadiusUm;
         this.thresholdOd = thresholdOd;
         this.minAreaUm2 = minAreaUm2;
         this.lymphMinAreaUm2 = lymphMinAreaUm2;
         this.lymphMaxAreaUm2 = lymphMaxAreaUm2;
         this.lymphMinCircularity = lymphMinCircularity;
         this.lymphMinOd = lymphMinOd;
+    }
+
+    public NucleusSettings withThreshold(double od) {
+        return new NucleusSettings(sigmaUm, backgroundRadiusUm, od, minAreaUm2, lymphMinAreaUm2, lymphMaxAreaUm2, lymphMinCircularity, lymphMinOd);
     }
 
     static void require(boolean ok, String name, double value, String range) {

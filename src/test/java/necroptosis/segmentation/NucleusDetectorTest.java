@@ -58,7 +58,7 @@ class NucleusDetectorTest {
     @Test
     void settingsOutOfRangeNameTheSetting() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new NucleusSettings(1, 0.15, 3, 60, 12, 0.75, 0.45));
+                () -> new NucleusSettings(1, 8, 0.15, 3, 60, 12, 0.75, 0.45));
         assertTrue(e.getMessage().contains("lymphocyte maximum area"), e.getMessage());
     }
 
