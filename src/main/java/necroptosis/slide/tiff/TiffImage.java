@@ -214,7 +214,10 @@ final class TiffImage {
         byte[] data;
         switch (compression) {
             case TiffTags.COMPRESSION_NONE:
-                data = raw.length >= expected ? raw : Arrays.copyOf(raw, expected);
+                if (raw.length < expected) {
+                    throw new Decompressors.CorruptDataException("uncompressed data has " + raw.length + " of " + expected + " bytes");
+                }
+                data = raw;
                 break;
             case TiffTags.COMPRESSION_LZW:
                 data = Decompressors.lzw(raw, expected);
