@@ -79,14 +79,12 @@ public final class TiffSlideSource implements SlideSource {
     @Override
     public PixelSize pixelSize() { return pixelSize; }
 
+    /** The file's tile size; stripped images have no natural width, so the interface default applies. */
     @Override
     public int tileWidth(int level) { return images.get(level).tiled ? images.get(level).tileWidth : 512; }
 
     @Override
-    public int tileHeight(int level) {
-        TiffImage img = images.get(level);
-        return img.tiled ? img.tileHeight : Math.max(img.tileHeight, Math.min(512, img.height));
-    }
+    public int tileHeight(int level) { return images.get(level).tiled ? images.get(level).tileHeight : 512; }
 
     /** Which IFD each level comes from, e.g. "IFD 0 SubIFD 1" (for messages and tests). */
     public String levelSource(int level) { return images.get(level).ifd().label(); }
