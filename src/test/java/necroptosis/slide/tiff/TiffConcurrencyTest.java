@@ -68,6 +68,26 @@ class TiffConcurrencyTest {
     }
 
     @Test
+    void anInterruptedReaderDoesNotBreakTheSlideForOthers() throws Exception {
+        int w = 256;
+        int h = 128;
+        Path f = dir.resolve("i.tif");
+        Files.write(f, TestTiffWriter.write(new TestTiffWriter.Image(w, h, TestTiffWriter.picture(w, h, 4)).tiled(64, 64)));
+        try (SlideSource s = TiffSlideSource.open(f)) {
+            // An interrupted thread's FileChannel read closes the channel for everyone (NIO semantics).
+            Thread.currentThread().interrupt();
+            try {
+                org.junit.jupiter.api.Assertions.assertThrows(necroptosis.slide.SlideException.class, () -> s.readRegion(0, 0, 0, 10, 10));
+            } finally {
+                Thread.interrupted();
+            }
+            int[] expected = TestTiffWriter.picture(w, h, 4);
+            int[] got = s.readRegion(0, 0, 0, w, h);
+            assertArrayEquals(expected, got, "reads after the interrupt");
+        }
+    }
+
+    @Test
     void realJpegAndJpeg2000SlidesReadConcurrently() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(RealTiffImagesTest.ROOT), "real images not found at " + RealTiffImagesTest.ROOT);
         check(RealTiffImagesTest.ROOT.resolve("openslide-CMU-1-Small-Region/CMU-1-Small-Region.svs"), 80, 400);
