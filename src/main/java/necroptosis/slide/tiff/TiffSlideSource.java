@@ -41,7 +41,7 @@ public final class TiffSlideSource implements SlideSource {
     }
 
     /** Opens a TIFF/BigTIFF slide; every problem with the file becomes a one-line {@link SlideException}. */
-    public static SlideSource open(Path file) throws SlideException {
+    public static TiffSlideSource open(Path file) throws SlideException {
         TiffInput in = new TiffInput(file);
         try {
             TiffFile tiff = TiffFile.parse(in);
