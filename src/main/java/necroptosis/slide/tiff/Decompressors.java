@@ -24,7 +24,7 @@ final class Decompressors {
             int n = 0;
             while (n < expected && !inf.finished()) {
                 int k = inf.inflate(out, n, expected - n);
-                if (k == 0 && (inf.needsInput() || inf.needsDictionary())) break;
+                if (k == 0) break; // needs input or a dictionary: the data ended early
                 n += k;
             }
             short_(n, expected, "Deflate");

@@ -16,6 +16,25 @@ import ome.codecs.JPEG2000CodecOptions;
 final class Jpeg2000TileDecoder {
     private Jpeg2000TileDecoder() {}
 
+    /**
+     * Reads the image size from a raw codestream's SIZ marker (SOC FF4F, SIZ FF51 with Lsiz, Rsiz, Xsiz,
+     * Ysiz, XOsiz, YOsiz) and refuses sizes far beyond the tile, so a corrupt header cannot make the decoder
+     * allocate gigabytes. JP2-boxed streams are left to the decoder.
+     */
+    static void checkDeclaredSize(byte[] t, int width, int height) throws IOException {
+        if (t.length < 2 || (t[0] & 0xFF) != 0xFF || (t[1] & 0xFF) != 0x4F) return;
+        if (t.length < 24 || (t[2] & 0xFF) != 0xFF || (t[3] & 0xFF) != 0x51) throw new IOException("JPEG 2000 codestream without SIZ marker");
+        long w = be32(t, 8) - be32(t, 16);
+        long h = be32(t, 12) - be32(t, 20);
+        if (w <= 0 || h <= 0 || w > 2L * width + 16 || h > 2L * height + 16) {
+            throw new IOException("JPEG 2000 codestream declares " + w + "x" + h + " pixels for a " + width + "x" + height + " tile");
+        }
+    }
+
+    private static long be32(byte[] b, int p) {
+        return ((b[p] & 0xFFL) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
+    }
+
     static void decode(byte[] tile, boolean ycbcr, int[] out, int width, int height, int samples) throws IOException {
         JPEG2000CodecOptions opt = JPEG2000CodecOptions.getDefaultOptions(CodecOptions.getDefaultOptions());
         opt.width = width;
@@ -24,6 +43,7 @@ final class Jpeg2000TileDecoder {
         opt.bitsPerSample = 8;
         opt.interleaved = true;
         opt.littleEndian = false;
+        checkDeclaredSize(tile, width, height);
         byte[] d;
         try {
             d = new JPEG2000Codec().decompress(tile, opt);

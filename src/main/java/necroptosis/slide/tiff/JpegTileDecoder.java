@@ -60,11 +60,15 @@ final class JpegTileDecoder {
         try {
             reader.setInput(new MemoryCacheImageInputStream(new ByteArrayInputStream(stream)), true, true);
             ImageReadParam param = reader.getDefaultReadParam();
+            int iw = reader.getWidth(0);
+            int ih = reader.getHeight(0);
+            // A corrupt header can declare a huge image: refuse before the reader allocates it.
+            if ((long) iw > 2L * width + 16 || (long) ih > 2L * height + 16) {
+                throw new IOException("JPEG stream declares " + iw + "x" + ih + " pixels for a " + width + "x" + height + " tile");
+            }
             ImageTypeSpecifier type = reader.getRawImageType(0);
             BufferedImage[] target = TARGET.get();
             if (type != null && type.getBufferedImageType() == BufferedImage.TYPE_3BYTE_BGR) {
-                int iw = reader.getWidth(0);
-                int ih = reader.getHeight(0);
                 BufferedImage t = target[0];
                 if (t == null || t.getWidth() != iw || t.getHeight() != ih) {
                     t = new BufferedImage(iw, ih, BufferedImage.TYPE_3BYTE_BGR);

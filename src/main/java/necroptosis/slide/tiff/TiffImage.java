@@ -181,6 +181,8 @@ final class TiffImage {
             throw new SlideException(in.name(), "corrupt tile at " + levelName + " (" + tx + "," + ty + "): " + oneLine(e.getMessage()), e);
         } catch (RuntimeException e) {
             throw new SlideException(in.name(), "corrupt tile at " + levelName + " (" + tx + "," + ty + "): " + oneLine(e.toString()), e);
+        } catch (OutOfMemoryError e) {
+            throw new SlideException(in.name(), "not enough memory to decode tile at " + levelName + " (" + tx + "," + ty + ")");
         }
     }
 

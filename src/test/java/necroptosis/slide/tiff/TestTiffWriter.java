@@ -452,6 +452,7 @@ final class TestTiffWriter {
         o.bitsPerSample = 8;
         o.interleaved = true;
         o.lossless = true;
+        o.writeBox = false; // a bare codestream (SOC, SIZ, ...), as Aperio stores
         try {
             return new ome.codecs.JPEG2000Codec().compress(raw, o);
         } catch (ome.codecs.CodecException e) {

@@ -120,6 +120,27 @@ class TiffBadInputTest {
     }
 
     @Test
+    void jpegTileDeclaringAHugeImageIsRefusedBeforeDecoding() throws IOException {
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        byte[] b = w.build(new TestTiffWriter.Image(W, H, TestTiffWriter.smoothPicture(W, H)).tiled(64, 64).compression(7));
+        int start = w.chunkOffsets.get(0).intValue();
+        int sof = start;
+        while (!((b[sof] & 0xFF) == 0xFF && (b[sof + 1] & 0xFF) == 0xC0)) sof++;
+        // SOF0: marker, length(2), precision(1), height(2), width(2).
+        ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN).putShort(sof + 5, (short) 60000).putShort(sof + 7, (short) 60000);
+        assertContains(failure(file(b)), "corrupt tile at level 0 (0,0)", "60000x60000");
+    }
+
+    @Test
+    void jpeg2000TileDeclaringAHugeImageIsRefusedBeforeDecoding() throws IOException {
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        byte[] b = w.build(new TestTiffWriter.Image(W, H, TestTiffWriter.picture(W, H, 1)).tiled(64, 64).compression(33005));
+        int start = w.chunkOffsets.get(3).intValue();
+        ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN).putInt(start + 8, 0x7FFFFFFF).putInt(start + 12, 0x7FFFFFFF);
+        assertContains(failure(file(b)), "corrupt tile at level 0 (3,0)", "2147483647x2147483647");
+    }
+
+    @Test
     void corruptDeflateTile() throws IOException {
         TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
         byte[] b = w.build(good().compression(8));
