@@ -30,8 +30,12 @@ final class TiffInput implements Closeable {
         try {
             this.channel = FileChannel.open(file, StandardOpenOption.READ);
             this.size = channel.size();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SlideException(name, "no such file", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new SlideException(name, "cannot be read (permission denied)", e);
         } catch (IOException e) {
-            throw new SlideException(name, "cannot be opened: " + e.getMessage(), e);
+            throw new SlideException(name, "cannot be opened: " + e, e);
         }
     }
 

@@ -64,6 +64,13 @@ class TiffBadInputTest {
     }
 
     @Test
+    void missingFile() {
+        Path f = dir.resolve("nowhere.svs");
+        SlideException e = assertThrows(SlideException.class, () -> TiffSlideSource.open(f));
+        assertEquals(f + ": no such file", e.getMessage());
+    }
+
+    @Test
     void truncatedFile() throws IOException {
         byte[] ok = TestTiffWriter.write(good());
         // The IFD is written last, so cutting the file loses it.
