@@ -166,9 +166,7 @@ final class TiffImage {
             if (compression == TiffTags.COMPRESSION_APERIO_J2K_RGB || compression == TiffTags.COMPRESSION_APERIO_J2K_YCBCR) {
                 byte[] raw = readRaw(index, levelName, tx, ty);
                 if (raw == null) return fillWhite(out);
-                int[] tmp = rows == tileHeight ? out : new int[tileWidth * rows];
-                Jpeg2000TileDecoder.decode(raw, compression == TiffTags.COMPRESSION_APERIO_J2K_YCBCR, tmp, tileWidth, rows, samples);
-                if (tmp != out) System.arraycopy(tmp, 0, out, 0, tmp.length);
+                Jpeg2000TileDecoder.decode(raw, compression == TiffTags.COMPRESSION_APERIO_J2K_YCBCR, out, tileWidth, rows);
                 return out;
             }
             byte[] data = decodeBytes(index, rows, samples, levelName, tx, ty);

@@ -145,9 +145,11 @@ class RealTiffImagesTest {
     /**
      * Compares one reference PNG with our pixels. Level-0 references are compared pixel for pixel. For
      * higher levels, OpenSlide 3.4.1 takes X,Y in level-0 pixels, divides by its downsample (the mean of
-     * the width and height ratios) and paints the tiles at that fractional level position with bilinear
-     * filtering (for these files it lands about one row above X/ds); so the best sub-pixel alignment within
-     * 1.5 px of X/ds is searched and our pixels are bilinearly resampled there before comparing.
+     * the width and height ratios) and paints the stored tiles at fractional level positions with bilinear
+     * filtering, so its output is a shifted, slightly blurred copy of the stored pixels (for these files
+     * the best fit lies about one row above X/ds; at 0,0 of an uncompressed level OpenSlide and this
+     * reader agree byte for byte). So the best sub-pixel alignment within 1.5 px of X/ds is searched and
+     * our pixels are bilinearly resampled there before comparing.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("referenceRegions")
