@@ -147,8 +147,8 @@ class RealTiffImagesTest {
      * higher levels, OpenSlide 3.4.1 takes X,Y in level-0 pixels, divides by its downsample (the mean of
      * the width and height ratios) and paints the stored tiles at fractional level positions with bilinear
      * filtering, so its output is a shifted, slightly blurred copy of the stored pixels (for these files
-     * the best fit lies about one row above X/ds; at 0,0 of an uncompressed level OpenSlide and this
-     * reader agree byte for byte). So the best sub-pixel alignment within 1.5 px of X/ds is searched and
+     * the best fit lies about one row above X/ds, and the first pixels of the uncompressed BRACS level 1
+     * agree exactly with the file's bytes in both). So the best sub-pixel alignment within 1.5 px of X/ds is searched and
      * our pixels are bilinearly resampled there before comparing.
      */
     @ParameterizedTest(name = "{0}")
