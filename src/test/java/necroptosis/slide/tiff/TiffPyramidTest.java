@@ -74,6 +74,16 @@ class TiffPyramidTest {
     }
 
     @Test
+    void omeTiffMainChainIfdsAreOtherSeriesNotLevels() throws IOException {
+        // A second series at half size (e.g. an overview) must not become level 1 without SubIFDs.
+        try (TiffSlideSource s = TiffSlideSource.open(write(false,
+                level(1).description(ome("PhysicalSizeX=\"0.5\"")), level(2)))) {
+            assertEquals(1, s.levels().size());
+            assertEquals(0.5, s.pixelSize().micrometers(), 1e-12);
+        }
+    }
+
+    @Test
     void svsLayoutSkipsThumbnailLabelAndMacro() throws IOException {
         String desc = "Aperio Image Library v12.0.5\r\n512x384 [0,0 512x384] (64x64) JPEG/RGB Q=70|AppMag = 20|MPP = 0.2520|Filename = x";
         TestTiffWriter.Image thumb = new TestTiffWriter.Image(128, 96, TestTiffWriter.reduce(L0, W, H, 4)).description("Aperio Image Library v12.0.5\r\n512x384 -> 128x96");
