@@ -64,6 +64,15 @@ class TiffBadInputTest {
     }
 
     @Test
+    void tilesLeftOutOfTheFileReadAsWhiteBackground() throws IOException {
+        // Byte count 0 marks a tile the writer skipped (sparse TIFF); slides leave out empty glass that way.
+        Path f = file(TestTiffWriter.write(good().override(325, 4, new long[12])));
+        try (SlideSource s = TiffSlideSource.open(f)) {
+            for (int p : s.readRegion(0, 0, 0, W, H)) assertEquals(0xFFFFFFFF, p);
+        }
+    }
+
+    @Test
     void missingFile() {
         Path f = dir.resolve("nowhere.svs");
         SlideException e = assertThrows(SlideException.class, () -> TiffSlideSource.open(f));
