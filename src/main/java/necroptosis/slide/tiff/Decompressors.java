@@ -5,8 +5,8 @@ import java.util.zip.Inflater;
 
 /**
  * The lossless TIFF codecs (LZW, Deflate, PackBits) and the horizontal predictor. Each decodes into a
- * buffer of the size the tile must have, so corrupt data can neither allocate nor loop without bound:
- * short data leaves the rest zero (as libtiff does, with a warning), malformed data throws.
+ * buffer of the size the tile must have, so corrupt data can neither allocate nor loop without bound.
+ * Malformed data and data that ends before the tile is full both throw, as in libtiff.
  */
 final class Decompressors {
     private Decompressors() {}
@@ -24,9 +24,10 @@ final class Decompressors {
             int n = 0;
             while (n < expected && !inf.finished()) {
                 int k = inf.inflate(out, n, expected - n);
-                if (k == 0 && (inf.needsInput() || inf.needsDictionary())) break;
+                if (k == 0) break; // needs input or a dictionary: the data ended early
                 n += k;
             }
+            short_(n, expected, "Deflate");
         } catch (DataFormatException e) {
             throw new CorruptDataException("Deflate data corrupt: " + e.getMessage());
         } finally {
@@ -35,7 +36,11 @@ final class Decompressors {
         return out;
     }
 
-    static byte[] packBits(byte[] in, int expected) {
+    private static void short_(int n, int expected, String codec) throws CorruptDataException {
+        if (n < expected) throw new CorruptDataException(codec + " data ends after " + n + " of " + expected + " bytes");
+    }
+
+    static byte[] packBits(byte[] in, int expected) throws CorruptDataException {
         byte[] out = new byte[expected];
         int ip = 0;
         int op = 0;
@@ -53,6 +58,7 @@ final class Decompressors {
                 for (int i = 0; i < len; i++) out[op++] = v;
             }
         }
+        short_(op, expected, "PackBits");
         return out;
     }
 
@@ -131,6 +137,7 @@ final class Decompressors {
             old = emitCode == -1 ? next - 1 : emitCode;
             if (next + 1 >= (1 << width) && width < 12) width++;
         }
+        short_(op, expected, "LZW");
         return out;
     }
 

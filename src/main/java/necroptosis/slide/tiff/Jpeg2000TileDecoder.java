@@ -16,11 +16,38 @@ import ome.codecs.JPEG2000CodecOptions;
 final class Jpeg2000TileDecoder {
     private Jpeg2000TileDecoder() {}
 
-    static void decode(byte[] tile, boolean ycbcr, int[] out, int width, int height, int samples) throws IOException {
+    /**
+     * Reads the image size from a raw codestream's SIZ marker (SOC FF4F, SIZ FF51 with Lsiz, Rsiz, Xsiz,
+     * Ysiz, XOsiz, YOsiz) and refuses sizes far beyond the tile, so a corrupt header cannot make the decoder
+     * allocate gigabytes. Returns {width, height}, or null for a JP2-boxed stream (left to the decoder).
+     */
+    static int[] declaredSize(byte[] t, int width, int height) throws IOException {
+        if (t.length < 2 || (t[0] & 0xFF) != 0xFF || (t[1] & 0xFF) != 0x4F) return null;
+        if (t.length < 24 || (t[2] & 0xFF) != 0xFF || (t[3] & 0xFF) != 0x51) throw new IOException("JPEG 2000 codestream without SIZ marker");
+        long w = be32(t, 8) - be32(t, 16);
+        long h = be32(t, 12) - be32(t, 20);
+        if (w <= 0 || h <= 0 || w > 2L * width + 16 || h > 2L * height + 16) {
+            throw new IOException("JPEG 2000 codestream declares " + w + "x" + h + " pixels for a " + width + "x" + height + " tile");
+        }
+        return new int[] {(int) w, (int) h};
+    }
+
+    private static long be32(byte[] b, int p) {
+        return ((b[p] & 0xFFL) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
+    }
+
+    /**
+     * Decodes one tile into {@code out} (0xFFRRGGBB, row length {@code width}); a codestream larger than the
+     * tile is cropped, a smaller one fills the top-left part.
+     */
+    static void decode(byte[] tile, boolean ycbcr, int[] out, int width, int height) throws IOException {
+        int[] size = declaredSize(tile, width, height);
+        int cw = size == null ? width : size[0];
+        int ch = size == null ? height : size[1];
         JPEG2000CodecOptions opt = JPEG2000CodecOptions.getDefaultOptions(CodecOptions.getDefaultOptions());
-        opt.width = width;
-        opt.height = height;
-        opt.channels = samples;
+        opt.width = cw;
+        opt.height = ch;
+        opt.channels = 3;
         opt.bitsPerSample = 8;
         opt.interleaved = true;
         opt.littleEndian = false;
@@ -31,29 +58,26 @@ final class Jpeg2000TileDecoder {
             throw new IOException("JPEG 2000 decode failed: " + e.getMessage(), e);
         }
         if (d == null) throw new IOException("JPEG 2000 decoder returned nothing");
-        int n = width * height;
-        if (d.length < n * samples) {
-            if (d.length == n) { // greyscale codestream
-                for (int i = 0; i < n; i++) {
-                    int g = d[i] & 0xFF;
-                    out[i] = 0xFF000000 | (g << 16) | (g << 8) | g;
+        int pixels = cw * ch;
+        int comps = d.length / pixels;
+        if (comps < 1 || d.length % pixels != 0) {
+            throw new IOException("JPEG 2000 tile decoded to " + d.length + " bytes, not a multiple of " + cw + "x" + ch + " pixels");
+        }
+        int w = Math.min(width, cw);
+        int h = Math.min(height, ch);
+        for (int y = 0; y < h; y++) {
+            int o = y * width;
+            int s = y * cw * comps;
+            for (int x = 0; x < w; x++, s += comps) {
+                int a = d[s] & 0xFF;
+                if (comps < 3) {
+                    out[o + x] = 0xFF000000 | (a << 16) | (a << 8) | a;
+                    continue;
                 }
-                return;
+                int b = d[s + 1] & 0xFF;
+                int c = d[s + 2] & 0xFF;
+                out[o + x] = ycbcr ? ColorConversion.ycbcrToRgb(a, b, c) : 0xFF000000 | (a << 16) | (b << 8) | c;
             }
-            throw new IOException("JPEG 2000 tile decoded to " + d.length + " bytes, expected " + (n * samples));
-        }
-        if (samples < 3) {
-            for (int i = 0; i < n; i++) {
-                int g = d[i * samples] & 0xFF;
-                out[i] = 0xFF000000 | (g << 16) | (g << 8) | g;
-            }
-            return;
-        }
-        for (int i = 0, s = 0; i < n; i++, s += samples) {
-            int a = d[s] & 0xFF;
-            int b = d[s + 1] & 0xFF;
-            int c = d[s + 2] & 0xFF;
-            out[i] = ycbcr ? ColorConversion.ycbcrToRgb(a, b, c) : 0xFF000000 | (a << 16) | (b << 8) | c;
         }
     }
 }

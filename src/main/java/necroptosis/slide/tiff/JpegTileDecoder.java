@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.util.Iterator;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
@@ -38,6 +40,14 @@ final class JpegTileDecoder {
         }
     };
 
+    /** Per-thread decode target, reused while tiles keep the same size and colour type (saves an allocation per tile). */
+    private static final ThreadLocal<BufferedImage[]> TARGET = new ThreadLocal<BufferedImage[]>() {
+        @Override
+        protected BufferedImage[] initialValue() {
+            return new BufferedImage[1];
+        }
+    };
+
     /**
      * Decodes one tile into {@code out} (0xFFRRGGBB, {@code width} x {@code height}); a JPEG larger than the
      * tile is cropped, a smaller one fills the top-left part.
@@ -49,7 +59,24 @@ final class JpegTileDecoder {
         ImageReader reader = READER.get();
         try {
             reader.setInput(new MemoryCacheImageInputStream(new ByteArrayInputStream(stream)), true, true);
-            BufferedImage img = reader.read(0);
+            ImageReadParam param = reader.getDefaultReadParam();
+            int iw = reader.getWidth(0);
+            int ih = reader.getHeight(0);
+            // A corrupt header can declare a huge image: refuse before the reader allocates it.
+            if ((long) iw > 2L * width + 16 || (long) ih > 2L * height + 16) {
+                throw new IOException("JPEG stream declares " + iw + "x" + ih + " pixels for a " + width + "x" + height + " tile");
+            }
+            ImageTypeSpecifier type = reader.getRawImageType(0);
+            BufferedImage[] target = TARGET.get();
+            if (type != null && type.getBufferedImageType() == BufferedImage.TYPE_3BYTE_BGR) {
+                BufferedImage t = target[0];
+                if (t == null || t.getWidth() != iw || t.getHeight() != ih) {
+                    t = new BufferedImage(iw, ih, BufferedImage.TYPE_3BYTE_BGR);
+                    target[0] = t;
+                }
+                param.setDestination(t);
+            }
+            BufferedImage img = reader.read(0, param);
             copy(img, out, width, height);
         } catch (RuntimeException e) {
             // The JDK reader throws e.g. ArrayIndexOutOfBounds on some corrupt streams.

@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * Picks the IFDs that form the resolution pyramid, full resolution first.
  * <ul>
- * <li>OME-TIFF and other SubIFD pyramids: IFD 0 plus its SubIFDs (tag 330).</li>
+ * <li>OME-TIFF and other SubIFD pyramids: IFD 0 plus its SubIFDs (tag 330). Other main-chain IFDs of an
+ * OME-TIFF are further planes or series, never levels.</li>
  * <li>Aperio SVS: IFD 0 plus the later <em>tiled</em> IFDs; the thumbnail (stripped IFD 1), label and
  * macro (stripped, flagged by NewSubfileType or named in ImageDescription) are left out.</li>
  * <li>Generic pyramids: IFD 0 plus later IFDs flagged reduced-resolution (NewSubfileType bit 0), or
@@ -30,6 +31,8 @@ final class PyramidLayout {
         List<Ifd> candidates = new ArrayList<>();
         if (!base.subIfds().isEmpty()) {
             candidates.addAll(base.subIfds());
+        } else if (isOme(base)) {
+            // OME-TIFF keeps reduced resolutions only in SubIFDs; later main IFDs are other planes or series.
         } else {
             boolean svs = isSvs(base);
             for (int i = 1; i < chain.size(); i++) {
@@ -60,6 +63,10 @@ final class PyramidLayout {
             levels.add(c);
         }
         return levels;
+    }
+
+    static boolean isOme(Ifd first) {
+        return first.description().contains("<OME");
     }
 
     private static boolean isAssociated(Ifd ifd) {

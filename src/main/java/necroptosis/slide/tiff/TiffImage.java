@@ -166,9 +166,7 @@ final class TiffImage {
             if (compression == TiffTags.COMPRESSION_APERIO_J2K_RGB || compression == TiffTags.COMPRESSION_APERIO_J2K_YCBCR) {
                 byte[] raw = readRaw(index, levelName, tx, ty);
                 if (raw == null) return fillWhite(out);
-                int[] tmp = rows == tileHeight ? out : new int[tileWidth * rows];
-                Jpeg2000TileDecoder.decode(raw, compression == TiffTags.COMPRESSION_APERIO_J2K_YCBCR, tmp, tileWidth, rows, samples);
-                if (tmp != out) System.arraycopy(tmp, 0, out, 0, tmp.length);
+                Jpeg2000TileDecoder.decode(raw, compression == TiffTags.COMPRESSION_APERIO_J2K_YCBCR, out, tileWidth, rows);
                 return out;
             }
             byte[] data = decodeBytes(index, rows, samples, levelName, tx, ty);
@@ -181,6 +179,8 @@ final class TiffImage {
             throw new SlideException(in.name(), "corrupt tile at " + levelName + " (" + tx + "," + ty + "): " + oneLine(e.getMessage()), e);
         } catch (RuntimeException e) {
             throw new SlideException(in.name(), "corrupt tile at " + levelName + " (" + tx + "," + ty + "): " + oneLine(e.toString()), e);
+        } catch (OutOfMemoryError e) {
+            throw new SlideException(in.name(), "not enough memory to decode tile at " + levelName + " (" + tx + "," + ty + ")");
         }
     }
 
@@ -214,7 +214,10 @@ final class TiffImage {
         byte[] data;
         switch (compression) {
             case TiffTags.COMPRESSION_NONE:
-                data = raw.length >= expected ? raw : Arrays.copyOf(raw, expected);
+                if (raw.length < expected) {
+                    throw new Decompressors.CorruptDataException("uncompressed data has " + raw.length + " of " + expected + " bytes");
+                }
+                data = raw;
                 break;
             case TiffTags.COMPRESSION_LZW:
                 data = Decompressors.lzw(raw, expected);

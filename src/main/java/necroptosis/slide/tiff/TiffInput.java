@@ -3,6 +3,7 @@ package necroptosis.slide.tiff;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -12,19 +13,29 @@ import necroptosis.slide.SlideException;
 /**
  * Positional reads from the slide file. {@link FileChannel#read(ByteBuffer, long)} does not move a shared
  * file pointer, so many threads can read tiles at once without locking.
+ * <p>
+ * A FileChannel is closed for every thread when one reading thread is interrupted (e.g. a cancelled
+ * analysis task); the channel is then reopened so the other threads and later reads go on working.
  */
 final class TiffInput implements Closeable {
+    private final Path file;
     private final String name;
-    private final FileChannel channel;
+    private volatile FileChannel channel;
+    private volatile boolean closed;
     private final long size;
 
     TiffInput(Path file) throws SlideException {
+        this.file = file;
         this.name = file.toString();
         try {
             this.channel = FileChannel.open(file, StandardOpenOption.READ);
             this.size = channel.size();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SlideException(name, "no such file", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new SlideException(name, "cannot be read (permission denied)", e);
         } catch (IOException e) {
-            throw new SlideException(name, "cannot be opened: " + e.getMessage(), e);
+            throw new SlideException(name, "cannot be opened: " + e, e);
         }
     }
 
@@ -39,24 +50,43 @@ final class TiffInput implements Closeable {
                     + size + " bytes; truncated or corrupt)");
         }
         byte[] out = new byte[length];
-        ByteBuffer buf = ByteBuffer.wrap(out);
-        long pos = offset;
-        try {
-            while (buf.hasRemaining()) {
-                int n = channel.read(buf, pos);
-                if (n < 0) throw new SlideException(name, "file ends early while reading " + what + " at offset " + offset);
-                pos += n;
+        for (int attempt = 0; ; attempt++) {
+            FileChannel ch = channel;
+            ByteBuffer buf = ByteBuffer.wrap(out);
+            long pos = offset;
+            try {
+                while (buf.hasRemaining()) {
+                    int n = ch.read(buf, pos);
+                    if (n < 0) throw new SlideException(name, "file ends early while reading " + what + " at offset " + offset);
+                    pos += n;
+                }
+                return out;
+            } catch (SlideException e) {
+                throw e;
+            } catch (ClosedChannelException e) {
+                if (closed) throw new SlideException(name, "slide is closed", e);
+                if (Thread.currentThread().isInterrupted()) throw new SlideException(name, "interrupted while reading " + what, e);
+                if (attempt >= 3) throw new SlideException(name, "read error in " + what + ": channel keeps closing", e);
+                reopen(ch);
+            } catch (IOException e) {
+                throw new SlideException(name, "read error in " + what + " at offset " + offset + ": " + e.getMessage(), e);
             }
-        } catch (SlideException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new SlideException(name, "read error in " + what + " at offset " + offset + ": " + e.getMessage(), e);
         }
-        return out;
+    }
+
+    /** Replaces a channel closed by another thread's interrupt (once, however many threads notice). */
+    private synchronized void reopen(FileChannel broken) throws SlideException {
+        if (closed || channel != broken) return;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new SlideException(name, "cannot be reopened: " + e.getMessage(), e);
+        }
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        closed = true;
         channel.close();
     }
 }

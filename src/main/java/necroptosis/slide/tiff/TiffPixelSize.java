@@ -28,7 +28,7 @@ final class TiffPixelSize {
                 if (v != null) return PixelSize.fromMetadata(v, "svs MPP");
             }
         }
-        if (desc.contains("<OME")) {
+        if (PyramidLayout.isOme(first)) {
             Matcher p = OME_PIXELS.matcher(desc);
             if (p.find()) {
                 String pixels = p.group();

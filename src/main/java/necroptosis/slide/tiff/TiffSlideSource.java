@@ -41,7 +41,7 @@ public final class TiffSlideSource implements SlideSource {
     }
 
     /** Opens a TIFF/BigTIFF slide; every problem with the file becomes a one-line {@link SlideException}. */
-    public static SlideSource open(Path file) throws SlideException {
+    public static TiffSlideSource open(Path file) throws SlideException {
         TiffInput in = new TiffInput(file);
         try {
             TiffFile tiff = TiffFile.parse(in);
@@ -79,14 +79,12 @@ public final class TiffSlideSource implements SlideSource {
     @Override
     public PixelSize pixelSize() { return pixelSize; }
 
+    /** The file's tile size; stripped images have no natural width, so the interface default applies. */
     @Override
     public int tileWidth(int level) { return images.get(level).tiled ? images.get(level).tileWidth : 512; }
 
     @Override
-    public int tileHeight(int level) {
-        TiffImage img = images.get(level);
-        return img.tiled ? img.tileHeight : Math.max(img.tileHeight, Math.min(512, img.height));
-    }
+    public int tileHeight(int level) { return images.get(level).tiled ? images.get(level).tileHeight : 512; }
 
     /** Which IFD each level comes from, e.g. "IFD 0 SubIFD 1" (for messages and tests). */
     public String levelSource(int level) { return images.get(level).ifd().label(); }

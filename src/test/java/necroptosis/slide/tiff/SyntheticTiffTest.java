@@ -100,6 +100,25 @@ class SyntheticTiffTest {
         assertArrayEquals(raw, Decompressors.lzw(TestTiffWriter.lzw(raw), raw.length));
     }
 
+    @ParameterizedTest(name = "compression {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {33003, 33005})
+    void aperioJpeg2000TilesDecodeToRgb(int compression) throws IOException {
+        Path f = dir.resolve("j2k.tif");
+        int w = 150;
+        int h = 100;
+        TestTiffWriter.Image image = new TestTiffWriter.Image(w, h, TestTiffWriter.picture(w, h, 8)).tiled(64, 64).compression(compression);
+        Files.write(f, TestTiffWriter.write(image));
+        try (SlideSource s = TiffSlideSource.open(f)) {
+            int[] got = s.readRegion(0, 0, 0, w, h);
+            int maxDiff = 0;
+            for (int i = 0; i < got.length; i++) {
+                for (int sh = 0; sh <= 16; sh += 8) maxDiff = Math.max(maxDiff, Math.abs(((got[i] >> sh) & 0xFF) - ((image.argb[i] >> sh) & 0xFF)));
+            }
+            // Lossless codestreams: 33005 is exact; 33003 only loses the 8-bit YCbCr rounding (at most ~2 levels).
+            assertTrue(maxDiff <= (compression == 33005 ? 0 : 3), "max difference " + maxDiff);
+        }
+    }
+
     @Test
     void jpegTilesDecodeCloseToTheSource() throws IOException {
         Path f = dir.resolve("j.tif");

@@ -274,6 +274,10 @@ final class TestTiffWriter {
                         out.add(jpeg(img, tx * cw, ty * ch, cw, rows));
                         continue;
                     }
+                    if (img.compression == 33003 || img.compression == 33005) {
+                        out.add(jpeg2000(img, tx * cw, ty * ch, cw, rows, img.compression == 33003));
+                        continue;
+                    }
                     int spc = img.planar ? 1 : img.samples;
                     byte[] raw = new byte[cw * rows * spc];
                     for (int y = 0; y < rows; y++) {
@@ -420,6 +424,44 @@ final class TestTiffWriter {
         }
         wr.dispose();
         return o.toByteArray();
+    }
+
+    /** A lossless JPEG 2000 codestream; for 33003 the samples are converted to full-range YCbCr first, as Aperio stores them. */
+    private static byte[] jpeg2000(Image img, int x0, int y0, int w, int h, boolean ycbcr) throws IOException {
+        byte[] raw = new byte[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int v = img.argb[Math.min(y0 + y, img.height - 1) * img.width + Math.min(x0 + x, img.width - 1)];
+                int r = (v >> 16) & 0xFF, g = (v >> 8) & 0xFF, b = v & 0xFF;
+                int i = (y * w + x) * 3;
+                if (ycbcr) {
+                    raw[i] = (byte) clamp(Math.round(0.299 * r + 0.587 * g + 0.114 * b));
+                    raw[i + 1] = (byte) clamp(Math.round(-0.168736 * r - 0.331264 * g + 0.5 * b + 128));
+                    raw[i + 2] = (byte) clamp(Math.round(0.5 * r - 0.418688 * g - 0.081312 * b + 128));
+                } else {
+                    raw[i] = (byte) r;
+                    raw[i + 1] = (byte) g;
+                    raw[i + 2] = (byte) b;
+                }
+            }
+        }
+        ome.codecs.JPEG2000CodecOptions o = ome.codecs.JPEG2000CodecOptions.getDefaultOptions();
+        o.width = w;
+        o.height = h;
+        o.channels = 3;
+        o.bitsPerSample = 8;
+        o.interleaved = true;
+        o.lossless = true;
+        o.writeBox = false; // a bare codestream (SOC, SIZ, ...), as Aperio stores
+        try {
+            return new ome.codecs.JPEG2000Codec().compress(raw, o);
+        } catch (ome.codecs.CodecException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static int clamp(long v) {
+        return (int) Math.max(0, Math.min(255, v));
     }
 
     // ---- test pictures ----

@@ -49,7 +49,7 @@ class TiffPyramidTest {
             TestTiffWriter.Image base = level(1).sub(level(2)).sub(level(4)).sub(level(8));
             // A second plane in the main chain (as multi-channel OME-TIFF has) is not a level.
             TestTiffWriter.Image otherPlane = level(1);
-            try (TiffSlideSource s = (TiffSlideSource) TiffSlideSource.open(write(big, base, otherPlane))) {
+            try (TiffSlideSource s = TiffSlideSource.open(write(big, base, otherPlane))) {
                 assertEquals(4, s.levels().size());
                 for (int l = 0; l < 4; l++) assertLevel(s, l, 1 << l);
                 assertEquals("IFD 0 SubIFD 1", s.levelSource(2), "SubIFDs are numbered from 0");
@@ -63,7 +63,7 @@ class TiffPyramidTest {
         TestTiffWriter.Image label = new TestTiffWriter.Image(100, 100, TestTiffWriter.picture(100, 100, 9)).subfileType(1).description("label");
         TestTiffWriter.Image otherShape = new TestTiffWriter.Image(W / 4, W / 4, TestTiffWriter.picture(W / 4, W / 4, 9)).subfileType(1).strips(8);
         TestTiffWriter.Image stripped4 = new TestTiffWriter.Image(W / 4, H / 4, TestTiffWriter.reduce(L0, W, H, 4)).subfileType(1).strips(7).compression(8);
-        try (TiffSlideSource s = (TiffSlideSource) TiffSlideSource.open(write(false,
+        try (TiffSlideSource s = TiffSlideSource.open(write(false,
                 level(1), mask, level(2).subfileType(1), label, otherShape, stripped4))) {
             assertEquals(3, s.levels().size());
             assertLevel(s, 0, 1);
@@ -74,12 +74,22 @@ class TiffPyramidTest {
     }
 
     @Test
+    void omeTiffMainChainIfdsAreOtherSeriesNotLevels() throws IOException {
+        // A second series at half size (e.g. an overview) must not become level 1 without SubIFDs.
+        try (TiffSlideSource s = TiffSlideSource.open(write(false,
+                level(1).description(ome("PhysicalSizeX=\"0.5\"")), level(2)))) {
+            assertEquals(1, s.levels().size());
+            assertEquals(0.5, s.pixelSize().micrometers(), 1e-12);
+        }
+    }
+
+    @Test
     void svsLayoutSkipsThumbnailLabelAndMacro() throws IOException {
         String desc = "Aperio Image Library v12.0.5\r\n512x384 [0,0 512x384] (64x64) JPEG/RGB Q=70|AppMag = 20|MPP = 0.2520|Filename = x";
         TestTiffWriter.Image thumb = new TestTiffWriter.Image(128, 96, TestTiffWriter.reduce(L0, W, H, 4)).description("Aperio Image Library v12.0.5\r\n512x384 -> 128x96");
         TestTiffWriter.Image label = new TestTiffWriter.Image(60, 45, TestTiffWriter.picture(60, 45, 1)).subfileType(1).description("Aperio Image Library v12.0.5\r\nlabel 60x45");
         TestTiffWriter.Image macro = new TestTiffWriter.Image(200, 80, TestTiffWriter.picture(200, 80, 1)).subfileType(9).description("Aperio Image Library v12.0.5\r\nmacro 200x80");
-        try (TiffSlideSource s = (TiffSlideSource) TiffSlideSource.open(write(false,
+        try (TiffSlideSource s = TiffSlideSource.open(write(false,
                 level(1).description(desc), thumb, level(2).description(desc), level(4).description(desc), label, macro))) {
             assertEquals(3, s.levels().size());
             assertLevel(s, 1, 2);

@@ -1,0 +1,205 @@
+package necroptosis.slide.tiff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import necroptosis.slide.SlideException;
+import necroptosis.slide.SlideSource;
+
+/** Broken files give a one-line {@link SlideException} naming the file and the reason, quickly and without OOM. */
+class TiffBadInputTest {
+    @TempDir
+    Path dir;
+
+    static final int W = 200;
+    static final int H = 150;
+
+    private static TestTiffWriter.Image good() {
+        return new TestTiffWriter.Image(W, H, TestTiffWriter.picture(W, H, 5)).tiled(64, 64).compression(5);
+    }
+
+    private Path file(byte[] bytes) throws IOException {
+        Path f = dir.resolve("bad.tif");
+        Files.write(f, bytes);
+        return f;
+    }
+
+    /** Opens and reads everything; returns the exception's reason after checking its form. */
+    private String failure(Path f) {
+        SlideException e = assertThrows(SlideException.class, () -> assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            try (SlideSource s = TiffSlideSource.open(f)) {
+                for (int l = 0; l < s.levels().size(); l++) {
+                    s.readRegion(l, 0, 0, (int) s.levels().get(l).width(), (int) s.levels().get(l).height());
+                }
+            }
+        }));
+        assertEquals(f.toString(), e.file());
+        assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        return e.reason();
+    }
+
+    private static void assertContains(String reason, String... parts) {
+        for (String p : parts) assertTrue(reason.contains(p), "'" + reason + "' should mention '" + p + "'");
+    }
+
+    @Test
+    void notATiff() throws IOException {
+        assertContains(failure(file("hello, this is text".getBytes())), "not a TIFF");
+        assertContains(failure(file(new byte[] {'I', 'I'})), "too short");
+    }
+
+    @Test
+    void tilesLeftOutOfTheFileReadAsWhiteBackground() throws IOException {
+        // Byte count 0 marks a tile the writer skipped (sparse TIFF); slides leave out empty glass that way.
+        Path f = file(TestTiffWriter.write(good().override(325, 4, new long[12])));
+        try (SlideSource s = TiffSlideSource.open(f)) {
+            for (int p : s.readRegion(0, 0, 0, W, H)) assertEquals(0xFFFFFFFF, p);
+        }
+    }
+
+    @Test
+    void missingFile() {
+        Path f = dir.resolve("nowhere.svs");
+        SlideException e = assertThrows(SlideException.class, () -> TiffSlideSource.open(f));
+        assertEquals(f + ": no such file", e.getMessage());
+    }
+
+    @Test
+    void truncatedFile() throws IOException {
+        byte[] ok = TestTiffWriter.write(good());
+        // The IFD is written last, so cutting the file loses it.
+        assertContains(failure(file(Arrays.copyOf(ok, ok.length / 2))), "past the end");
+        // Only the header left.
+        assertContains(failure(file(Arrays.copyOf(ok, 8))), "IFD 0", "past the end");
+    }
+
+    @Test
+    void tileDataPastEndOfFile() throws IOException {
+        TestTiffWriter.Image img = good();
+        img.offsetShift = 1L << 30;
+        assertContains(failure(file(TestTiffWriter.write(img))), "tile (0,0) of level 0", "past the end of the file");
+    }
+
+    @Test
+    void ifdOffsetPastEnd() throws IOException {
+        byte[] b = TestTiffWriter.write(good());
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 0x7FFFFFF0);
+        assertContains(failure(file(b)), "IFD 0", "past the end");
+    }
+
+    @Test
+    void loopInIfdChainEnds() throws IOException {
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        byte[] b = w.build(good());
+        long ifd = w.ifdOffsets.get(0);
+        long next = TestTiffWriter.nextPointerPosition(b, ifd, false, ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt((int) next, (int) ifd); // IFD 0 -> IFD 0
+        Path f = file(b);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            try (SlideSource s = TiffSlideSource.open(f)) {
+                assertEquals(1, s.levels().size());
+            }
+        });
+    }
+
+    @Test
+    void corruptEntryCount() throws IOException {
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        byte[] b = w.build(good());
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putShort(w.ifdOffsets.get(0).intValue(), (short) 0xFFFF);
+        assertContains(failure(file(b)), "IFD 0", "entries");
+    }
+
+    @Test
+    void corruptJpegTile() throws IOException {
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        byte[] b = w.build(new TestTiffWriter.Image(W, H, TestTiffWriter.smoothPicture(W, H)).tiled(64, 64).compression(7));
+        // Tile (1,0): keep SOI, replace the headers with garbage.
+        int start = w.chunkOffsets.get(1).intValue();
+        for (int i = start + 2; i < start + 300; i++) b[i] = (byte) (i * 31);
+        assertContains(failure(file(b)), "corrupt tile at level 0 (1,0)");
+    }
+
+    @Test
+    void jpegTileDeclaringAHugeImageIsRefusedBeforeDecoding() throws IOException {
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        byte[] b = w.build(new TestTiffWriter.Image(W, H, TestTiffWriter.smoothPicture(W, H)).tiled(64, 64).compression(7));
+        int start = w.chunkOffsets.get(0).intValue();
+        int sof = start;
+        while (!((b[sof] & 0xFF) == 0xFF && (b[sof + 1] & 0xFF) == 0xC0)) sof++;
+        // SOF0: marker, length(2), precision(1), height(2), width(2).
+        ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN).putShort(sof + 5, (short) 60000).putShort(sof + 7, (short) 60000);
+        assertContains(failure(file(b)), "corrupt tile at level 0 (0,0)", "60000x60000");
+    }
+
+    @Test
+    void jpeg2000TileDeclaringAHugeImageIsRefusedBeforeDecoding() throws IOException {
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        byte[] b = w.build(new TestTiffWriter.Image(W, H, TestTiffWriter.picture(W, H, 1)).tiled(64, 64).compression(33005));
+        int start = w.chunkOffsets.get(3).intValue();
+        ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN).putInt(start + 8, 0x7FFFFFFF).putInt(start + 12, 0x7FFFFFFF);
+        assertContains(failure(file(b)), "corrupt tile at level 0 (3,0)", "2147483647x2147483647");
+    }
+
+    @Test
+    void corruptDeflateTile() throws IOException {
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        byte[] b = w.build(good().compression(8));
+        int start = w.chunkOffsets.get(0).intValue();
+        for (int i = start; i < start + 40; i++) b[i] = (byte) 0xFF;
+        assertContains(failure(file(b)), "corrupt tile at level 0 (0,0)", "Deflate");
+    }
+
+    @Test
+    void corruptLzwDataDoesNotHang() throws IOException {
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        byte[] b = w.build(good());
+        int start = w.chunkOffsets.get(0).intValue();
+        for (int i = start + 1; i < start + 200; i++) b[i] = (byte) 0xFF;
+        assertContains(failure(file(b)), "corrupt tile at level 0 (0,0)", "LZW");
+    }
+
+    @Test
+    void absurdDimensionsAreRefusedBeforeAllocating() throws IOException {
+        assertContains(failure(file(TestTiffWriter.write(good().override(256, 4, Integer.MAX_VALUE)))), "implausible image size 2147483647x150");
+        assertContains(failure(file(TestTiffWriter.write(good().override(322, 4, 1_000_000).override(323, 4, 1_000_000)))),
+                "tile size 1000000x1000000", "too large");
+        TestTiffWriter.Image strip = new TestTiffWriter.Image(W, H, TestTiffWriter.picture(W, H, 5))
+                .override(256, 4, 100_000).override(257, 4, 100_000);
+        assertContains(failure(file(TestTiffWriter.write(strip))), "strip size 100000x150", "too large");
+    }
+
+    @Test
+    void tooFewTileOffsets() throws IOException {
+        assertContains(failure(file(TestTiffWriter.write(good().override(257, 4, 100_000)))), "tile offsets", "corrupt");
+    }
+
+    @Test
+    void missingRequiredTags() throws IOException {
+        assertContains(failure(file(TestTiffWriter.write(good().override(256, 4)))), "missing ImageWidth");
+        assertContains(failure(file(TestTiffWriter.write(good().override(324, 4)))), "missing tile offsets");
+        assertContains(failure(file(TestTiffWriter.write(good().override(325, 4)))), "missing tile byte counts");
+    }
+
+    @Test
+    void unsupportedFormatsAreNamed() throws IOException {
+        assertContains(failure(file(TestTiffWriter.write(good().override(259, 3, 34712)))), "unsupported compression 34712 (JPEG 2000) in IFD 0");
+        assertContains(failure(file(TestTiffWriter.write(good().override(258, 3, 16, 16, 16)))), "16-bit");
+        assertContains(failure(file(TestTiffWriter.write(good().override(262, 3, 3)))), "palette");
+    }
+}
