@@ -33,6 +33,7 @@ public final class ColorDeconvolution {
     private final double i0r, i0g, i0b;
 
     public ColorDeconvolution(StainVectors stains) {
+        if (stains == null) throw new IllegalArgumentException("stain vectors are required");
         this.stains = stains;
         double[] bg = stains.background();
         i0r = bg[0];

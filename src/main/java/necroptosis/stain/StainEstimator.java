@@ -13,9 +13,10 @@ import java.util.Locale;
  * <p>
  * Pixels are used when every channel's OD is at least {@link #DEFAULT_MIN_OD} (glass and very pale
  * pixels carry almost no direction and much noise) and none exceeds {@link #DEFAULT_MAX_OD} (near-black
- * pixels are quantised and often pigment or folds). When too few pixels remain, or the result is
+ * pixels are quantised and often pigment or folds). When too few pixels remain, when their OD cloud is
+ * not flat (no second stain to find, e.g. an MLKL-negative or single-stain slide), or when the result is
  * degenerate or far from the preset, the preset is returned with the reason, so a slide is never scored
- * with nonsense vectors.
+ * with arbitrary vectors.
  */
 public final class StainEstimator {
 
