@@ -70,6 +70,15 @@ public final class DabThresholds {
         return (dabOd >= weak ? 1 : 0) + (dabOd >= moderate ? 1 : 0) + (dabOd >= strong ? 1 : 0);
     }
 
+    /**
+     * Bin of a single-precision DAB OD, compared with the thresholds rounded to float. Deconvolved tiles
+     * are float arrays; comparing 0.35f with the double 0.35 would put a pixel that reads "0.35" in the
+     * bin below (0.35f &lt; 0.35), so float data are compared in float. {@link PixelScorer} does the same.
+     */
+    public int bin(float dabOd) {
+        return (dabOd >= (float) weak ? 1 : 0) + (dabOd >= (float) moderate ? 1 : 0) + (dabOd >= (float) strong ? 1 : 0);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof DabThresholds)) return false;

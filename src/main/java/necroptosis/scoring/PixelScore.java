@@ -41,7 +41,16 @@ public final class PixelScore {
 
     /** Adds one tissue pixel with the given DAB OD. */
     public void add(double dabOd, DabThresholds thresholds) {
-        switch (thresholds.bin(dabOd)) {
+        addToBin(thresholds.bin(dabOd), dabOd);
+    }
+
+    /** Adds one tissue pixel with a single-precision DAB OD (binned in float, like {@link PixelScorer}). */
+    public void add(float dabOd, DabThresholds thresholds) {
+        addToBin(thresholds.bin(dabOd), dabOd);
+    }
+
+    private void addToBin(int bin, double dabOd) {
+        switch (bin) {
             case 0: negative++; break;
             case 1: weak++; break;
             case 2: moderate++; break;

@@ -22,7 +22,8 @@ public final class PixelScorer {
      */
     public void score(float[] dab, byte[] tissue, int n, PixelScore out) {
         checkLengths(dab, tissue == null ? -1 : tissue.length, null, n);
-        final double w = thresholds.weak(), m = thresholds.moderate(), s = thresholds.strong();
+        // Float data are compared with float thresholds; see DabThresholds.bin(float).
+        final float w = (float) thresholds.weak(), m = (float) thresholds.moderate(), s = (float) thresholds.strong();
         long c0 = 0, c1 = 0, c2 = 0, c3 = 0;
         double sum = 0;
         for (int i = 0; i < n; i++) {
@@ -44,7 +45,8 @@ public final class PixelScorer {
     /** As {@link #score(float[], byte[], int, PixelScore)} with a boolean mask. */
     public void score(float[] dab, boolean[] tissue, int n, PixelScore out) {
         checkLengths(dab, tissue == null ? -1 : tissue.length, null, n);
-        final double w = thresholds.weak(), m = thresholds.moderate(), s = thresholds.strong();
+        // Float data are compared with float thresholds; see DabThresholds.bin(float).
+        final float w = (float) thresholds.weak(), m = (float) thresholds.moderate(), s = (float) thresholds.strong();
         long c0 = 0, c1 = 0, c2 = 0, c3 = 0;
         double sum = 0;
         for (int i = 0; i < n; i++) {
@@ -69,8 +71,10 @@ public final class PixelScorer {
      * beyond the array is an error, because silently dropping pixels would bias every fraction.
      */
     public void scoreZones(float[] dab, byte[] tissue, byte[] zones, int n, PixelScore[] perZone) {
+        if (zones == null) throw new IllegalArgumentException("zone labels are required");
         checkLengths(dab, tissue == null ? -1 : tissue.length, zones, n);
-        final double w = thresholds.weak(), m = thresholds.moderate(), s = thresholds.strong();
+        // Float data are compared with float thresholds; see DabThresholds.bin(float).
+        final float w = (float) thresholds.weak(), m = (float) thresholds.moderate(), s = (float) thresholds.strong();
         final int labels = perZone.length;
         for (int i = 0; i < n; i++) {
             if (tissue != null && tissue[i] == 0) continue;

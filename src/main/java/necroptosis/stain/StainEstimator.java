@@ -13,9 +13,10 @@ import java.util.Locale;
  * <p>
  * Pixels are used when every channel's OD is at least {@link #DEFAULT_MIN_OD} (glass and very pale
  * pixels carry almost no direction and much noise) and none exceeds {@link #DEFAULT_MAX_OD} (near-black
- * pixels are quantised and often pigment or folds). When too few pixels remain, or the result is
+ * pixels are quantised and often pigment or folds). When too few pixels remain, when their OD cloud is
+ * not flat (no second stain to find, e.g. an MLKL-negative or single-stain slide), or when the result is
  * degenerate or far from the preset, the preset is returned with the reason, so a slide is never scored
- * with nonsense vectors.
+ * with arbitrary vectors.
  */
 public final class StainEstimator {
 
@@ -26,6 +27,13 @@ public final class StainEstimator {
     public static final int DEFAULT_MIN_PIXELS = 1000;
     /** Largest accepted angle between an estimated vector and its preset, degrees. */
     public static final double DEFAULT_MAX_DEVIATION_DEGREES = 30;
+    /**
+     * Largest accepted ratio of the third to the second eigenvalue of the OD covariance. Two stains make
+     * the OD cloud flat (ratio 0.03-0.08 on the shared IHC images); a single-stain image has no second
+     * direction, so the second and third eigenvalues are both noise (ratio ~0.35 on DeepLIIF's
+     * haematoxylin-only panels) and any "second stain" found would be arbitrary.
+     */
+    public static final double DEFAULT_MAX_PLANE_RATIO = 0.2;
     /** At most this many pixels are used (evenly strided), bounding the angle array's memory. */
     public static final int MAX_SAMPLES = 2_000_000;
 
@@ -34,13 +42,16 @@ public final class StainEstimator {
     private final double percentile;
     private final int minPixels;
     private final double maxDeviationDegrees;
+    private final double maxPlaneRatio;
 
     /** The defaults. */
     public StainEstimator() {
-        this(DEFAULT_MIN_OD, DEFAULT_MAX_OD, DEFAULT_PERCENTILE, DEFAULT_MIN_PIXELS, DEFAULT_MAX_DEVIATION_DEGREES);
+        this(DEFAULT_MIN_OD, DEFAULT_MAX_OD, DEFAULT_PERCENTILE, DEFAULT_MIN_PIXELS, DEFAULT_MAX_DEVIATION_DEGREES,
+                DEFAULT_MAX_PLANE_RATIO);
     }
 
-    public StainEstimator(double minOd, double maxOd, double percentile, int minPixels, double maxDeviationDegrees) {
+    public StainEstimator(double minOd, double maxOd, double percentile, int minPixels, double maxDeviationDegrees,
+                          double maxPlaneRatio) {
         if (!(minOd >= 0 && maxOd > minOd) || Double.isInfinite(maxOd)) {
             throw new IllegalArgumentException("stain estimation OD range must satisfy 0 <= min < max: " + minOd + "-" + maxOd);
         }
@@ -56,6 +67,10 @@ public final class StainEstimator {
         this.percentile = percentile;
         this.minPixels = minPixels;
         this.maxDeviationDegrees = maxDeviationDegrees;
+        if (!(maxPlaneRatio > 0 && maxPlaneRatio <= 1)) {
+            throw new IllegalArgumentException("stain estimation plane ratio must be in (0, 1]: " + maxPlaneRatio);
+        }
+        this.maxPlaneRatio = maxPlaneRatio;
     }
 
     /**
@@ -87,6 +102,12 @@ public final class StainEstimator {
                 {srg / n - mr * mg, sgg / n - mg * mg, sgb / n - mg * mb},
                 {srb / n - mr * mb, sgb / n - mg * mb, sbb / n - mb * mb}};
         double[][] eig = eigenvectorsDescending(cov);
+        double l2 = rayleigh(cov, eig[1]), l3 = rayleigh(cov, eig[2]);
+        double planeRatio = l2 > 0 ? l3 / l2 : Double.POSITIVE_INFINITY;
+        if (!(planeRatio <= maxPlaneRatio)) {
+            return fallback(preset, n, String.format(Locale.ROOT, "no second stain: the OD cloud is not flat "
+                    + "(3rd/2nd eigenvalue %.3f > %.3f), e.g. a single-stain image", planeRatio, maxPlaneRatio));
+        }
         double[] e1 = eig[0], e2 = eig[1];
         // Point both axes into positive OD so that angles are comparable between slides.
         if (e1[0] + e1[1] + e1[2] < 0) negate(e1);
@@ -132,6 +153,14 @@ public final class StainEstimator {
             return fallback(preset, n, "estimate unusable: " + e.getMessage());
         }
         return new Result(estimated, true, n, String.format(Locale.ROOT, "estimated from %d pixels; %s", n, angles12));
+    }
+
+    private static double rayleigh(double[][] m, double[] v) {
+        double acc = 0;
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) acc += v[i] * m[i][j] * v[j];
+        }
+        return acc;
     }
 
     private boolean usable(double r, double g, double b) {

@@ -37,7 +37,10 @@ public final class TissueTest {
 
     public double minOdSum() { return minOdSum; }
 
-    /** True when the summed OD of the three channels marks tissue. */
+    /**
+     * True when the summed OD of the three channels marks tissue. The sum is in double, in r, g, b order;
+     * the tile kernels use exactly this arithmetic on the float OD tables, so they decide identically.
+     */
     public boolean isTissue(double odR, double odG, double odB) {
         return odR + odG + odB >= minOdSum;
     }
