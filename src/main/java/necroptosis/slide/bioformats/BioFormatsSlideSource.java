@@ -193,13 +193,18 @@ public final class BioFormatsSlideSource implements SlideSource {
 
     /**
      * Loads from the Bio-Formats jars before the parent, so Bio-Formats gets the library versions it
-     * was built with (the plugin itself ships other versions of ome-common and ome-codecs). Only JDK
-     * types cross between the two sides, so the split cannot cause type mismatches.
+     * was built with (the plugin itself ships other versions of ome-common and ome-codecs). JDK classes
+     * always come from the JDK: the jars carry old copies of e.g. org.xml.sax (xml-apis) that would
+     * clash with the JDK's XML parser. Only JDK types cross between the two sides, so the split cannot
+     * cause type mismatches.
      */
     private static final class ChildFirstLoader extends URLClassLoader {
         static {
             ClassLoader.registerAsParallelCapable();
         }
+
+        /** The platform (Java 9+) or extension (Java 8) loader: JDK classes only. */
+        private final ClassLoader jdk = ClassLoader.getSystemClassLoader().getParent();
 
         ChildFirstLoader(URL[] urls, ClassLoader parent) {
             super(urls, parent);
@@ -209,7 +214,14 @@ public final class BioFormatsSlideSource implements SlideSource {
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
             synchronized (getClassLoadingLock(name)) {
                 Class<?> c = findLoadedClass(name);
-                if (c == null && !name.startsWith("java.") && !name.startsWith("javax.") && !name.startsWith("necroptosis.")) {
+                if (c == null && jdk != null) {
+                    try {
+                        c = jdk.loadClass(name);
+                    } catch (ClassNotFoundException e) {
+                        // Not a JDK class.
+                    }
+                }
+                if (c == null && !name.startsWith("necroptosis.")) {
                     try {
                         c = findClass(name);
                     } catch (ClassNotFoundException e) {
@@ -224,7 +236,8 @@ public final class BioFormatsSlideSource implements SlideSource {
 
         @Override
         public URL getResource(String name) {
-            URL u = findResource(name);
+            URL u = jdk == null ? null : jdk.getResource(name);
+            if (u == null) u = findResource(name);
             return u != null ? u : super.getResource(name);
         }
     }
