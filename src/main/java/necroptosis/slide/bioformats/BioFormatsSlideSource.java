@@ -68,6 +68,11 @@ public final class BioFormatsSlideSource implements SlideSource {
     private final Layout layout;
     private final int maxReaders;
     private final String formatName;
+    /** The format-specific reader class ImageReader chose, so pooled readers skip format detection. */
+    private final Class<?> readerClass;
+    /** setId times in ns of the first reader and of the latest pooled one (for tests and tuning). */
+    final long firstOpenNanos;
+    volatile long pooledOpenNanos;
 
     /** Idle opened readers; guarded by {@code this}. */
     private final Deque<Object> idle = new ArrayDeque<>();
@@ -104,6 +109,10 @@ public final class BioFormatsSlideSource implements SlideSource {
                     Resolution r = resolve(configured, origin, BioFormatsSlideSource.class.getClassLoader());
                     api = r.api;
                     unavailableReason = r.reason;
+                    if (r.api == null && !isUnset(configured)) {
+                        // The user asked for these jars; falling back silently would hide the typo.
+                        System.err.println("warning: " + r.reason + "; using the built-in readers");
+                    }
                     resolved = true;
                 }
             }
@@ -252,8 +261,9 @@ public final class BioFormatsSlideSource implements SlideSource {
         Object reader = null;
         try {
             Object store = bf.createOMEXMLMetadata.invoke(null);
-            reader = bf.newReader(file, store);
-            return new BioFormatsSlideSource(name, bf, reader, store);
+            long t0 = System.nanoTime();
+            reader = bf.newReader(bf.imageReader, file, store);
+            return new BioFormatsSlideSource(name, bf, reader, store, System.nanoTime() - t0);
         } catch (OutOfMemoryError e) {
             bf.closeQuietly(reader);
             throw new SlideException(name, "not enough memory to open it with Bio-Formats");
@@ -266,10 +276,13 @@ public final class BioFormatsSlideSource implements SlideSource {
         }
     }
 
-    private BioFormatsSlideSource(String path, Api bf, Object reader, Object store) throws Exception {
+    private BioFormatsSlideSource(String path, Api bf, Object reader, Object store, long openNanos) throws Exception {
         this.path = path;
         this.bf = bf;
+        this.firstOpenNanos = openNanos;
         this.formatName = String.valueOf(bf.getFormat.invoke(reader));
+        Object chosen = bf.getReader.invoke(reader);
+        this.readerClass = chosen == null ? bf.imageReader : chosen.getClass();
         this.series = pickSeries(bf, reader, store);
         bf.setSeries.invoke(reader, series);
 
@@ -469,7 +482,9 @@ public final class BioFormatsSlideSource implements SlideSource {
         // setId outside the lock: other threads keep reading with the existing readers meanwhile.
         Object reader;
         try {
-            reader = bf.newReader(Paths.get(path), null);
+            long t0 = System.nanoTime();
+            reader = bf.newReader(readerClass, Paths.get(path), null);
+            pooledOpenNanos = System.nanoTime() - t0;
         } catch (Throwable e) {
             synchronized (this) {
                 opening--;
@@ -602,7 +617,7 @@ public final class BioFormatsSlideSource implements SlideSource {
     static final class Api {
         final String source;
         final Class<?> imageReader;
-        final Method setMetadataStore, setFlattenedResolutions, setId, close, getFormat;
+        final Method setMetadataStore, setFlattenedResolutions, setId, close, getFormat, getReader;
         final Method getSeriesCount, setSeries, getResolutionCount, setResolution, getSizeX, getSizeY;
         final Method getPixelType, getRGBChannelCount, getEffectiveSizeC, isInterleaved, isIndexed;
         final Method get8BitLookupTable, getIndex, openBytes, getOptimalTileWidth, getOptimalTileHeight;
@@ -625,6 +640,7 @@ public final class BioFormatsSlideSource implements SlideSource {
             setId = fr.getMethod("setId", String.class);
             close = fr.getMethod("close");
             getFormat = fr.getMethod("getFormat");
+            getReader = imageReader.getMethod("getReader");
             getSeriesCount = fr.getMethod("getSeriesCount");
             setSeries = fr.getMethod("setSeries", int.class);
             getResolutionCount = fr.getMethod("getResolutionCount");
@@ -654,9 +670,9 @@ public final class BioFormatsSlideSource implements SlideSource {
             silenceLogging(loader);
         }
 
-        /** A new ImageReader with its file open; {@code store} receives the OME metadata (null: none kept). */
-        Object newReader(Path file, Object store) throws Exception {
-            Object reader = imageReader.getConstructor().newInstance();
+        /** A new reader (ImageReader or the format's own reader) with its file open; {@code store} receives the OME metadata (null: none kept). */
+        Object newReader(Class<?> readerClass, Path file, Object store) throws Exception {
+            Object reader = readerClass.getConstructor().newInstance();
             try {
                 setFlattenedResolutions.invoke(reader, false);
                 if (store != null) setMetadataStore.invoke(reader, store);

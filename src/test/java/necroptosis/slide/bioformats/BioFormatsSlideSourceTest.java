@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -234,9 +233,11 @@ class BioFormatsSlideSourceTest {
                 for (int k = 0; k < futures.size(); k++) {
                     assertArrayEquals(expected[k % n], futures.get(k).get(), "region " + (k % n) + " read concurrently");
                 }
-                System.out.printf("[bioformats] %d concurrent %dx%d reads on %d threads: %.0f ms, %d readers opened (max %d)%n",
+                System.out.printf("[bioformats] %d concurrent %dx%d reads on %d threads: %.0f ms, %d readers opened (max %d);"
+                                + " setId %.1f ms (ImageReader), %.1f ms (pooled %s)%n",
                         futures.size(), size, size, threads, (System.nanoTime() - t0) / 1e6, s.openedReaders(),
-                        Runtime.getRuntime().availableProcessors());
+                        Runtime.getRuntime().availableProcessors(), s.firstOpenNanos / 1e6, s.pooledOpenNanos / 1e6,
+                        s.describe());
             } finally {
                 pool.shutdownNow();
             }
@@ -304,6 +305,32 @@ class BioFormatsSlideSourceTest {
         Assumptions.assumeFalse(BioFormatsSlideSource.isUnset(configured), "Bio-Formats comes from the classpath, not jars");
         BioFormatsSlideSource.Resolution r = BioFormatsSlideSource.resolve(configured, "test", ClassLoader.getPlatformClassLoader());
         assertTrue(r.available(), String.valueOf(r.reason));
-        assertTrue(Arrays.asList(r.api.imageReader.getName()).contains("loci.formats.ImageReader"));
+        assertEquals("loci.formats.ImageReader", r.api.imageReader.getName());
+        assertEquals(configured, r.api.source);
+    }
+
+    /** As in Fiji: Bio-Formats on the adapter's own class loader is used directly, no property needed. */
+    @Test
+    void bioFormatsOnTheClassLoaderIsFoundWithoutConfiguration() throws Exception {
+        String configured = System.getProperty(BioFormatsSlideSource.JARS_PROPERTY);
+        if (BioFormatsSlideSource.isUnset(configured)) configured = System.getenv(BioFormatsSlideSource.JARS_ENV);
+        Assumptions.assumeFalse(BioFormatsSlideSource.isUnset(configured), "Bio-Formats comes from the classpath, not jars");
+        List<java.net.URL> urls = new ArrayList<>();
+        for (String entry : configured.split(java.io.File.pathSeparator)) {
+            Path p = Paths.get(entry);
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    for (Path j : (Iterable<Path>) s.filter(f -> f.toString().endsWith(".jar"))::iterator) urls.add(j.toUri().toURL());
+                }
+            } else if (Files.isRegularFile(p)) {
+                urls.add(p.toUri().toURL());
+            }
+        }
+        try (java.net.URLClassLoader fiji = new java.net.URLClassLoader(urls.toArray(new java.net.URL[0]), ClassLoader.getPlatformClassLoader())) {
+            BioFormatsSlideSource.Resolution r = BioFormatsSlideSource.resolve(null, "test", fiji);
+            assertTrue(r.available(), String.valueOf(r.reason));
+            assertEquals("classpath", r.api.source);
+            assertEquals(fiji, r.api.imageReader.getClassLoader());
+        }
     }
 }
