@@ -56,7 +56,7 @@ public final class BioFormatsSlideSource implements SlideSource {
 
     private static volatile Api api;
     private static volatile String unavailableReason;
-    private static boolean resolved;
+    private static volatile boolean resolved;
 
     private final String path;
     private final Api bf;
@@ -667,7 +667,7 @@ public final class BioFormatsSlideSource implements SlideSource {
             Field i8 = formatTools.getField("INT8");
             uint8 = u8.getInt(null);
             int8 = i8.getInt(null);
-            silenceLogging(loader);
+            silenceLogging(loader, "classpath".equals(source));
         }
 
         /** A new reader (ImageReader or the format's own reader) with its file open; {@code store} receives the OME metadata (null: none kept). */
@@ -701,11 +701,20 @@ public final class BioFormatsSlideSource implements SlideSource {
             }
         }
 
-        /** Bio-Formats logs every IFD at INFO/DEBUG; the command line must not be flooded. */
-        private static void silenceLogging(ClassLoader loader) {
+        /**
+         * Bio-Formats logs every IFD at INFO/DEBUG; the command line must not be flooded. With our own
+         * jars the logging backend is private to our class loader, so it is set to ERROR outright; on
+         * Fiji's classpath it is shared, so ERROR is set only when nothing has configured it yet
+         * ({@code enableLogging} leaves an existing configuration, e.g. Bio-Formats' debug option, alone).
+         */
+        private static void silenceLogging(ClassLoader loader, boolean shared) {
             try {
                 Class<?> debug = Class.forName("loci.common.DebugTools", true, loader);
-                debug.getMethod("setRootLevel", String.class).invoke(null, "ERROR");
+                if (shared) {
+                    debug.getMethod("enableLogging", String.class).invoke(null, "ERROR");
+                } else {
+                    debug.getMethod("setRootLevel", String.class).invoke(null, "ERROR");
+                }
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 // Older Bio-Formats or no logging backend: noisy but harmless.
             }
@@ -728,7 +737,8 @@ public final class BioFormatsSlideSource implements SlideSource {
         m = m.trim();
         int nl = m.indexOf('\n');
         if (nl >= 0) m = m.substring(0, nl).trim();
-        boolean plain = e instanceof IOException || "FormatException".equals(name) || e instanceof IllegalArgumentException;
+        // Bio-Formats' FormatException family and I/O errors have messages meant for users.
+        boolean plain = e instanceof IOException || name.endsWith("FormatException") || e instanceof IllegalArgumentException;
         return plain ? m : name + ": " + m;
     }
 }

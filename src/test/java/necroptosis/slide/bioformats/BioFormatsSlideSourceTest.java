@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,8 +49,9 @@ class BioFormatsSlideSourceTest {
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void needBioFormatsAndImages() {
+    /** Per test, not @BeforeAll, so every test is reported as skipped with this message. */
+    @BeforeEach
+    void needBioFormats() {
         Assumptions.assumeTrue(BioFormatsSlideSource.isAvailable(), "Bio-Formats not available ("
                 + BioFormatsSlideSource.unavailableReason() + "); run mvn test -Dbioformats.jars=DIR to include these tests");
     }
@@ -268,6 +269,18 @@ class BioFormatsSlideSourceTest {
         SlideException e = assertThrows(SlideException.class, () -> BioFormatsSlideSource.open(f));
         System.out.println("[bioformats] garbage: " + e.getMessage());
         assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void unknownFormatGivesOneLineSlideException() throws IOException {
+        Path f = tmp.resolve("mystery.xyz");
+        byte[] junk = new byte[2048];
+        new Random(2).nextBytes(junk);
+        Files.write(f, junk);
+        SlideException e = assertThrows(SlideException.class, () -> BioFormatsSlideSource.open(f));
+        System.out.println("[bioformats] unknown: " + e.getMessage());
+        assertTrue(e.getMessage().startsWith(f + ": Bio-Formats cannot read it"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
