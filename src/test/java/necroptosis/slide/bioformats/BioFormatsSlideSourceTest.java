@@ -291,6 +291,7 @@ class BioFormatsSlideSourceTest {
         img.getRaster().setSample(3, 4, 0, 40000);
         ImageIO.write(img, "png", f.toFile());
         SlideException e = assertThrows(SlideException.class, () -> BioFormatsSlideSource.open(f));
+        System.out.println("[bioformats] 16-bit: " + e.getMessage());
         assertTrue(e.getMessage().contains("uint16") && e.getMessage().contains("8-bit"), e.getMessage());
     }
 
