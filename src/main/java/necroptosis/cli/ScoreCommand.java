@@ -88,6 +88,9 @@ final class ScoreCommand implements Callable<Integer> {
         @Option(names = "--nucleus-threshold", paramLabel = "OD", defaultValue = "" + necroptosis.segmentation.NucleusSettings.DEFAULT_THRESHOLD_OD, description = "haematoxylin OD above which a smoothed pixel belongs to a nucleus; default ${DEFAULT-VALUE}")
         double nucleusThreshold;
 
+        @Option(names = "--nucleus-sigma", paramLabel = "UM", defaultValue = "" + necroptosis.segmentation.NucleusSettings.DEFAULT_SIGMA_UM, description = "Gaussian smoothing before nucleus thresholding, um; default ${DEFAULT-VALUE}")
+        double nucleusSigma;
+
         @Option(names = "--threads", paramLabel = "N", description = "worker threads; default: all processors")
         Integer threads;
 
@@ -102,7 +105,7 @@ final class ScoreCommand implements Callable<Integer> {
                     .cellMode(cells)
                     .compartment(necroptosis.scoring.CellCompartment.parse(compartment))
                     .cellExpansionUm(cellExpansion)
-                    .nuclei(necroptosis.segmentation.NucleusSettings.DEFAULT.withThreshold(nucleusThreshold));
+                    .nuclei(necroptosis.segmentation.NucleusSettings.DEFAULT.withThreshold(nucleusThreshold).withSigma(nucleusSigma));
             StainVectors preset = StainVectors.preset(stains);
             if (stainVectors != null) {
                 String[] parts = stainVectors.split(";");

@@ -77,7 +77,8 @@ final class TileAnalyzer {
         }
 
         int[] labels = settings.cellMode ? new int[n] : null;
-        List<Nucleus> nuclei = detector.detect(detectionChannel(h, dab), tissue, rw, rh, scale.pixelUm, labels);
+        boolean nuclearMarker = settings.cellMode && settings.compartment == CellCompartment.NUCLEUS;
+        List<Nucleus> nuclei = detector.detect(h, nuclearMarker ? dab : null, tissue, rw, rh, scale.pixelUm, labels);
         double[] cellDab = settings.cellMode ? compartmentMeans(labels, nuclei.size(), dab, rw, rh) : null;
         int counted = 0, immune = 0;
         float[] positions = new float[16];
@@ -103,17 +104,6 @@ final class TileAnalyzer {
             }
         }
         return new TileResult(index, cx, cy, cw, ch, tileScore, counted, immune, java.util.Arrays.copyOf(positions, 2 * immune));
-    }
-
-    /**
-     * Nuclei are found in the haematoxylin channel, except when a nuclear marker is scored: a strongly
-     * DAB-positive nucleus can hold little haematoxylin, so there the summed OD of both stains is used.
-     */
-    private float[] detectionChannel(float[] h, float[] dab) {
-        if (!settings.cellMode || settings.compartment != CellCompartment.NUCLEUS) return h;
-        float[] sum = new float[h.length];
-        for (int i = 0; i < h.length; i++) sum[i] = h[i] + Math.max(0, dab[i]);
-        return sum;
     }
 
     /** Mean DAB OD of each cell's scoring compartment, indexed by nucleus (label - 1). */

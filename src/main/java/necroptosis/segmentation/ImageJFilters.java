@@ -1,7 +1,7 @@
 package necroptosis.segmentation;
 
-import ij.plugin.filter.BackgroundSubtracter;
 import ij.plugin.filter.EDM;
+import ij.plugin.filter.RankFilters;
 import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
 
@@ -21,14 +21,14 @@ public final class ImageJFilters {
     }
 
     /**
-     * Subtracts a smooth local background in place (ImageJ's rolling ball, Process > Subtract Background,
-     * for a dark background, with pre-smoothing): what remains is the signal of objects smaller than the
-     * ball, e.g. nuclei standing out from cytoplasm of varying darkness.
+     * Removes the local background in place with ImageJ's white top-hat (Process > Filters > Top Hat):
+     * the image minus its grey opening by a disk of the given radius. Unlike the rolling ball, a flat disk
+     * does not depend on the intensity scale, which for optical densities (0-3) would make the ball fit
+     * under every nucleus. What remains is the signal of objects narrower than the disk.
      */
     public static void subtractBackground(float[] pixels, int width, int height, double radiusPx) {
         if (radiusPx <= 0) return;
-        BackgroundSubtracter bs = new BackgroundSubtracter();
-        bs.rollingBallBackground(new FloatProcessor(width, height, pixels), radiusPx, false, false, false, true, true);
+        new RankFilters().rank(new FloatProcessor(width, height, pixels), radiusPx, RankFilters.TOP_HAT, 0, 0f, false, false);
     }
 
     /**

@@ -3,9 +3,12 @@ package necroptosis.segmentation;
 import java.util.ArrayList;
 import java.util.List;
 
+import ij.process.AutoThresholder;
+
 /**
- * Finds nuclei in a tile's haematoxylin optical density: Gaussian smoothing, a fixed OD threshold (fixed,
- * not per-tile automatic, so that a nucleus is found or not regardless of its neighbours), ImageJ's EDM
+ * Finds nuclei in a tile's haematoxylin optical density: local background removed by a top-hat,
+ * Gaussian smoothing, an OD threshold (a fixed floor, raised to Otsu's where the tile's cytoplasm is
+ * dark), ImageJ's EDM
  * watershed to split touching nuclei, then 4-connected components measured on the unsmoothed OD.
  * <p>
  * Thread-safe and allocation-bounded per call; results depend only on the input, so any thread count
@@ -24,22 +27,65 @@ public final class NucleusDetector {
      * @param labelsOut     optional int[width*height] receiving 1-based nucleus labels (index into the result + 1)
      */
     public List<Nucleus> detect(float[] hematoxylinOd, byte[] tissue, int width, int height, double pixelSizeUm, int[] labelsOut) {
+        return detect(hematoxylinOd, null, tissue, width, height, pixelSizeUm, labelsOut);
+    }
+
+    /**
+     * As {@link #detect(float[], byte[], int, int, double, int[])}, with a second stain added to the
+     * haematoxylin for the nucleus shapes (non-null for nuclear markers: a strongly DAB-positive nucleus
+     * holds little haematoxylin). The threshold still comes from the haematoxylin alone, so the
+     * marker's darkness does not shift it.
+     */
+    public List<Nucleus> detect(float[] hematoxylinOd, float[] addedStain, byte[] tissue, int width, int height, double pixelSizeUm, int[] labelsOut) {
         int n = width * height;
         float[] flat = hematoxylinOd.clone();
         ImageJFilters.subtractBackground(flat, width, height, settings.backgroundRadiusUm / pixelSizeUm);
         float[] smooth = flat.clone();
         ImageJFilters.gaussian(smooth, width, height, settings.sigmaUm / pixelSizeUm);
+        float t = (float) threshold(smooth);
+        float[] od = hematoxylinOd;
+        if (addedStain != null) {
+            od = new float[n];
+            for (int i = 0; i < n; i++) od[i] = hematoxylinOd[i] + Math.max(0, addedStain[i]);
+            flat = od.clone();
+            ImageJFilters.subtractBackground(flat, width, height, settings.backgroundRadiusUm / pixelSizeUm);
+            smooth = flat.clone();
+            ImageJFilters.gaussian(smooth, width, height, settings.sigmaUm / pixelSizeUm);
+        }
         byte[] mask = new byte[n];
-        float t = (float) settings.thresholdOd;
         for (int i = 0; i < n; i++) {
             if (smooth[i] >= t && (tissue == null || tissue[i] != 0)) mask[i] = (byte) 255;
         }
         ImageJFilters.watershed(mask, width, height);
-        return measure(mask, flat, hematoxylinOd, width, height, pixelSizeUm, labelsOut);
+        return measure(mask, flat, od, t, width, height, pixelSizeUm, labelsOut);
     }
 
-    private List<Nucleus> measure(byte[] mask, float[] flat, float[] od, int width, int height, double pixelSizeUm, int[] labelsOut) {
-        float threshold = (float) settings.thresholdOd;
+    /** Histogram range of the smoothed, background-free OD used for Otsu's threshold. */
+    private static final double OTSU_MAX_OD = 2.0;
+
+    /**
+     * The fixed threshold, raised to Otsu's threshold of the tile when that is higher: where
+     * cytoplasm is dark (dense tumour, strong counterstain) a fixed threshold takes whole cells for
+     * nuclei, while the floor keeps Otsu from splitting noise when a tile holds almost no nuclei. All
+     * pixels take part, not only those passing the per-pixel tissue test: that test drops the pale
+     * cytoplasm, and Otsu would then split pale nuclei from dark ones instead of nuclei from cytoplasm.
+     */
+    double threshold(float[] smooth) {
+        double floor = settings.thresholdOd;
+        if (!settings.autoThreshold) return floor;
+        int[] hist = new int[256];
+        int count = 0;
+        for (int i = 0; i < smooth.length; i++) {
+            int bin = (int) (Math.max(0, Math.min(OTSU_MAX_OD, smooth[i])) / OTSU_MAX_OD * 255);
+            hist[bin]++;
+            count++;
+        }
+        if (count < 100) return floor;
+        int otsu = new AutoThresholder().getThreshold(AutoThresholder.Method.Otsu, hist);
+        return Math.max(floor, (otsu + 1) * OTSU_MAX_OD / 255);
+    }
+
+    private List<Nucleus> measure(byte[] mask, float[] flat, float[] od, float threshold, int width, int height, double pixelSizeUm, int[] labelsOut) {
         int[] labels = labelsOut != null ? labelsOut : new int[width * height];
         java.util.Arrays.fill(labels, 0);
         double pixelArea = pixelSizeUm * pixelSizeUm;

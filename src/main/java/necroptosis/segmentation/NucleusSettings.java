@@ -8,7 +8,7 @@ package necroptosis.segmentation;
 public final class NucleusSettings {
     public static final double DEFAULT_SIGMA_UM = 1.0;
     public static final double DEFAULT_THRESHOLD_OD = 0.1;
-    /** Rolling-ball radius of the local background removed before thresholding (QuPath: 8 µm). */
+    /** Radius of the top-hat that removes local background before thresholding (QuPath's background radius: 8 µm). */
     public static final double DEFAULT_BACKGROUND_RADIUS_UM = 8;
     public static final double DEFAULT_MIN_AREA_UM2 = 3;
     public static final double DEFAULT_LYMPH_MIN_AREA_UM2 = 12;
@@ -19,6 +19,8 @@ public final class NucleusSettings {
 
     public final double sigmaUm;
     public final double backgroundRadiusUm;
+    /** Raise the threshold to Otsu's per tile where that is higher (see NucleusDetector). */
+    public final boolean autoThreshold;
     public final double thresholdOd;
     public final double minAreaUm2;
     public final double lymphMinAreaUm2;
@@ -41,6 +43,7 @@ public final class NucleusSettings {
         require(lymphMinOd >= 0, "lymphocyte minimum OD", lymphMinOd, ">= 0");
         this.sigmaUm = sigmaUm;
         this.backgroundRadiusUm = backgroundRadiusUm;
+        this.autoThreshold = true;
         this.thresholdOd = thresholdOd;
         this.minAreaUm2 = minAreaUm2;
         this.lymphMinAreaUm2 = lymphMinAreaUm2;
@@ -51,6 +54,10 @@ public final class NucleusSettings {
 
     public NucleusSettings withThreshold(double od) {
         return new NucleusSettings(sigmaUm, backgroundRadiusUm, od, minAreaUm2, lymphMinAreaUm2, lymphMaxAreaUm2, lymphMinCircularity, lymphMinOd);
+    }
+
+    public NucleusSettings withSigma(double um) {
+        return new NucleusSettings(um, backgroundRadiusUm, thresholdOd, minAreaUm2, lymphMinAreaUm2, lymphMaxAreaUm2, lymphMinCircularity, lymphMinOd);
     }
 
     static void require(boolean ok, String name, double value, String range) {

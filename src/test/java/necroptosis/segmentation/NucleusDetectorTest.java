@@ -32,7 +32,9 @@ class NucleusDetectorTest {
 
         int[] labels = new int[w * h];
         List<Nucleus> found = new NucleusDetector(NucleusSettings.DEFAULT).detect(od, null, w, h, PX, labels);
-        assertEquals(5, found.size(), "nuclei found");
+        StringBuilder sb = new StringBuilder();
+        for (Nucleus nu : found) sb.append(String.format(" (%.0f,%.0f %.1fum2 %s)", nu.x, nu.y, nu.areaUm2, nu.kind));
+        assertEquals(5, found.size(), "nuclei found:" + sb);
         assertKind(found, 40, 40, Nucleus.Kind.LYMPHOCYTE);
         assertKind(found, 150, 50, Nucleus.Kind.TUMOUR);
         assertKind(found, 60, 150, Nucleus.Kind.DEBRIS);
