@@ -47,6 +47,7 @@ final class SlideLayout {
         illumination = new ValueNoise(seed ^ 0x53, 3000 / pixelUm);
         tissue = makeTissue(rng);
         cores = Collections.unmodifiableList(placeCores(SplitMix.at(seed, 0, 0, 2)));
+        rowCache = new java.util.concurrent.atomic.AtomicReferenceArray<RowGeometry>(height + s.tile());
     }
 
     private static double[] vary(double[] v, SplitMix rng) {
@@ -154,9 +155,41 @@ final class SlideLayout {
         return isStroma(stromaField(x, y)) ? Zone.STROMA : Zone.VIABLE;
     }
 
-    /** Zone of the pixel containing the point (x, y). */
+    /**
+     * Zone of the pixel containing the point (x, y). Uses the cached row geometry with the same
+     * comparisons as {@link #zoneRow}, so objects and pixels agree on zones exactly.
+     */
     Zone zoneOfPixel(double x, double y) {
-        return zoneAt(Math.floor(x) + 0.5, Math.floor(y) + 0.5);
+        int py = (int) Math.floor(y);
+        double xc = Math.floor(x) + 0.5;
+        RowGeometry g = rowGeometry(py);
+        if ((countAtMost(g.tissue, xc) & 1) == (g.tissue.length & 1)) return Zone.BACKGROUND;
+        if (g.anyCore) {
+            for (double[] c : g.cores) {
+                if (c != null && ((c.length - countAtMost(c, xc)) & 1) == 1) return Zone.NECROSIS;
+            }
+            for (double[] iv : g.near) {
+                if (iv == null) continue;
+                // first interval whose end is >= xc, then check its start
+                int lo = 0, hi = iv.length / 2;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (iv[2 * mid + 1] < xc) lo = mid + 1; else hi = mid;
+                }
+                if (lo < iv.length / 2 && iv[2 * lo] <= xc) return Zone.RIM;
+            }
+        }
+        return isStroma(stromaField(xc, py + 0.5)) ? Zone.STROMA : Zone.VIABLE;
+    }
+
+    /** Number of sorted values <= x. */
+    private static int countAtMost(double[] sorted, double x) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= x) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     /**
@@ -165,21 +198,14 @@ final class SlideLayout {
      */
     void zoneRow(int y, int x0, int n, byte[] zones, byte[] coreIndex, double[] field, int off) {
         double yc = y + 0.5;
-        double[] tc = tissue.crossings(yc);
+        RowGeometry g = rowGeometry(y);
+        double[] tc = g.tissue;
         int nc = cores.size();
-        double[][] cc = new double[nc][];
-        double[][] near = new double[nc][];
+        double[][] cc = g.cores;
+        double[][] near = g.near;
+        boolean anyCore = g.anyCore;
         int[] cp = new int[nc];
         int[] np = new int[nc];
-        boolean anyCore = false;
-        for (int i = 0; i < nc; i++) {
-            SynthPolygon c = cores.get(i);
-            if (yc >= c.minY - rimPx && yc <= c.maxY + rimPx) {
-                cc[i] = c.crossings(yc);
-                near[i] = c.nearIntervals(yc, rimPx);
-                anyCore = true;
-            }
-        }
         for (int i = 0; i < n; i++) field[off + i] = 0;
         stromaCoarse.addRow(yc, x0, n, 1.0, field, off);
         stromaFine.addRow(yc, x0, n, 0.45, field, off);
@@ -215,6 +241,50 @@ final class SlideLayout {
             zones[off + i] = (byte) z.ordinal();
             coreIndex[off + i] = (byte) core;
         }
+    }
+
+    /** Outline crossings and rim intervals of one pixel row, shared by all tiles of that row. */
+    static final class RowGeometry {
+        final double[] tissue;
+        final double[][] cores, near;
+        final boolean anyCore;
+
+        RowGeometry(double[] tissue, double[][] cores, double[][] near, boolean anyCore) {
+            this.tissue = tissue;
+            this.cores = cores;
+            this.near = near;
+            this.anyCore = anyCore;
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicReferenceArray<RowGeometry> rowCache;
+
+    /** Cached per row (computing it twice on two threads gives the same value, so no lock). */
+    RowGeometry rowGeometry(int y) {
+        boolean cacheable = y >= 0 && y < rowCache.length();
+        RowGeometry g = cacheable ? rowCache.get(y) : null;
+        if (g != null) return g;
+        double yc = y + 0.5;
+        int nc = cores.size();
+        double[][] cc = new double[nc][];
+        double[][] near = new double[nc][];
+        boolean any = false;
+        for (int i = 0; i < nc; i++) {
+            SynthPolygon c = cores.get(i);
+            if (yc >= c.minY - rimPx && yc <= c.maxY + rimPx) {
+                cc[i] = c.crossings(yc);
+                near[i] = c.nearIntervals(yc, rimPx);
+                any = true;
+            }
+        }
+        g = new RowGeometry(tissue.crossings(yc), cc, near, any);
+        if (cacheable) rowCache.set(y, g);
+        return g;
+    }
+
+    /** Drops cached rows below y (the generator calls this as tile rows are finished). */
+    void releaseRowsBelow(int y) {
+        for (int r = Math.max(0, y - 4096); r < Math.min(y, rowCache.length()); r++) rowCache.set(r, null);
     }
 
     /** Unit vector along the stroma bands at (x, y): perpendicular to the field gradient. */

@@ -145,10 +145,10 @@ public final class SyntheticSlideGenerator {
                         r.jpeg = encoders.get().encode(r.bgr);
                         return r;
                     }));
-                    if (window.size() >= maxInFlight) consume(window.poll(), writer, pyramid, acc, lymph, across, down);
+                    if (window.size() >= maxInFlight) consume(window.poll(), layout, writer, pyramid, acc, lymph, across, down);
                 }
             }
-            while (!window.isEmpty()) consume(window.poll(), writer, pyramid, acc, lymph, across, down);
+            while (!window.isEmpty()) consume(window.poll(), layout, writer, pyramid, acc, lymph, across, down);
             lymph.close();
             writer.finish(descriptions(ws, hs), settings.pixelSizeUm(),
                     "necroptosis-scorer " + Versions.VERSION + " synthetic slide generator");
@@ -162,7 +162,7 @@ public final class SyntheticSlideGenerator {
         return new Result(tif, truth, big, nl, Files.size(tif), (System.nanoTime() - t0) / 1e9);
     }
 
-    private void consume(Future<TileResult> f, PyramidTiffWriter writer, Pyramid pyramid, Truth acc,
+    private void consume(Future<TileResult> f, SlideLayout layout, PyramidTiffWriter writer, Pyramid pyramid, Truth acc,
             DataOutputStream lymph, int across, int down) throws IOException {
         TileResult r;
         try {
@@ -188,6 +188,7 @@ public final class SyntheticSlideGenerator {
         pyramid.addLevel0Tile(r.bgr, r.x0, r.y0);
         if (tx == across - 1) {
             pyramid.level0RowDone(ty, ty == down - 1);
+            layout.releaseRowsBelow((ty + 1) * tile);
             progress.rows(ty + 1, down);
         }
     }
