@@ -301,6 +301,11 @@ public final class SyntheticSlideGenerator {
                 j.endObject();
             }
             j.endArray();
+            j.name("tissue_polygon").beginArray();
+            for (int i = 0; i < layout.tissue.size(); i++) {
+                j.beginArray().value(round2(layout.tissue.xs[i])).value(round2(layout.tissue.ys[i])).endArray();
+            }
+            j.endArray();
             j.name("dab_thresholds");
             vector(j, thr);
             j.name("mlkl_positive_fraction");
