@@ -130,6 +130,7 @@ public final class SyntheticSlideGenerator {
         });
         ThreadLocal<TileRenderer> renderers = ThreadLocal.withInitial(() -> new TileRenderer(layout, tile));
         ThreadLocal<TileJpeg> encoders = ThreadLocal.withInitial(() -> new TileJpeg(tile, settings.quality()));
+        boolean done = false;
         try (PyramidTiffWriter writer = new PyramidTiffWriter(tmpTif, big, tile, ws, hs);
              DataOutputStream lymph = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(lymphFile), 1 << 16))) {
             Pyramid pyramid = new Pyramid(writer, ws, hs, tile, pool, encoders);
@@ -152,13 +153,20 @@ public final class SyntheticSlideGenerator {
             lymph.close();
             writer.finish(descriptions(ws, hs), settings.pixelSizeUm(),
                     "necroptosis-scorer " + Versions.VERSION + " synthetic slide generator");
+            pool.shutdownNow();
+            writeTruth(tmpTruth, lymphFile, layout, acc, ws, hs, tif.getFileName().toString(), big);
+            Files.move(tmpTif, tif, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmpTruth, truth, StandardCopyOption.REPLACE_EXISTING);
+            done = true;
         } finally {
             pool.shutdownNow();
+            // never leave half-written files behind
+            Files.deleteIfExists(lymphFile);
+            if (!done) {
+                Files.deleteIfExists(tmpTif);
+                Files.deleteIfExists(tmpTruth);
+            }
         }
-        writeTruth(tmpTruth, lymphFile, layout, acc, ws, hs, tif.getFileName().toString(), big);
-        Files.deleteIfExists(lymphFile);
-        Files.move(tmpTif, tif, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmpTruth, truth, StandardCopyOption.REPLACE_EXISTING);
         return new Result(tif, truth, big, nl, Files.size(tif), (System.nanoTime() - t0) / 1e9);
     }
 
