@@ -364,7 +364,8 @@ final class TileRenderer {
         if (ia > ib || ja > jb) return;
         double c = Math.cos(angle), s = Math.sin(angle);
         double ia2 = 1 / a, ib2 = 1 / b;
-        double edge = 1 / Math.max(1.0, Math.min(a, b)); // about one pixel in normalised units
+        // soft edge of about 0.4 µm (at least one pixel): scanners are never perfectly in focus
+        double edge = Math.max(1.0, 0.4 * um2px) / Math.max(1.0, Math.min(a, b));
         double outer2 = (1 + edge) * (1 + edge);
         float odf = (float) od;
         float keep = kind == KIND_DEBRIS ? 0f : kind == KIND_CYTOPLASM ? 0.4f : 0.75f;
