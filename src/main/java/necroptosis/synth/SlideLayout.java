@@ -143,7 +143,10 @@ final class SlideLayout {
 
     static boolean isStroma(double field) { return Math.abs(field) < STROMA_HALF_WIDTH; }
 
-    /** Zone of the pixel whose centre is (x, y) (pass pixel index + 0.5). */
+    /**
+     * Zone of the pixel whose centre is (x, y) (pass pixel index + 0.5), straight from the polygons; the
+     * renderer uses the cached row form, and tests check that both agree.
+     */
     Zone zoneAt(double x, double y) {
         if (!tissue.contains(x, y)) return Zone.BACKGROUND;
         for (SynthPolygon c : cores) {

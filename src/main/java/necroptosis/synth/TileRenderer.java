@@ -4,8 +4,9 @@ package necroptosis.synth;
  * Renders one level-0 tile of a synthetic slide. Every pixel is a pure function of its position, the
  * seed and the settings: objects (cells, nuclei, debris, lymphocytes) are placed per lattice/grid cell
  * from hash-seeded generators, and neighbouring cells are visited so that objects crossing a tile border
- * are drawn on both sides. Objects combine by taking the maximum optical density, which does not depend
- * on drawing order. Not thread-safe: use one renderer per thread.
+ * are drawn on both sides. Haematoxylin combines by maximum optical density and nuclei attenuate DAB by
+ * multiplication, neither of which depends on drawing order. Cell bodies are the Voronoi cells of a
+ * jittered lattice (membranes where two cells meet). Not thread-safe: use one renderer per thread.
  */
 final class TileRenderer {
     /** Tumour-cell lattice spacing: roughly one cell diameter. */
