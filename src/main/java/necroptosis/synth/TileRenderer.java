@@ -113,7 +113,7 @@ final class TileRenderer {
                         break;
                     }
                     default: // viable tumour and rim: pale matrix between cells
-                        h0 = 0.06f + 0.03f * t2;
+                        h0 = 0.035f + 0.025f * t2;
                         d0 = 0.015f + 0.01f * t1;
                 }
                 // Cell bodies: Voronoi cells of the jittered lattice, so cells tile the sheet with membranes.
@@ -141,7 +141,7 @@ final class TileRenderer {
                     boolean membrane = bis < memPx;
                     float dab = cellDab[b1];
                     if (kind == CELL_TUMOUR) {
-                        float ch = cellH[b1] * (0.85f + 0.3f * t2) + (membrane ? 0.05f : 0f);
+                        float ch = cellH[b1] * (0.85f + 0.3f * t2) + (membrane ? 0.04f : 0f);
                         if (ch > h0) h0 = ch;
                         // a membrane is shared: stained when either neighbour is positive, fading off the line
                         float md = membrane && cellKind[b2] == CELL_TUMOUR ? Math.max(dab, cellDab[b2]) : dab;
@@ -241,11 +241,11 @@ final class TileRenderer {
         boolean positive = r.nextDouble() < positiveFraction;
         cellKind[q] = CELL_TUMOUR;
         cellDab[q] = positive ? dabLevel(r) : 0;
-        cellH[q] = (float) r.uniform(0.09, 0.14);
+        cellH[q] = (float) r.uniform(0.05, 0.09);
         double px = cellX[q], py = cellY[q];
         double na = r.uniform(3.6, 5.0) * um2px;
         double nx = px + r.uniform(-1.0, 1.0) * um2px, ny = py + r.uniform(-1.0, 1.0) * um2px;
-        ellipse(nx, ny, na, na * r.uniform(0.7, 0.95), r.uniform(0, Math.PI), KIND_NUCLEUS, r.uniform(0.26, 0.46));
+        ellipse(nx, ny, na, na * r.uniform(0.7, 0.95), r.uniform(0, Math.PI), KIND_NUCLEUS, r.uniform(0.22, 0.40));
         if (r.nextDouble() < 0.6) {
             double nr = r.uniform(0.5, 0.9) * um2px;
             ellipse(nx + r.uniform(-1.5, 1.5) * um2px, ny + r.uniform(-1.5, 1.5) * um2px, nr, nr, 0, KIND_SOLID,
@@ -386,7 +386,7 @@ final class TileRenderer {
                 float h;
                 switch (kind) {
                     case KIND_NUCLEUS:
-                        h = odf * (0.7f + 0.6f * tex1[k]) * (d > 0.8 ? 1.3f : 1f);
+                        h = odf * (0.8f + 0.4f * tex1[k]) * (d > 0.8 ? 1.2f : 1f);
                         break;
                     case KIND_CYTOPLASM:
                         h = odf * (0.85f + 0.3f * tex2[k]);
