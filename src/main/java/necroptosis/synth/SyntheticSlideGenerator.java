@@ -117,8 +117,10 @@ public final class SyntheticSlideGenerator {
             hs[l] = dims.get(l)[1];
         }
         boolean big = bigTiff != null ? bigTiff : needsBigTiff(settings);
-        Path parent = tif.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
+        for (Path p : new Path[] {tif, truth}) {
+            Path parent = p.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+        }
         Path tmpTif = tif.resolveSibling(tif.getFileName() + ".part");
         Path tmpTruth = truth.resolveSibling(truth.getFileName() + ".part");
         Path lymphFile = truth.resolveSibling(truth.getFileName() + ".lymph.part");
