@@ -49,8 +49,8 @@ public final class SlideAnalysis {
             stainsHow = est.how();
         }
         ColorDeconvolution deconvolution = new ColorDeconvolution(stains);
-        byte[] overviewTissue = new byte[overview.rgb.length];
-        deconvolution.tissueMask(overview.rgb, settings.tissueTest, overviewTissue);
+        TissueRegion region = TissueRegion.of(overview, deconvolution, settings.tissueTest);
+        byte[] overviewTissue = region.mask;
 
         ScaledLevel scale = new ScaledLevel(slide, settings.analysisPixelUm);
         int blockPx = Math.max(4, (int) Math.round(settings.blockUm / scale.pixelUm));
@@ -65,7 +65,8 @@ public final class SlideAnalysis {
             if (hasTissue(overview, overviewTissue, scale, (t % tilesX) * (long) tilePx, (t / tilesX) * (long) tilePx, tilePx)) todo.add(t);
         }
         progress.status("tiles");
-        TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx);
+        TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region,
+                scale.level0PerPixel / overview.scale.level0PerPixel);
         List<TileResult> tiles = runTiles(analyzer, todo, tilesX);
 
         progress.status("necrosis");

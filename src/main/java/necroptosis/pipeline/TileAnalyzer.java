@@ -25,8 +25,14 @@ final class TileAnalyzer {
     private final BlockGrid grid;
     private final int tilePx;
     private final int marginPx;
+    private final TissueRegion region;
+    /** Overview pixels per analysis pixel. */
+    private final double toOverview;
 
-    TileAnalyzer(ScaledLevel scale, AnalysisSettings settings, ColorDeconvolution deconvolution, BlockGrid grid, int tilePx) {
+    TileAnalyzer(ScaledLevel scale, AnalysisSettings settings, ColorDeconvolution deconvolution, BlockGrid grid, int tilePx,
+            TissueRegion region, double toOverview) {
+        this.region = region;
+        this.toOverview = toOverview;
         this.scale = scale;
         this.settings = settings;
         this.deconvolution = deconvolution;
@@ -49,7 +55,7 @@ final class TileAnalyzer {
         float[] h = new float[n], dab = new float[n], residual = new float[n];
         byte[] tissue = new byte[n];
         deconvolution.deconvolve(rgb, h, dab, residual);
-        deconvolution.tissueMask(rgb, settings.tissueTest, tissue);
+        regionMask(rx, ry, rw, rh, tissue);
 
         DabThresholds t = settings.thresholds;
         PixelScore tileScore = new PixelScore();
@@ -104,6 +110,16 @@ final class TileAnalyzer {
             }
         }
         return new TileResult(index, cx, cy, cw, ch, tileScore, counted, immune, java.util.Arrays.copyOf(positions, 2 * immune));
+    }
+
+    /** Fills the tile's tissue mask from the overview's tissue region (nearest overview pixel). */
+    private void regionMask(int rx, int ry, int rw, int rh, byte[] tissue) {
+        int[] ox = new int[rw];
+        for (int x = 0; x < rw; x++) ox[x] = (int) ((rx + x + 0.5) * toOverview);
+        for (int y = 0; y < rh; y++) {
+            int oy = (int) ((ry + y + 0.5) * toOverview);
+            for (int x = 0; x < rw; x++) tissue[y * rw + x] = (byte) (region.contains(ox[x], oy) ? 1 : 0);
+        }
     }
 
     /** Mean DAB OD of each cell's scoring compartment, indexed by nucleus (label - 1). */

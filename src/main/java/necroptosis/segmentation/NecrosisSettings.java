@@ -10,7 +10,7 @@ public final class NecrosisSettings {
     /** Neighbourhood over which nucleus densities are estimated (Gaussian sigma). */
     public static final double DEFAULT_SMOOTHING_UM = 30;
     /** A block is necrotic when its intact-nucleus density is below this fraction of the slide's viable tumour. */
-    public static final double DEFAULT_DENSITY_FRACTION = 0.3;
+    public static final double DEFAULT_DENSITY_FRACTION = 0.5;
     /** ... and it holds nuclear debris at no less than this fraction of the viable nucleus density. */
     public static final double DEFAULT_DEBRIS_FRACTION = 0.1;
     /** A core touching glass on more than this fraction of its surroundings lies on the tissue edge: rejected. */

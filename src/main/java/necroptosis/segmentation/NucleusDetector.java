@@ -91,25 +91,26 @@ public final class NucleusDetector {
         double pixelArea = pixelSizeUm * pixelSizeUm;
         List<Nucleus> nuclei = new ArrayList<>(); // indexed by provisional label - 1; null = dropped
         int[] stack = new int[Math.max(16, width * height / 4)];
+        int[] pixels = new int[1024];
         int provisional = 0;
         for (int start = 0; start < mask.length; start++) {
             if (mask[start] == 0 || labels[start] != 0) continue;
             int id = ++provisional;
-            long area = 0, edges = 0, core = 0;
-            double sx = 0, sy = 0, sod = 0;
-            int sp = 0;
+            long area = 0, edges = 0;
+            double sx = 0, sy = 0;
+            float peak = -Float.MAX_VALUE;
+            int sp = 0, members = 0;
             stack[sp++] = start;
             labels[start] = id;
             while (sp > 0) {
                 int p = stack[--sp];
+                if (members == pixels.length) pixels = java.util.Arrays.copyOf(pixels, pixels.length * 2);
+                pixels[members++] = p;
                 int x = p % width, y = p / width;
                 area++;
                 sx += x;
                 sy += y;
-                if (flat[p] >= threshold) {
-                    core++;
-                    sod += od[p];
-                }
+                peak = Math.max(peak, flat[p]);
                 // Four neighbours: extend the component, or count a boundary edge for the perimeter.
                 for (int k = 0; k < 4; k++) {
                     int nx = x + (k == 0 ? 1 : k == 1 ? -1 : 0), ny = y + (k == 2 ? 1 : k == 3 ? -1 : 0);
@@ -123,11 +124,23 @@ public final class NucleusDetector {
                     }
                 }
             }
+            // Size and darkness from the unsmoothed pixels at or above half the object's peak (and the
+            // threshold): smoothing, and a halo of counterstained cytoplasm or membrane, would otherwise
+            // inflate small dark nuclei such as lymphocytes.
+            float cut = Math.max(threshold, 0.5f * peak);
+            long core = 0;
+            double sod = 0;
+            for (int k = 0; k < members; k++) {
+                int p = pixels[k];
+                if (flat[p] >= cut) {
+                    core++;
+                    sod += od[p];
+                }
+            }
             if (core == 0) { // smoothing artefact with no pixel above the threshold itself
                 nuclei.add(null);
                 continue;
             }
-            // Size and darkness from the unsmoothed pixels: smoothing would inflate small fragments.
             double areaUm2 = core * pixelArea;
             // Boundary-edge count times pi/4 estimates the perimeter of a digitised convex shape without
             // the staircase bias (Cauchy-Crofton); a digital disc then has circularity close to 1.

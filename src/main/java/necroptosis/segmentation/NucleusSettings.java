@@ -11,7 +11,7 @@ public final class NucleusSettings {
     /** Radius of the top-hat that removes local background before thresholding (QuPath's background radius: 8 µm). */
     public static final double DEFAULT_BACKGROUND_RADIUS_UM = 8;
     public static final double DEFAULT_MIN_AREA_UM2 = 3;
-    public static final double DEFAULT_LYMPH_MIN_AREA_UM2 = 12;
+    public static final double DEFAULT_LYMPH_MIN_AREA_UM2 = 18;
     public static final double DEFAULT_LYMPH_MAX_AREA_UM2 = 60;
     public static final double DEFAULT_LYMPH_MIN_CIRCULARITY = 0.75;
     /** Lymphocyte nuclei are dense chromatin: mean haematoxylin OD at least this. */

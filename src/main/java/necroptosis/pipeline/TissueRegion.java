@@ -1,0 +1,58 @@
+package necroptosis.pipeline;
+
+import necroptosis.segmentation.Labeling;
+import necroptosis.stain.ColorDeconvolution;
+import necroptosis.stain.TissueTest;
+
+/**
+ * Where the tissue is, decided on the overview (~8 µm/px): the per-pixel tissue test on averaged
+ * pixels, with enclosed holes up to {@link #MAX_HOLE_MM2} filled and specks below {@link #MIN_PIECE_MM2}
+ * removed. Areas and every "fraction of tissue" use this region, not the per-pixel test at full
+ * resolution, which would drop pale cytoplasm and necrotic matrix and make the denominators depend on
+ * how dark a scanner renders them.
+ */
+public final class TissueRegion {
+    /** Pale gaps inside tissue (necrotic matrix, small lumina) up to this size count as tissue. */
+    public static final double MAX_HOLE_MM2 = 1.0;
+    /** Dust and debris on the glass below this size are not tissue. */
+    public static final double MIN_PIECE_MM2 = 0.002;
+
+    public final byte[] mask;
+    public final int width;
+    public final int height;
+
+    private TissueRegion(byte[] mask, int width, int height) {
+        this.mask = mask;
+        this.width = width;
+        this.height = height;
+    }
+
+    public static TissueRegion of(Overview o, ColorDeconvolution deconvolution, TissueTest test) {
+        int n = o.rgb.length;
+        byte[] raw = new byte[n];
+        deconvolution.tissueMask(o.rgb, test, raw);
+        double pxMm2 = o.scale.pixelUm * o.scale.pixelUm * 1e-6;
+        boolean[] tissue = new boolean[n];
+        for (int i = 0; i < n; i++) tissue[i] = raw[i] != 0;
+
+        boolean[] filled = Labeling.fillHoles(tissue, o.width, o.height);
+        boolean[] holes = new boolean[n];
+        for (int i = 0; i < n; i++) holes[i] = filled[i] && !tissue[i];
+        Labeling holeParts = Labeling.of(holes, o.width, o.height);
+        for (int i = 0; i < n; i++) {
+            int h = holeParts.labels[i];
+            if (h > 0 && holeParts.sizes[h] * pxMm2 <= MAX_HOLE_MM2) tissue[i] = true;
+        }
+        Labeling pieces = Labeling.of(tissue, o.width, o.height);
+        byte[] mask = new byte[n];
+        for (int i = 0; i < n; i++) {
+            int p = pieces.labels[i];
+            if (p > 0 && pieces.sizes[p] * pxMm2 >= MIN_PIECE_MM2) mask[i] = 1;
+        }
+        return new TissueRegion(mask, o.width, o.height);
+    }
+
+    public boolean contains(int ox, int oy) {
+        return ox >= 0 && oy >= 0 && ox < width && oy < height && mask[oy * width + ox] != 0;
+    }
+}

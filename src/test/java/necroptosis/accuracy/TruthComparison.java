@@ -1,0 +1,153 @@
+package necroptosis.accuracy;
+
+import java.awt.geom.Path2D;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import necroptosis.pipeline.BlockGrid;
+import necroptosis.pipeline.SlideResult;
+import necroptosis.pipeline.TileResult;
+import necroptosis.pipeline.Zone;
+import necroptosis.report.ZoneTotals;
+
+/** Compares a run with the generator's truth file: the numbers the accuracy targets of issue 3 name. */
+public final class TruthComparison {
+    public double dice;
+    public double areaError;
+    public final Map<String, double[]> mlkl = new HashMap<>();     // zone -> {ours, truth}
+    public final Map<String, double[]> immune = new HashMap<>();   // zone -> {ours, truth}
+    public double precision;
+    public double recall;
+    public double f1;
+
+    public static JsonObject readTruth(Path truth) throws IOException {
+        try (Reader r = Files.newBufferedReader(truth)) {
+            return JsonParser.parseReader(r).getAsJsonObject();
+        }
+    }
+
+    public static TruthComparison of(SlideResult r, JsonObject t) {
+        TruthComparison c = new TruthComparison();
+        double l0 = r.analysisScale.level0PerPixel;
+        BlockGrid g = r.grid;
+
+        // Dice of necrosis, sampled every 4 µm over the slide.
+        List<Path2D> cores = new ArrayList<>();
+        for (JsonElement core : t.getAsJsonArray("cores")) {
+            JsonArray poly = core.getAsJsonObject().getAsJsonArray("polygon");
+            Path2D p = new Path2D.Double();
+            for (int i = 0; i < poly.size(); i++) {
+                double x = poly.get(i).getAsJsonArray().get(0).getAsDouble(), y = poly.get(i).getAsJsonArray().get(1).getAsDouble();
+                if (i == 0) p.moveTo(x, y);
+                else p.lineTo(x, y);
+            }
+            p.closePath();
+            cores.add(p);
+        }
+        double step = 4 / r.pixelSizeUm;
+        long both = 0, ours = 0, truth = 0;
+        int w = t.get("width").getAsInt(), h = t.get("height").getAsInt();
+        for (double y = step / 2; y < h; y += step) {
+            for (double x = step / 2; x < w; x += step) {
+                boolean inTruth = false;
+                for (Path2D p : cores) inTruth |= p.contains(x, y);
+                int bx = (int) (x / l0 / g.blockPx), by = (int) (y / l0 / g.blockPx);
+                boolean inOurs = bx < g.width && by < g.height && r.zones.zone(by * g.width + bx) == Zone.NECROSIS;
+                if (inTruth) truth++;
+                if (inOurs) ours++;
+                if (inTruth && inOurs) both++;
+            }
+        }
+        c.dice = ours + truth == 0 ? 1 : 2.0 * both / (ours + truth);
+
+        ZoneTotals zt = new ZoneTotals(r);
+        JsonObject areas = t.getAsJsonObject("areas_mm2");
+        c.areaError = (zt.areaMm2(Zone.NECROSIS) - areas.get("necrosis").getAsDouble()) / areas.get("necrosis").getAsDouble();
+
+        JsonObject mp = t.getAsJsonObject("mlkl_positive_fraction");
+        for (Zone z : Zone.TISSUE_ZONES) {
+            double truthValue = z == Zone.VIABLE
+                    ? weighted(mp, areas, "viable", "stroma") : mp.get(z.key).getAsDouble();
+            c.mlkl.put(z.key, new double[] {zt.score(z).positiveFraction(), truthValue});
+        }
+        JsonObject counts = t.getAsJsonObject("lymphocytes").getAsJsonObject("counts");
+        for (Zone z : Zone.TISSUE_ZONES) {
+            double truthDensity = z == Zone.VIABLE
+                    ? (counts.get("viable").getAsDouble() + counts.get("stroma").getAsDouble())
+                        / (areas.get("viable").getAsDouble() + areas.get("stroma").getAsDouble())
+                    : counts.get(z.key).getAsDouble() / areas.get(z.key).getAsDouble();
+            c.immune.put(z.key, new double[] {ZoneTotals.density(zt.immuneCells(z), zt.areaMm2(z)), truthDensity});
+        }
+
+        // Lymphocyte detection: greedy one-to-one matching within 4 µm.
+        double radius = 4 / r.pixelSizeUm;
+        Map<Long, List<double[]>> buckets = new HashMap<>();
+        JsonArray pos = t.getAsJsonObject("lymphocytes").getAsJsonArray("positions");
+        for (JsonElement e : pos) {
+            JsonArray a = e.getAsJsonArray();
+            double[] p = {a.get(0).getAsDouble(), a.get(1).getAsDouble(), 0};
+            buckets.computeIfAbsent(key(p[0], p[1], radius), k -> new ArrayList<>()).add(p);
+        }
+        int detected = 0, matched = 0;
+        for (TileResult tile : r.tiles) {
+            for (int i = 0; i < tile.immunePositions.length; i += 2) {
+                double x = tile.immunePositions[i] * l0, y = tile.immunePositions[i + 1] * l0;
+                detected++;
+                double[] best = null;
+                double bestD = radius;
+                long bx = (long) Math.floor(x / radius), by = (long) Math.floor(y / radius);
+                for (long dy = -1; dy <= 1; dy++) for (long dx = -1; dx <= 1; dx++) {
+                    List<double[]> list = buckets.get(((bx + dx) << 32) ^ ((by + dy) & 0xffffffffL));
+                    if (list == null) continue;
+                    for (double[] p : list) {
+                        double d = Math.hypot(p[0] - x, p[1] - y);
+                        if (p[2] == 0 && d <= bestD) {
+                            bestD = d;
+                            best = p;
+                        }
+                    }
+                }
+                if (best != null) {
+                    best[2] = 1;
+                    matched++;
+                }
+            }
+        }
+        c.precision = detected == 0 ? 0 : matched / (double) detected;
+        c.recall = pos.size() == 0 ? 1 : matched / (double) pos.size();
+        c.f1 = c.precision + c.recall == 0 ? 0 : 2 * c.precision * c.recall / (c.precision + c.recall);
+        return c;
+    }
+
+    private static long key(double x, double y, double radius) {
+        long bx = (long) Math.floor(x / radius), by = (long) Math.floor(y / radius);
+        return (bx << 32) ^ (by & 0xffffffffL);
+    }
+
+    private static double weighted(JsonObject values, JsonObject areas, String a, String b) {
+        double wa = areas.get(a).getAsDouble(), wb = areas.get(b).getAsDouble();
+        return (values.get(a).getAsDouble() * wa + values.get(b).getAsDouble() * wb) / (wa + wb);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(String.format("dice %.3f, area error %+.1f%%, lymphocytes P %.2f R %.2f F1 %.3f", dice, 100 * areaError, precision, recall, f1));
+        for (Zone z : Zone.TISSUE_ZONES) {
+            double[] m = mlkl.get(z.key), i = immune.get(z.key);
+            sb.append(String.format("%n  %-8s MLKL+ %.3f vs %.3f (%+.1f pts), immune %.0f vs %.0f /mm2 (%+.0f%%)",
+                    z.key, m[0], m[1], 100 * (m[0] - m[1]), i[0], i[1], 100 * (i[0] - i[1]) / i[1]));
+        }
+        return sb.toString();
+    }
+}
