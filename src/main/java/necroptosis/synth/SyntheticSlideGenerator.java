@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -407,6 +406,4 @@ public final class SyntheticSlideGenerator {
         return score;
     }
 
-    /** Map of settings for callers that want them (e.g. the CLI's summary line). */
-    public Map<String, Object> settingsMap() { return new LinkedHashMap<String, Object>(settings.toMap()); }
 }

@@ -425,13 +425,20 @@ final class TileRenderer {
                 long hsh = (h1 >>> 32) | ((h1 * 0x9E3779B97F4A7C15L) & 0xFFFFFFFF00000000L);
                 double f = 1 + 0.012 * illum[i];
                 int p = 3 * k;
+                boolean glass = oh == 0 && od == 0;
                 for (int ch = 0; ch < 3; ch++) {
-                    double odc = oh * hv[ch] + od * dv[ch];
-                    int li = (int) (odc * 1000 + 0.5);
-                    if (li > 4095) li = 4095;
                     int n1 = (int) ((hsh >>> (ch * 16)) & 0xFF), n2 = (int) ((hsh >>> (ch * 16 + 8)) & 0xFF);
                     double noise = (n1 + n2 - 255) * (1.6 / 128.0);
-                    int val = (int) (g[ch] * f * lut[li] + noise + 0.5);
+                    double v;
+                    if (glass) {
+                        v = g[ch] * f; // lut[0] == 1: same value as the general branch, fewer operations
+                    } else {
+                        double odc = oh * hv[ch] + od * dv[ch];
+                        int li = (int) (odc * 1000 + 0.5);
+                        if (li > 4095) li = 4095;
+                        v = g[ch] * f * lut[li];
+                    }
+                    int val = (int) (v + noise + 0.5);
                     if (val < 0) val = 0; else if (val > 255) val = 255;
                     bgr[p + 2 - ch] = (byte) val;
                 }
