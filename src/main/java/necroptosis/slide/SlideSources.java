@@ -34,7 +34,8 @@ public final class SlideSources {
             switch (reader) {
                 case BIOFORMATS:
                     if (!BioFormatsSlideSource.isAvailable()) {
-                        throw new SlideException(name, "the Bio-Formats reader was asked for but Bio-Formats is not on the classpath");
+                        throw new SlideException(name, "the Bio-Formats reader was asked for but is unavailable: "
+                                + BioFormatsSlideSource.unavailableReason());
                     }
                     return BioFormatsSlideSource.open(file);
                 case TIFF:
@@ -45,7 +46,8 @@ public final class SlideSources {
                 case AUTO:
                 default:
                     if (BioFormatsSlideSource.isAvailable() && format != Format.UNKNOWN_TEXT) {
-                        return BioFormatsSlideSource.open(file);
+                        SlideSource bf = BioFormatsSlideSource.open(file);
+                        return format == Format.TIFF ? keepPyramid(bf, file) : bf;
                     }
                     if (format == Format.TIFF) return TiffSlideSource.open(file);
                     if (format == Format.PLAIN_IMAGE) return ImageJSlideSource.open(file);
@@ -59,6 +61,27 @@ public final class SlideSources {
         } catch (IOException | RuntimeException e) {
             throw new SlideException(name, describe(e), e);
         }
+    }
+
+    /**
+     * Bio-Formats reads generic pyramidal TIFFs as a single level (it ignores reduced-resolution IFDs),
+     * which would force whole-slide overviews to be read at full resolution; the built-in reader keeps
+     * their pyramid, so it is used instead when it sees more levels.
+     */
+    private static SlideSource keepPyramid(SlideSource bf, Path file) throws IOException {
+        if (bf.levels().size() > 1) return bf;
+        SlideSource tiff;
+        try {
+            tiff = TiffSlideSource.open(file);
+        } catch (SlideException e) {
+            return bf; // e.g. a compression only Bio-Formats decodes
+        }
+        if (tiff.levels().size() > 1) {
+            bf.close();
+            return tiff;
+        }
+        tiff.close();
+        return bf;
     }
 
     /** Turns an unexpected exception into a reason a user can read, without a stack trace. */

@@ -98,4 +98,27 @@ class SlideSourcesTest {
             assertThrows(IllegalArgumentException.class, () -> s.readRegion(1, 0, 0, 1, 1));
         }
     }
+
+    @Test
+    void everyRealImageOpensWithTheBuiltInReaders() throws Exception {
+        Path root = TestImages.realImages();
+        java.util.List<Path> files;
+        try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+            files = all.filter(p -> p.toString().matches(".*\\.(png|tif|tiff|svs)$")).sorted().collect(java.util.stream.Collectors.toList());
+        }
+        assertTrue(files.size() >= 20, "real images found: " + files.size());
+        for (Path f : files) {
+            try (SlideSource s = SlideSources.open(f, OpenOptions.DEFAULT.withReader(OpenOptions.Reader.AUTO))) {
+                Level l0 = s.levels().get(0);
+                int w = (int) Math.min(64, l0.width()), h = (int) Math.min(64, l0.height());
+                int[] px = s.readRegion(0, (int) (l0.width() - w), (int) (l0.height() - h), w, h);
+                assertEquals(w * h, px.length, f.toString());
+                if (f.toString().endsWith(".png")) {
+                    BufferedImage ref = ImageIO.read(f.toFile());
+                    assertEquals(ref.getWidth(), l0.width(), f.toString());
+                    assertEquals(ref.getRGB(ref.getWidth() - 1, ref.getHeight() - 1) | 0xFF000000, px[px.length - 1], f.toString());
+                }
+            }
+        }
+    }
 }
