@@ -27,6 +27,8 @@ public final class ResultWriter {
     public static String safeName(String slidePath) {
         Path file = java.nio.file.Paths.get(slidePath).getFileName();
         String name = file == null ? "" : file.toString();
+        // Drop the extension (and OME-TIFF's ".ome") so results/CASE-12/ sits beside CASE-12.svs.
+        name = name.replaceFirst("(?i)(\\.ome)?\\.[a-z0-9]{1,5}$", "");
         String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
         if (s.isEmpty() || s.matches("\\.+")) s = "slide" + s.replace('.', '_');
         return s;

@@ -128,14 +128,18 @@ public final class NucleusDetector {
             // threshold): smoothing, and a halo of counterstained cytoplasm or membrane, would otherwise
             // inflate small dark nuclei such as lymphocytes.
             float cut = Math.max(threshold, 0.5f * peak);
-            long core = 0;
+            long core = 0, coreEdges = 0;
             double sod = 0;
             for (int k = 0; k < members; k++) {
                 int p = pixels[k];
-                if (flat[p] >= cut) {
-                    core++;
-                    sod += od[p];
-                }
+                if (flat[p] < cut) continue;
+                core++;
+                sod += od[p];
+                int x = p % width, y = p / width;
+                coreEdges += (x == 0 || !inCore(labels, flat, p - 1, id, cut) ? 1 : 0)
+                        + (x == width - 1 || !inCore(labels, flat, p + 1, id, cut) ? 1 : 0)
+                        + (y == 0 || !inCore(labels, flat, p - width, id, cut) ? 1 : 0)
+                        + (y == height - 1 || !inCore(labels, flat, p + width, id, cut) ? 1 : 0);
             }
             if (core == 0) { // smoothing artefact with no pixel above the threshold itself
                 nuclei.add(null);
@@ -144,8 +148,10 @@ public final class NucleusDetector {
             double areaUm2 = core * pixelArea;
             // Boundary-edge count times pi/4 estimates the perimeter of a digitised convex shape without
             // the staircase bias (Cauchy-Crofton); a digital disc then has circularity close to 1.
-            double perimeter = edges * Math.PI / 4;
-            double circularity = Math.min(1, 4 * Math.PI * area / (perimeter * perimeter));
+            // Shape, like size, from the half-maximum core: a lymphocyte touching a spindle nucleus
+            // forms one elongated component at the threshold but stays round at half its peak.
+            double perimeter = coreEdges * Math.PI / 4;
+            double circularity = Math.min(1, 4 * Math.PI * core / (perimeter * perimeter));
             double meanOd = sod / core;
             nuclei.add(new Nucleus(sx / area + 0.5, sy / area + 0.5, areaUm2, circularity, meanOd, classify(areaUm2, circularity, meanOd)));
         }
@@ -160,6 +166,10 @@ public final class NucleusDetector {
         }
         if (labelsOut != null) for (int i = 0; i < labels.length; i++) labels[i] = remap[labels[i]];
         return kept;
+    }
+
+    private static boolean inCore(int[] labels, float[] flat, int q, int id, float cut) {
+        return labels[q] == id && flat[q] >= cut;
     }
 
     private Nucleus.Kind classify(double areaUm2, double circularity, double meanOd) {

@@ -6,7 +6,7 @@ package necroptosis.segmentation;
  * haematoxylin) and DESIGN.md's lymphocyte definition (12-60 µm², circularity >= 0.75, dark). Immutable.
  */
 public final class NucleusSettings {
-    public static final double DEFAULT_SIGMA_UM = 1.0;
+    public static final double DEFAULT_SIGMA_UM = 0.5;
     public static final double DEFAULT_THRESHOLD_OD = 0.1;
     /** Radius of the top-hat that removes local background before thresholding (QuPath's background radius: 8 µm). */
     public static final double DEFAULT_BACKGROUND_RADIUS_UM = 8;

@@ -30,6 +30,8 @@ public final class TruthComparison {
     public double precision;
     public double recall;
     public double f1;
+    /** Recall per truth zone: {matched, total}. */
+    public final Map<String, int[]> recallByZone = new HashMap<>();
 
     public static JsonObject readTruth(Path truth) throws IOException {
         try (Reader r = Files.newBufferedReader(truth)) {
@@ -96,7 +98,7 @@ public final class TruthComparison {
         JsonArray pos = t.getAsJsonObject("lymphocytes").getAsJsonArray("positions");
         for (JsonElement e : pos) {
             JsonArray a = e.getAsJsonArray();
-            double[] p = {a.get(0).getAsDouble(), a.get(1).getAsDouble(), 0};
+            double[] p = {a.get(0).getAsDouble(), a.get(1).getAsDouble(), 0, zoneIndex(a.get(2).getAsString())};
             buckets.computeIfAbsent(key(p[0], p[1], radius), k -> new ArrayList<>()).add(p);
         }
         int detected = 0, matched = 0;
@@ -124,10 +126,24 @@ public final class TruthComparison {
                 }
             }
         }
+        for (List<double[]> list : buckets.values()) {
+            for (double[] p : list) {
+                int[] zr = c.recallByZone.computeIfAbsent(ZONE_NAMES[(int) p[3]], k -> new int[2]);
+                zr[1]++;
+                if (p[2] == 1) zr[0]++;
+            }
+        }
         c.precision = detected == 0 ? 0 : matched / (double) detected;
         c.recall = pos.size() == 0 ? 1 : matched / (double) pos.size();
         c.f1 = c.precision + c.recall == 0 ? 0 : 2 * c.precision * c.recall / (c.precision + c.recall);
         return c;
+    }
+
+    private static final String[] ZONE_NAMES = {"necrosis", "rim", "viable", "stroma", "background"};
+
+    private static int zoneIndex(String z) {
+        for (int i = 0; i < ZONE_NAMES.length; i++) if (ZONE_NAMES[i].equals(z)) return i;
+        return ZONE_NAMES.length - 1;
     }
 
     private static long key(double x, double y, double radius) {
@@ -148,6 +164,8 @@ public final class TruthComparison {
             sb.append(String.format("%n  %-8s MLKL+ %.3f vs %.3f (%+.1f pts), immune %.0f vs %.0f /mm2 (%+.0f%%)",
                     z.key, m[0], m[1], 100 * (m[0] - m[1]), i[0], i[1], 100 * (i[0] - i[1]) / i[1]));
         }
+        sb.append("\n  recall by truth zone:");
+        for (Map.Entry<String, int[]> e : recallByZone.entrySet()) sb.append(String.format(" %s %d/%d", e.getKey(), e.getValue()[0], e.getValue()[1]));
         return sb.toString();
     }
 }
