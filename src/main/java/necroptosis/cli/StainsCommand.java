@@ -110,8 +110,8 @@ final class StainsCommand implements Callable<Integer> {
             String base = baseName(s.path()) + "_" + x0 + "_" + y0 + "_" + w + "x" + h + "_L" + level;
             double pixelUm = px.isKnown() ? px.micrometers() * lv.downsample() : Double.NaN;
             for (int stain = 1; stain <= 3; stain++) {
-                String info = String.format(Locale.ROOT, "%s optical density (stain %d of %s), colour deconvolution of %s, level %d, region %d,%d %dx%d%n"
-                                + "stain vectors: %s (%s)%nI0 from the %s: %s%n",
+                String info = String.format(Locale.ROOT, "%s optical density (stain %d of %s), colour deconvolution of %s, level %d, region %d,%d %dx%d\n"
+                                + "stain vectors: %s (%s)\nI0 from the %s: %s\n",
                         stains.stainName(stain), stain, stains.name(), s.path(), level, x0, y0, w, h, stains, stainsHow, from, bg.how());
                 Path file = out.resolve(base + "_" + suffix(stains, stain) + ".tif");
                 writeTiff(file, base + " " + stains.stainName(stain) + " OD", od[stain - 1], w, h, pixelUm, info);
