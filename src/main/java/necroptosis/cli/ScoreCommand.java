@@ -11,7 +11,6 @@ import necroptosis.report.ResultWriter;
 import necroptosis.scoring.DabThresholds;
 import necroptosis.slide.SlideSource;
 import necroptosis.slide.SlideSources;
-import necroptosis.stain.StainVectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,14 +45,8 @@ final class ScoreCommand implements Callable<Integer> {
 
     /** Analysis options shared by every command that scores; defaults come from AnalysisSettings. */
     static final class AnalysisOptions {
-        @Option(names = "--stains", defaultValue = AnalysisSettings.DEFAULT_STAINS, description = "stain preset: H-DAB (default) or H&E")
-        String stains;
-
-        @Option(names = "--stain-vectors", paramLabel = "R,G,B;R,G,B", description = "custom haematoxylin and DAB vectors (OD), e.g. 0.65,0.70,0.29;0.27,0.57,0.78")
-        String stainVectors;
-
-        @Option(names = "--estimate-stains", description = "estimate the stain vectors per slide (Macenko)")
-        boolean estimateStains;
+        @Mixin
+        StainOptions stainOptions;
 
         @Option(names = "--weak", defaultValue = "" + DabThresholds.DEFAULT_WEAK, description = "DAB OD threshold for weak (1+); default ${DEFAULT-VALUE}")
         double weak;
@@ -96,7 +89,7 @@ final class ScoreCommand implements Callable<Integer> {
 
         AnalysisSettings settings() {
             AnalysisSettings.Builder b = AnalysisSettings.builder()
-                    .estimateStains(estimateStains)
+                    .estimateStains(stainOptions.estimateStains)
                     .thresholds(DabThresholds.of(weak, moderate, strong))
                     .rimWidthUm(rimWidth)
                     .minCoreAreaMm2(minCoreArea)
@@ -106,29 +99,9 @@ final class ScoreCommand implements Callable<Integer> {
                     .compartment(necroptosis.scoring.CellCompartment.parse(compartment))
                     .cellExpansionUm(cellExpansion)
                     .nuclei(necroptosis.segmentation.NucleusSettings.DEFAULT.withThreshold(nucleusThreshold).withSigma(nucleusSigma));
-            StainVectors preset = StainVectors.preset(stains);
-            if (stainVectors != null) {
-                String[] parts = stainVectors.split(";");
-                if (parts.length != 2) throw new IllegalArgumentException("--stain-vectors needs two vectors separated by ';', got '" + stainVectors + "'");
-                preset = preset.withStains("custom", vector(parts[0]), vector(parts[1]));
-            }
-            b.stains(preset);
+            b.stains(stainOptions.vectors());
             if (threads != null) b.threads(threads);
             return b.build();
-        }
-
-        private static double[] vector(String s) {
-            String[] p = s.split(",");
-            if (p.length != 3) throw new IllegalArgumentException("a stain vector needs three numbers R,G,B, got '" + s + "'");
-            double[] v = new double[3];
-            for (int i = 0; i < 3; i++) {
-                try {
-                    v[i] = Double.parseDouble(p[i].trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("not a number in stain vector '" + s + "': " + p[i]);
-                }
-            }
-            return v;
         }
     }
 }
