@@ -107,7 +107,7 @@ final class StainsCommand implements Callable<Integer> {
             new ColorDeconvolution(stains).deconvolve(rgb, od[0], od[1], od[2]);
 
             Files.createDirectories(out);
-            String base = baseName(s.path()) + "_" + x0 + "_" + y0 + "_" + w + "x" + h + "_L" + level;
+            String base = ResultWriter.safeName(s.path()) + "_" + x0 + "_" + y0 + "_" + w + "x" + h + "_L" + level;
             double pixelUm = px.isKnown() ? px.micrometers() * lv.downsample() : Double.NaN;
             for (int stain = 1; stain <= 3; stain++) {
                 String info = String.format(Locale.ROOT, "%s optical density (stain %d of %s), colour deconvolution of %s, level %d, region %d,%d %dx%d\n"
@@ -120,14 +120,6 @@ final class StainsCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** The slide's file name without its extension, safe as a file name. */
-    static String baseName(String slidePath) {
-        Path name = java.nio.file.Paths.get(slidePath).getFileName();
-        String n = name == null ? "" : name.toString();
-        int dot = n.lastIndexOf('.');
-        return ResultWriter.safeName(dot > 0 ? n.substring(0, dot) : n);
     }
 
     /** File suffix of a stain: the names the task's users know ("hematoxylin", "dab", "eosin", "residual"). */

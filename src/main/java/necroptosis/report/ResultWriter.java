@@ -23,7 +23,7 @@ import necroptosis.pipeline.Zone;
 public final class ResultWriter {
     private ResultWriter() {}
 
-    /** A folder name from the slide's file name that cannot escape the output folder. */
+    /** The slide's file name without its extension, made safe: it cannot escape the output folder. */
     public static String safeName(String slidePath) {
         Path file = java.nio.file.Paths.get(slidePath).getFileName();
         String name = file == null ? "" : file.toString();

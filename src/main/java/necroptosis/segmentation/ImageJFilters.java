@@ -1,6 +1,7 @@
 package necroptosis.segmentation;
 
 import ij.plugin.filter.EDM;
+import ij.plugin.filter.MaximumFinder;
 import ij.plugin.filter.RankFilters;
 import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
@@ -29,6 +30,18 @@ public final class ImageJFilters {
     public static void subtractBackground(float[] pixels, int width, int height, double radiusPx) {
         if (radiusPx <= 0) return;
         new RankFilters().rank(new FloatProcessor(width, height, pixels), radiusPx, RankFilters.TOP_HAT, 0, 0f, false, false);
+    }
+
+    /**
+     * Intensity watershed (Process > Find Maxima..., output "Segmented Particles"): each maximum with at
+     * least the given prominence gets its own basin, separated by one-pixel lines. Returns 255 inside
+     * basins and 0 on the lines, as ImageJ does.
+     */
+    public static byte[] basinsOfMaxima(float[] pixels, int width, int height, double prominence) {
+        FloatProcessor fp = new FloatProcessor(width, height, pixels.clone());
+        ByteProcessor out = new MaximumFinder().findMaxima(fp, prominence, ij.process.ImageProcessor.NO_THRESHOLD,
+                MaximumFinder.SEGMENTED, false, false);
+        return (byte[]) out.getPixels();
     }
 
     /**

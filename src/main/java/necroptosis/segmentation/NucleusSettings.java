@@ -10,6 +10,8 @@ public final class NucleusSettings {
     public static final double DEFAULT_THRESHOLD_OD = 0.1;
     /** Radius of the top-hat that removes local background before thresholding (QuPath's background radius: 8 µm). */
     public static final double DEFAULT_BACKGROUND_RADIUS_UM = 8;
+    /** Prominence (OD) of a maximum that makes its own nucleus, as in Process > Find Maxima. */
+    public static final double DEFAULT_SPLIT_PROMINENCE_OD = 0.1;
     public static final double DEFAULT_MIN_AREA_UM2 = 3;
     public static final double DEFAULT_LYMPH_MIN_AREA_UM2 = 18;
     public static final double DEFAULT_LYMPH_MAX_AREA_UM2 = 60;
@@ -21,6 +23,8 @@ public final class NucleusSettings {
     public final double backgroundRadiusUm;
     /** Raise the threshold to Otsu's per tile where that is higher (see NucleusDetector). */
     public final boolean autoThreshold;
+    /** Maxima of the smoothed OD at least this prominent are split into separate nuclei (0 = off). */
+    public final double splitProminenceOd;
     public final double thresholdOd;
     public final double minAreaUm2;
     public final double lymphMinAreaUm2;
@@ -44,6 +48,7 @@ public final class NucleusSettings {
         this.sigmaUm = sigmaUm;
         this.backgroundRadiusUm = backgroundRadiusUm;
         this.autoThreshold = true;
+        this.splitProminenceOd = DEFAULT_SPLIT_PROMINENCE_OD;
         this.thresholdOd = thresholdOd;
         this.minAreaUm2 = minAreaUm2;
         this.lymphMinAreaUm2 = lymphMinAreaUm2;
