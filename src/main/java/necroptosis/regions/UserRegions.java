@@ -65,8 +65,9 @@ public final class UserRegions {
     }
 
     /**
-     * One polygon: an outer ring and optional holes, filled by the even-odd rule (as GeoJSON and ImageJ
-     * shape ROIs mean them). Each ring is x,y pairs in level-0 pixels, not repeating the first point.
+     * One polygon: rings filled by the even-odd rule, so an outer ring with holes (GeoJSON lists the outer
+     * first; composite ImageJ ROIs in any order) or several disjoint parts. Each ring is x,y pairs in
+     * level-0 pixels, not repeating the first point.
      */
     public static final class Polygon {
         private final List<double[]> rings;
@@ -90,7 +91,7 @@ public final class UserRegions {
             return Kind.of(classification);
         }
 
-        /** The rings (outer first), each x0,y0,x1,y1,... in level-0 pixels; copies. */
+        /** The rings, each x0,y0,x1,y1,... in level-0 pixels; copies. */
         public List<double[]> rings() {
             List<double[]> out = new ArrayList<>(rings.size());
             for (double[] r : rings) out.add(r.clone());
@@ -108,11 +109,29 @@ public final class UserRegions {
             return p;
         }
 
-        /** Area in level-0 pixels² (outer ring minus holes). */
+        /**
+         * Area in level-0 pixels² under the even-odd rule: a ring inside an odd number of others is a hole.
+         * Composite ImageJ ROIs do not list the outer ring first, so nesting is tested, not assumed.
+         */
         public double area() {
-            double a = Math.abs(shoelace(rings.get(0)));
-            for (int k = 1; k < rings.size(); k++) a -= Math.abs(shoelace(rings.get(k)));
+            double a = 0;
+            for (int k = 0; k < rings.size(); k++) {
+                double[] r = rings.get(k);
+                int depth = 0;
+                for (int j = 0; j < rings.size(); j++) if (j != k && inside(rings.get(j), r[0], r[1])) depth++;
+                a += (depth % 2 == 0 ? 1 : -1) * Math.abs(shoelace(r));
+            }
             return a;
+        }
+
+        private static boolean inside(double[] r, double x, double y) {
+            boolean in = false;
+            int n = r.length / 2;
+            for (int i = 0, j = n - 1; i < n; j = i++) {
+                double yi = r[2 * i + 1], yj = r[2 * j + 1];
+                if ((yi > y) != (yj > y) && x < r[2 * j] + (y - yj) * (r[2 * i] - r[2 * j]) / (yi - yj)) in = !in;
+            }
+            return in;
         }
 
         Polygon scaled(double s) {
