@@ -33,6 +33,7 @@ public final class GeoJsonRegions {
     /** The polygons of a GeoJSON file, in {@link UserRegions.Mode#OVERRIDE} mode (change it with withMode). */
     public static UserRegions read(Path file) throws IOException {
         String name = file.toString();
+        if (Files.isDirectory(file)) throw new SlideException(name, "is a folder, not a GeoJSON file");
         try {
             if (Files.size(file) > MAX_BYTES) throw new SlideException(name, "GeoJSON larger than " + (MAX_BYTES >> 20) + " MB");
         } catch (NoSuchFileException e) {
@@ -45,6 +46,10 @@ public final class GeoJsonRegions {
             throw new SlideException(name, "not JSON (" + firstLine(e) + ")");
         } catch (java.nio.charset.MalformedInputException e) {
             throw new SlideException(name, "not JSON (not UTF-8 text)");
+        } catch (SlideException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new SlideException(name, "cannot read (" + e.getMessage() + ")", e);
         }
         List<UserRegions.Polygon> out = new ArrayList<>();
         try {

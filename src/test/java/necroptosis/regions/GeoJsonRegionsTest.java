@@ -89,6 +89,7 @@ class GeoJsonRegionsTest {
         assertError(write("h.geojson", "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1],[1,1],[0,1]]]}"), "expected [x, y]");
         assertError(write("i.geojson", ""), "no Polygon");
         assertError(dir.resolve("missing.geojson"), "no such file");
+        assertError(dir, "is a folder");
         Path bin = dir.resolve("j.geojson");
         Files.write(bin, new byte[] {'I', 'I', 42, 0, (byte) 0xff, (byte) 0xfe, 0, 1});
         assertError(bin, "not JSON");
