@@ -87,6 +87,29 @@ final class ScoreCommand implements Callable<Integer> {
         @Option(names = "--threads", paramLabel = "N", description = "worker threads; default: all processors")
         Integer threads;
 
+        @Option(names = "--regions", paramLabel = "FILE", description = "user regions: GeoJSON (QuPath export, level-0 pixels), ImageJ .roi or RoiSet .zip")
+        Path regions;
+
+        @Option(names = "--regions-mode", paramLabel = "MODE", defaultValue = "override", description = "override: polygons classified necrosis (or unclassified) are the cores; restrict: analyse only inside the polygons, detect cores there; default ${DEFAULT-VALUE}")
+        String regionsMode;
+
+        @Option(names = "--regions-scale", paramLabel = "S", defaultValue = "1", description = "level-0 pixels per ImageJ ROI pixel (e.g. 4 for ROIs drawn on a 4x downsampled level); default ${DEFAULT-VALUE}")
+        double regionsScale;
+
+        /** Reads --regions by its extension: ImageJ ROIs through the ij package, anything else as GeoJSON. */
+        private necroptosis.regions.UserRegions userRegions() throws java.io.IOException {
+            necroptosis.regions.UserRegions.Mode mode = necroptosis.regions.UserRegions.Mode.parse(regionsMode);
+            if (regions == null) return null;
+            String n = regions.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            necroptosis.regions.UserRegions r = n.endsWith(".roi") || n.endsWith(".zip")
+                    ? necroptosis.ij.ImageJRoiRegions.read(regions, regionsScale)
+                    : necroptosis.regions.GeoJsonRegions.read(regions);
+            if (regionsScale != 1 && !(n.endsWith(".roi") || n.endsWith(".zip"))) {
+                throw new IllegalArgumentException("--regions-scale applies to ImageJ ROIs only; GeoJSON is in level-0 pixels");
+            }
+            return r.withMode(mode);
+        }
+
         AnalysisSettings settings() {
             AnalysisSettings.Builder b = AnalysisSettings.builder()
                     .estimateStains(stainOptions.estimateStains)
@@ -101,6 +124,12 @@ final class ScoreCommand implements Callable<Integer> {
                     .nuclei(necroptosis.segmentation.NucleusSettings.DEFAULT.withThreshold(nucleusThreshold).withSigma(nucleusSigma));
             b.stains(stainOptions.vectors());
             if (threads != null) b.threads(threads);
+            try {
+                b.userRegions(userRegions());
+            } catch (java.io.IOException e) {
+                // A bad regions file is a bad argument: its message already names the file and the reason.
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
             return b.build();
         }
     }

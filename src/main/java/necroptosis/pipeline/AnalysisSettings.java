@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import necroptosis.regions.UserRegions;
 import necroptosis.scoring.CellCompartment;
 import necroptosis.scoring.DabThresholds;
 import necroptosis.segmentation.NecrosisSettings;
@@ -63,6 +64,8 @@ public final class AnalysisSettings {
     public final boolean cellMode;
     public final CellCompartment compartment;
     public final double cellExpansionUm;
+    /** Polygons that override or restrict the automatic cores (DESIGN.md step 5); null = none. */
+    public final UserRegions userRegions;
 
     private AnalysisSettings(Builder b) {
         stains = b.stains;
@@ -83,6 +86,7 @@ public final class AnalysisSettings {
         cellMode = b.cellMode;
         compartment = b.compartment;
         cellExpansionUm = b.cellExpansionUm;
+        userRegions = b.userRegions;
     }
 
     public static AnalysisSettings defaults() {
@@ -113,6 +117,7 @@ public final class AnalysisSettings {
         b.cellMode = cellMode;
         b.compartment = compartment;
         b.cellExpansionUm = cellExpansionUm;
+        b.userRegions = userRegions;
         return b;
     }
 
@@ -149,6 +154,9 @@ public final class AnalysisSettings {
         m.put("cell_mode", cellMode);
         m.put("cell_compartment", compartment.key());
         m.put("cell_expansion_um", cellExpansionUm);
+        m.put("regions_mode", userRegions == null ? "none" : userRegions.mode().key());
+        m.put("regions_file", userRegions == null ? null : userRegions.source());
+        m.put("regions_polygons", userRegions == null ? 0 : userRegions.polygons().size());
         return m;
     }
 
@@ -172,6 +180,7 @@ public final class AnalysisSettings {
         boolean cellMode = false;
         CellCompartment compartment = DEFAULT_COMPARTMENT;
         double cellExpansionUm = DEFAULT_CELL_EXPANSION_UM;
+        UserRegions userRegions = null;
 
         public Builder stains(StainVectors v) { stains = v; return this; }
         public Builder estimateStains(boolean b) { estimateStains = b; return this; }
@@ -190,6 +199,8 @@ public final class AnalysisSettings {
         public Builder cellMode(boolean v) { cellMode = v; return this; }
         public Builder compartment(CellCompartment v) { compartment = v; return this; }
         public Builder cellExpansionUm(double v) { cellExpansionUm = v; return this; }
+        /** User regions with their mode; null for none. Checked in {@link #build()}. */
+        public Builder userRegions(UserRegions v) { userRegions = v; return this; }
 
         public AnalysisSettings build() {
             check(rimWidthUm > 0 && rimWidthUm <= 5000, "rim width (um)", rimWidthUm, "above 0 and at most 5000");
@@ -199,6 +210,7 @@ public final class AnalysisSettings {
             check(tileBlocks >= 4 && tileBlocks <= 256, "tile size (blocks)", tileBlocks, "4-256");
             check(cellExpansionUm >= 0 && cellExpansionUm <= 20, "cell expansion (um)", cellExpansionUm, "0-20");
             check(threads >= 1 && threads <= 256, "threads", threads, "1-256");
+            if (userRegions != null) userRegions.check();
             return new AnalysisSettings(this);
         }
 

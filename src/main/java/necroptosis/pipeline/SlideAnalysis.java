@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import necroptosis.regions.UserRegions;
 import necroptosis.segmentation.NecrosisSegmenter;
 import necroptosis.slide.SlideException;
 import necroptosis.slide.SlideSource;
@@ -50,6 +51,12 @@ public final class SlideAnalysis {
         }
         ColorDeconvolution deconvolution = new ColorDeconvolution(stains);
         TissueRegion region = TissueRegion.of(overview, deconvolution, settings.tissueTest);
+        UserRegions user = settings.userRegions;
+        if (user != null) {
+            // Restrict (and exclusions) before the tiles: tissue outside is neither read nor counted.
+            byte[] keep = user.analysedMask(overview.width, overview.height, overview.scale.level0PerPixel);
+            if (keep != null) region = region.restrictedTo(keep);
+        }
         byte[] overviewTissue = region.mask;
 
         ScaledLevel scale = new ScaledLevel(slide, settings.analysisPixelUm);
@@ -70,7 +77,11 @@ public final class SlideAnalysis {
         List<TileResult> tiles = runTiles(analyzer, todo, tilesX);
 
         progress.status("necrosis");
-        NecrosisSegmenter.Result cores = new NecrosisSegmenter(settings.necrosis).segment(segmenterInput(grid));
+        NecrosisSegmenter.Input input = segmenterInput(grid);
+        NecrosisSegmenter.Result cores = user != null && user.overridesCores()
+                ? NecrosisSegmenter.Result.ofMask(user.coreMask(grid.width, grid.height, grid.blockPx * scale.level0PerPixel),
+                        grid.width, grid.height, input.tissueMm2)
+                : new NecrosisSegmenter(settings.necrosis).segment(input);
         ZoneMap zones = ZoneMap.of(grid, cores.labels, settings.rimWidthUm);
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new SlideResult(slide, settings, stains, stainsHow, bg.how(), scale, overview, overviewTissue, grid, cores, zones,

@@ -62,6 +62,17 @@ public final class TissueRegion {
         return new TissueRegion(mask, o.width, o.height);
     }
 
+    /**
+     * This region limited to the overview pixels where {@code keep} is non-zero (user regions of interest,
+     * exclusions): tissue outside is treated as glass, so its tiles are skipped and it adds to no area.
+     */
+    public TissueRegion restrictedTo(byte[] keep) {
+        if (keep.length != mask.length) throw new IllegalArgumentException("restriction mask size " + keep.length + " != " + mask.length);
+        byte[] m = new byte[mask.length];
+        for (int i = 0; i < m.length; i++) m[i] = (byte) (mask[i] != 0 && keep[i] != 0 ? 1 : 0);
+        return new TissueRegion(m, width, height);
+    }
+
     public boolean contains(int ox, int oy) {
         return ox >= 0 && oy >= 0 && ox < width && oy < height && mask[oy * width + ox] != 0;
     }

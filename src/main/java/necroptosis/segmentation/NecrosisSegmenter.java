@@ -54,6 +54,19 @@ public final class NecrosisSegmenter {
             this.areasMm2 = areasMm2;
             this.referenceDensity = referenceDensity;
         }
+
+        /**
+         * Cores given rather than detected (user polygons rasterised to blocks): each connected set of
+         * core blocks is one core, kept whatever its size. The reference density is 0: none was measured.
+         */
+        public static Result ofMask(byte[] core, int width, int height, float[] tissueMm2) {
+            boolean[] m = new boolean[core.length];
+            for (int i = 0; i < m.length; i++) m[i] = core[i] != 0;
+            Labeling comps = Labeling.of(m, width, height);
+            double[] areas = new double[comps.count + 1];
+            for (int i = 0; i < m.length; i++) if (comps.labels[i] > 0) areas[comps.labels[i]] += tissueMm2[i];
+            return new Result(comps.labels, comps.count, areas, 0);
+        }
     }
 
     public Result segment(Input in) {
