@@ -122,12 +122,12 @@ final class StainsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The slide's file name without its extension, safe as a file name. */
+    /**
+     * The slide's file name without its extension, safe as a file name. safeName drops the extension itself;
+     * dropping it here first as well cut "synthetic-2048-0.25um.tif" to "synthetic-2048-0".
+     */
     static String baseName(String slidePath) {
-        Path name = java.nio.file.Paths.get(slidePath).getFileName();
-        String n = name == null ? "" : name.toString();
-        int dot = n.lastIndexOf('.');
-        return ResultWriter.safeName(dot > 0 ? n.substring(0, dot) : n);
+        return ResultWriter.safeName(slidePath);
     }
 
     /** File suffix of a stain: the names the task's users know ("hematoxylin", "dab", "eosin", "residual"). */
