@@ -14,7 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -45,8 +46,12 @@ class EmptyInputTest {
 
     /** Runs the analysis at 0.5 um/px and writes the outputs; returns the slide's output folder. */
     private Path score(Path image) throws Exception {
+        return score(image, settings());
+    }
+
+    private Path score(Path image, AnalysisSettings settings) throws Exception {
         try (SlideSource s = SlideSources.open(image, OpenOptions.DEFAULT.withPixelSize(0.5))) {
-            SlideResult r = new SlideAnalysis(settings(), ProgressListener.NONE).run(s);
+            SlideResult r = new SlideAnalysis(settings, ProgressListener.NONE).run(s);
             return ResultWriter.write(r, dir.resolve("out"));
         }
     }
@@ -92,11 +97,12 @@ class EmptyInputTest {
 
     // --- 2. glass only ----------------------------------------------------------------------------------
 
-    @ParameterizedTest(name = "noise +-{0}")
-    @ValueSource(ints = {0, 3})
-    void glassOnlyGivesStatusNoTissueAndZerosEverywhere(int noise) throws Exception {
-        Path out = score(EdgeSlides.glass(dir.resolve("glass.png"), 512, 384, noise, 2));
+    @ParameterizedTest(name = "noise +-{0}, cell mode {1}")
+    @CsvSource({"0, false", "3, false", "3, true"})
+    void glassOnlyGivesStatusNoTissueAndZerosEverywhere(int noise, boolean cellMode) throws Exception {
+        Path out = score(EdgeSlides.glass(dir.resolve("glass.png"), 512, 384, noise, 2), settings().toBuilder().cellMode(cellMode).build());
         JsonObject j = validSummary(out);
+        assertEquals(cellMode, j.has("cells"), "a cells block exactly in cell mode");
         assertEquals("no_tissue", j.get("status").getAsString());
         // Every result number is 0; only the slide's own pixel size and the provenance are not results.
         for (Map.Entry<String, JsonElement> e : j.entrySet()) {
@@ -153,13 +159,16 @@ class EmptyInputTest {
 
     // --- 4. tissue without immune cells -----------------------------------------------------------------
 
-    @Test
-    void tissueWithoutSmallDarkRoundNucleiHasNoImmuneCellsAndSaysSo() throws Exception {
-        // 0.5 um/px: nuclei 12 px (6 um) in radius, about 113 um2, and pale (OD 0.3): tumour, not lymphocytes.
-        Path png = EdgeSlides.paleTissue(dir.resolve("pale.png"), 1024, 1024, 128, 0.12, 12, 0.3, 40, 4);
-        Path out = score(png);
+    @ParameterizedTest
+    @EnumSource(AnalysisSettings.ImmuneMode.class)
+    void tissueWithoutSmallDarkRoundNucleiHasNoImmuneCellsAndSaysSo(AnalysisSettings.ImmuneMode mode) throws Exception {
+        // 0.5 um/px: nuclei 12 px (6 um) in radius, about 113 um2, and pale (OD 0.3) without DAB: tumour, not
+        // lymphocytes by morphology, and not marker-positive.
+        Path png = EdgeSlides.paleTissue(dir.resolve("pale.png"), 768, 768, 96, 0.12, 12, 0.3, 40, 4);
+        Path out = score(png, settings().toBuilder().immuneMode(mode).build());
         JsonObject j = validSummary(out);
-        assertTrue(j.getAsJsonObject("areas_mm2").get("tissue").getAsDouble() > 0.1, j.getAsJsonObject("areas_mm2").toString());
+        double drawnMm2 = (768 - 2 * 96) * (768 - 2 * 96) * 0.5 * 0.5 * 1e-6;
+        assertEquals(drawnMm2, j.getAsJsonObject("areas_mm2").get("tissue").getAsDouble(), 0.1 * drawnMm2, "the drawn square is the tissue");
         assertNotEquals("no_tissue", j.get("status").getAsString());
         EdgeSlides.assertAllZero("immune", j.get("immune"));
         List<String> notes = Arrays.asList(new com.google.gson.Gson().fromJson(j.get("notes"), String[].class));
