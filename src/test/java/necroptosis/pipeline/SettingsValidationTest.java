@@ -92,6 +92,7 @@ class SettingsValidationTest {
                 opt(new String[] {"--rim-width", "-100"}, "rim width"),
                 opt(new String[] {"--min-core-area", "0"}, "core area"),
                 opt(new String[] {"--threads", "0"}, "threads"),
+                opt(new String[] {"--threads", "300"}, "threads"),
                 opt(new String[] {"--analysis-pixel-size", "0"}, "analysis pixel size"),
                 opt(new String[] {"--cells", "--cell-expansion", "-2"}, "cell expansion"),
                 opt(new String[] {"--stains", "H-PAS"}, "stain preset", "H-PAS"),
@@ -141,6 +142,15 @@ class SettingsValidationTest {
                 "--weak", "0.1", "--moderate", "0.3", "--strong", "0.5", "--rim-width", "50", "--stain-vectors", "0.65,0.70,0.29;0.27,0.57,0.78");
         assertEquals(0, c.code, c.err);
         assertTrue(Files.exists(out.resolve("s").resolve("summary.json")));
+    }
+
+    @Test
+    void theRejectedValueIsQuotedAsTyped() {
+        // "threads must be 1-256, got 300", not "got 300.0": the user typed an integer.
+        String m = assertThrows(IllegalArgumentException.class, () -> AnalysisSettings.builder().threads(300).build()).getMessage();
+        assertTrue(m.endsWith("got 300"), m);
+        m = assertThrows(IllegalArgumentException.class, () -> AnalysisSettings.builder().rimWidthUm(-12.5).build()).getMessage();
+        assertTrue(m.endsWith("got -12.5"), m);
     }
 
     private static void assertNames(String message, String[] named) {
