@@ -39,7 +39,7 @@ public final class SlideAnalysis {
                     + "); give it with --pixel-size UM on the command line or 'pixel_size=UM' in the macro / dialog");
         }
         progress.status("overview");
-        Overview overview = Overview.read(slide, settings.overviewPixelUm);
+        Overview overview = Overview.read(slide, overviewPixelUm(slide));
         BackgroundEstimator.Background bg = new BackgroundEstimator().estimate(overview.rgb);
         StainVectors stains = bg.applyTo(settings.stains);
         String stainsHow = "preset " + settings.stains.name();
@@ -75,6 +75,19 @@ public final class SlideAnalysis {
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new SlideResult(slide, settings, stains, stainsHow, bg.how(), scale, overview, overviewTissue, grid, cores, zones,
                 tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms);
+    }
+
+    /** Fewest overview pixels on the long side: a small field (a TMA core, a crop) is not reduced to a thumbnail. */
+    static final int MIN_OVERVIEW_PIXELS = 1024;
+
+    /**
+     * The overview resolution: the configured ~8 µm/px for whole slides, finer for small fields so that
+     * glass, tissue edges and pale tissue are still resolved, but never finer than the analysis.
+     */
+    private double overviewPixelUm(SlideSource slide) {
+        necroptosis.slide.Level l0 = slide.levels().get(0);
+        double longSideUm = Math.max(l0.width(), l0.height()) * slide.pixelSize().micrometers();
+        return Math.max(settings.analysisPixelUm, Math.min(settings.overviewPixelUm, longSideUm / MIN_OVERVIEW_PIXELS));
     }
 
     private List<TileResult> runTiles(TileAnalyzer analyzer, List<Integer> todo, int tilesX) throws IOException {

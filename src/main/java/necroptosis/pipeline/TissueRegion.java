@@ -1,5 +1,6 @@
 package necroptosis.pipeline;
 
+import necroptosis.segmentation.ImageJFilters;
 import necroptosis.segmentation.Labeling;
 import necroptosis.stain.ColorDeconvolution;
 import necroptosis.stain.TissueTest;
@@ -16,6 +17,8 @@ public final class TissueRegion {
     public static final double MAX_HOLE_MM2 = 1.0;
     /** Dust and debris on the glass below this size are not tissue. */
     public static final double MIN_PIECE_MM2 = 0.002;
+    /** Gaussian sigma of the averaging before the tissue test. */
+    public static final double SMOOTHING_UM = 4;
 
     public final byte[] mask;
     public final int width;
@@ -29,11 +32,18 @@ public final class TissueRegion {
 
     public static TissueRegion of(Overview o, ColorDeconvolution deconvolution, TissueTest test) {
         int n = o.rgb.length;
-        byte[] raw = new byte[n];
-        deconvolution.tissueMask(o.rgb, test, raw);
+        // The test is applied to the OD sum averaged over ~SMOOTHING_UM, whatever the overview's
+        // resolution: tissue is nuclei and the pale cytoplasm between them, not the nuclei alone.
+        float[] odSum = new float[n];
+        double[] od = new double[3];
+        for (int i = 0; i < n; i++) {
+            deconvolution.opticalDensities(o.rgb[i], od);
+            odSum[i] = (float) (od[0] + od[1] + od[2]);
+        }
+        ImageJFilters.gaussian(odSum, o.width, o.height, SMOOTHING_UM / o.scale.pixelUm);
         double pxMm2 = o.scale.pixelUm * o.scale.pixelUm * 1e-6;
         boolean[] tissue = new boolean[n];
-        for (int i = 0; i < n; i++) tissue[i] = raw[i] != 0;
+        for (int i = 0; i < n; i++) tissue[i] = odSum[i] >= test.minOdSum();
 
         boolean[] filled = Labeling.fillHoles(tissue, o.width, o.height);
         boolean[] holes = new boolean[n];

@@ -52,10 +52,13 @@ public final class NucleusDetector {
             smooth = flat.clone();
             ImageJFilters.gaussian(smooth, width, height, settings.sigmaUm / pixelSizeUm);
         }
+        boolean[] above = new boolean[n];
+        for (int i = 0; i < n; i++) above[i] = smooth[i] >= t && (tissue == null || tissue[i] != 0);
+        // Vesicular nuclei (chromatin at the rim, pale centre) threshold as rings: fill holes of up to
+        // a quarter of the smallest lymphocyte, never the larger gaps enclosed between nuclei.
+        fillSmallHoles(above, width, height, 0.25 * settings.lymphMinAreaUm2 / (pixelSizeUm * pixelSizeUm));
         byte[] mask = new byte[n];
-        for (int i = 0; i < n; i++) {
-            if (smooth[i] >= t && (tissue == null || tissue[i] != 0)) mask[i] = (byte) 255;
-        }
+        for (int i = 0; i < n; i++) if (above[i]) mask[i] = (byte) 255;
         ImageJFilters.watershed(mask, width, height);
         return measure(mask, flat, od, t, width, height, pixelSizeUm, labelsOut);
     }
@@ -166,6 +169,17 @@ public final class NucleusDetector {
         }
         if (labelsOut != null) for (int i = 0; i < labels.length; i++) labels[i] = remap[labels[i]];
         return kept;
+    }
+
+    static void fillSmallHoles(boolean[] mask, int width, int height, double maxHolePixels) {
+        boolean[] filled = Labeling.fillHoles(mask, width, height);
+        boolean[] holes = new boolean[mask.length];
+        for (int i = 0; i < mask.length; i++) holes[i] = filled[i] && !mask[i];
+        Labeling parts = Labeling.of(holes, width, height);
+        for (int i = 0; i < mask.length; i++) {
+            int h = parts.labels[i];
+            if (h > 0 && parts.sizes[h] <= maxHolePixels) mask[i] = true;
+        }
     }
 
     private static boolean inCore(int[] labels, float[] flat, int q, int id, float cut) {
