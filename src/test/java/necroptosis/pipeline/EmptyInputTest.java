@@ -123,6 +123,31 @@ class EmptyInputTest {
         assertEquals("no_tissue", validSummary(dir.resolve("cli").resolve("glass")).get("status").getAsString());
     }
 
+    // --- tiny slides --------------------------------------------------------------------------------------
+
+    /**
+     * Slides of a few pixels (a thumbnail, a mis-typed pixel size) either give a valid summary or a one-line
+     * refusal naming the file; nothing else (no index or arithmetic exception, no NaN).
+     */
+    @ParameterizedTest(name = "{0}x{1} px at {2} um/px")
+    @CsvSource({"1, 1, 0.5", "3, 3, 0.5", "1, 600, 0.5", "600, 1, 0.5", "40, 40, 0.5", "40, 40, 0.01", "1, 1, 25"})
+    void tinySlidesGiveAValidSummaryOrOneLine(int w, int h, double pixelUm) throws Exception {
+        int[] rgb = new int[w * h];
+        java.util.Arrays.fill(rgb, 0xFF8090C0); // well-stained tissue colour, far from glass
+        Path png = EdgeSlides.png(dir.resolve("tiny.png"), w, h, rgb);
+        try (SlideSource s = SlideSources.open(png, OpenOptions.DEFAULT.withPixelSize(pixelUm))) {
+            SlideResult r;
+            try {
+                r = new SlideAnalysis(settings(), ProgressListener.NONE).run(s);
+            } catch (SlideException e) {
+                assertTrue(e.getMessage().contains("tiny.png") && !e.getMessage().contains("\n"), e.getMessage());
+                return;
+            }
+            JsonObject j = validSummary(ResultWriter.write(r, dir.resolve("out")));
+            assertTrue(Arrays.asList("no_tissue", "no_necrosis", "ok").contains(j.get("status").getAsString()), j.get("status").toString());
+        }
+    }
+
     // --- 3. tissue without necrosis ---------------------------------------------------------------------
 
     /** Viable tumour and stroma of the bundled one-core slide, far (> 400 um) from its core. */
