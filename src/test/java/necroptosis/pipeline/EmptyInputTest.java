@@ -148,6 +148,20 @@ class EmptyInputTest {
         }
     }
 
+    @Test
+    void aScanCoarserThanTheAnalysisResolutionIsNoted() throws Exception {
+        Path png = EdgeSlides.paleTissue(dir.resolve("coarse.png"), 256, 256, 32, 0.12, 3, 0.3, 10, 5);
+        Path out;
+        try (SlideSource s = SlideSources.open(png, OpenOptions.DEFAULT.withPixelSize(2.0))) {
+            out = ResultWriter.write(new SlideAnalysis(settings(), ProgressListener.NONE).run(s), dir.resolve("out"));
+        }
+        JsonObject j = validSummary(out);
+        String notes = j.get("notes").toString();
+        assertTrue(notes.contains("coarser") && notes.contains("unreliable"), notes);
+        // ... and not at the resolution asked for.
+        assertFalse(validSummary(score(png)).get("notes").toString().contains("coarser"));
+    }
+
     // --- 3. tissue without necrosis ---------------------------------------------------------------------
 
     /** Viable tumour and stroma of the bundled one-core slide, far (> 400 um) from its core. */
