@@ -38,6 +38,14 @@ public final class Main implements Runnable {
             err.flush();
             return EXIT_BAD_INPUT;
         });
+        // Unparseable or repeated options get the same one "error:" line as bad values, not the whole usage.
+        cl.setParameterExceptionHandler((e, a) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("error: " + e.getMessage() + " (see: "
+                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+            err.flush();
+            return EXIT_BAD_INPUT;
+        });
         return cl.execute(args);
     }
 }

@@ -25,7 +25,12 @@ final class StainOptions {
         if (stainVectors == null) return preset;
         String[] parts = stainVectors.split(";");
         if (parts.length != 2) throw new IllegalArgumentException("--stain-vectors needs two vectors separated by ';', got '" + stainVectors + "'");
-        return preset.withStains("custom", vector(parts[0]), vector(parts[1]));
+        try {
+            return preset.withStains("custom", vector(parts[0]), vector(parts[1]));
+        } catch (IllegalArgumentException e) {
+            // StainVectors' own messages ("stain 1 ... is zero", "... collinear") do not say which option was wrong.
+            throw new IllegalArgumentException("--stain-vectors: " + e.getMessage(), e);
+        }
     }
 
     private static double[] vector(String s) {

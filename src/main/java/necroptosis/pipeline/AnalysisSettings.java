@@ -215,7 +215,12 @@ public final class AnalysisSettings {
         }
 
         private static void check(boolean ok, String name, double value, String range) {
-            if (!ok || Double.isNaN(value)) throw new IllegalArgumentException(name + " must be " + range + ", got " + value);
+            if (!ok || Double.isNaN(value)) throw new IllegalArgumentException(name + " must be " + range + ", got " + format(value));
+        }
+
+        /** Whole numbers without ".0", so "threads must be 1-256, got 0" reads as the user typed it. */
+        private static String format(double v) {
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
         }
     }
 }

@@ -3,6 +3,7 @@ package necroptosis.pipeline;
 import java.io.IOException;
 
 import necroptosis.slide.Level;
+import necroptosis.slide.SlideException;
 import necroptosis.slide.SlideSource;
 
 /**
@@ -24,7 +25,8 @@ public final class ScaledLevel {
     /** Level-0 pixels per pixel of this scale. */
     public final double level0PerPixel;
 
-    public ScaledLevel(SlideSource slide, double targetUm) {
+    /** @throws SlideException when the whole slide is smaller than one pixel of the target size */
+    public ScaledLevel(SlideSource slide, double targetUm) throws SlideException {
         this.slide = slide;
         double um0 = slide.pixelSize().micrometers();
         int best = 0;
@@ -40,7 +42,10 @@ public final class ScaledLevel {
         this.pixelUm = levelUm * factor;
         this.level0PerPixel = lv.downsample() * factor;
         if (width < 1 || height < 1) {
-            throw new IllegalArgumentException(slide.path() + ": slide smaller than one pixel at " + targetUm + " um/px");
+            // A property of this file (or of its pixel size), so a SlideException like every other bad slide.
+            throw new SlideException(slide.path(), String.format(java.util.Locale.ROOT,
+                    "slide smaller than one pixel at %s um/px (%d x %d px of %s um); check the pixel size",
+                    targetUm, slide.levels().get(0).width(), slide.levels().get(0).height(), um0));
         }
     }
 

@@ -25,6 +25,12 @@ public final class Summary {
         double tissue = zt.tissueAreaMm2();
         List<String> notes = new ArrayList<>();
         if (zt.immuneCells() == 0 && tissue > 0) notes.add("no immune cells found");
+        if (r.analysisScale.pixelUm > 1.5 * r.settings.analysisPixelUm) {
+            // A low-magnification scan cannot be analysed finer than it was scanned; nuclei (and so cores and
+            // immune cells) found at that resolution are unreliable, and the numbers must not look normal.
+            notes.add(String.format(java.util.Locale.ROOT, "analysed at %.3g um/px, coarser than the %.3g um/px asked for: "
+                    + "nuclei, immune cells and necrotic cores are unreliable", r.analysisScale.pixelUm, r.settings.analysisPixelUm));
+        }
         m.put("status", tissue == 0 ? "no_tissue" : r.cores.count == 0 ? "no_necrosis" : "ok");
         m.put("notes", notes);
         m.put("pixel_size_um", r.pixelSizeUm);

@@ -27,7 +27,7 @@ public final class NecrosisSettings {
 
     public NecrosisSettings(double minCoreAreaMm2, double smoothingUm, double densityFraction, double debrisFraction,
             double maxBackgroundContact) {
-        NucleusSettings.require(minCoreAreaMm2 > 0, "minimum core area (mm2)", minCoreAreaMm2, "> 0");
+        NucleusSettings.require(minCoreAreaMm2 > 0 && !Double.isInfinite(minCoreAreaMm2), "minimum core area (mm2)", minCoreAreaMm2, "a finite number > 0");
         NucleusSettings.require(smoothingUm >= 0 && smoothingUm <= 1000, "necrosis smoothing (um)", smoothingUm, "0-1000");
         NucleusSettings.require(densityFraction > 0 && densityFraction < 1, "necrosis density fraction", densityFraction, "between 0 and 1");
         NucleusSettings.require(debrisFraction >= 0, "necrosis debris fraction", debrisFraction, ">= 0");
