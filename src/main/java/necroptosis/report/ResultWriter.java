@@ -28,7 +28,7 @@ public final class ResultWriter {
         Path file = java.nio.file.Paths.get(slidePath).getFileName();
         String name = file == null ? "" : file.toString();
         // Drop the extension (and OME-TIFF's ".ome") so results/CASE-12/ sits beside CASE-12.svs.
-        name = name.replaceFirst("(?i)(\\.ome)?\\.[a-z0-9]{1,5}$", "");
+        name = name.replaceFirst("(?i)(\\.ome)?\\.(tiff?|btf|svs|ndpi|ndpis|mrxs|czi|vsi|scn|bif|qptiff|png|jpe?g|gif|bmp)$", "");
         String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
         if (s.isEmpty() || s.matches("\\.+")) s = "slide" + s.replace('.', '_');
         return s;
