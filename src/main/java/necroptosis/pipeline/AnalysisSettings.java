@@ -155,7 +155,7 @@ public final class AnalysisSettings {
         m.put("cell_compartment", compartment.key());
         m.put("cell_expansion_um", cellExpansionUm);
         m.put("regions_mode", userRegions == null ? "none" : userRegions.mode().key());
-        m.put("regions_file", userRegions == null ? null : userRegions.source());
+        if (userRegions != null) m.put("regions_file", userRegions.source());
         m.put("regions_polygons", userRegions == null ? 0 : userRegions.polygons().size());
         return m;
     }
