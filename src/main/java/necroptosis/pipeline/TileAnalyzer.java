@@ -82,10 +82,14 @@ final class TileAnalyzer {
             }
         }
 
-        int[] labels = settings.cellMode ? new int[n] : null;
+        boolean markerMode = settings.immuneMode == AnalysisSettings.ImmuneMode.MARKER;
+        int[] labels = settings.cellMode || markerMode ? new int[n] : null;
         boolean nuclearMarker = settings.cellMode && settings.compartment == CellCompartment.NUCLEUS;
         List<Nucleus> nuclei = detector.detect(h, nuclearMarker ? dab : null, tissue, rw, rh, scale.pixelUm, labels);
-        double[] cellDab = settings.cellMode ? compartmentMeans(labels, nuclei.size(), dab, rw, rh) : null;
+        double[] cellDab = settings.cellMode ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, settings.compartment, settings.cellExpansionUm) : null;
+        // Marker mode (CD45/CD3/CD8 slides): an immune cell is a lymphocyte-sized, round nucleus whose thin
+        // rim of cytoplasm and membrane (within 2 µm) is DAB-positive, whatever its haematoxylin darkness.
+        double[] markerDab = markerMode ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, CellCompartment.CYTOPLASM, MARKER_RING_UM) : null;
         int counted = 0, immune = 0;
         float[] positions = new float[16];
         for (int k = 0; k < nuclei.size(); k++) {
@@ -97,7 +101,11 @@ final class TileAnalyzer {
             if (cellDab != null && nu.kind != Nucleus.Kind.DEBRIS) {
                 grid.cellBins[t.bin(cellDab[k])][b]++;
             }
-            switch (nu.kind) {
+            Nucleus.Kind kind = nu.kind;
+            if (markerMode && kind != Nucleus.Kind.DEBRIS) {
+                kind = isLymphocyteSized(nu) && markerDab[k] >= t.weak() ? Nucleus.Kind.LYMPHOCYTE : Nucleus.Kind.TUMOUR;
+            }
+            switch (kind) {
                 case LYMPHOCYTE:
                     grid.lymphocytes[b]++;
                     if (2 * immune + 2 > positions.length) positions = java.util.Arrays.copyOf(positions, positions.length * 2);
@@ -112,6 +120,14 @@ final class TileAnalyzer {
         return new TileResult(index, cx, cy, cw, ch, tileScore, counted, immune, java.util.Arrays.copyOf(positions, 2 * immune));
     }
 
+    /** Width of the cytoplasm and membrane rim scored for an immune marker. */
+    static final double MARKER_RING_UM = 2;
+
+    private boolean isLymphocyteSized(Nucleus nu) {
+        return nu.areaUm2 >= settings.nuclei.lymphMinAreaUm2 && nu.areaUm2 <= settings.nuclei.lymphMaxAreaUm2
+                && nu.circularity >= settings.nuclei.lymphMinCircularity;
+    }
+
     /** Fills the tile's tissue mask from the overview's tissue region (nearest overview pixel). */
     private void regionMask(int rx, int ry, int rw, int rh, byte[] tissue) {
         int[] ox = new int[rw];
@@ -123,11 +139,10 @@ final class TileAnalyzer {
     }
 
     /** Mean DAB OD of each cell's scoring compartment, indexed by nucleus (label - 1). */
-    private double[] compartmentMeans(int[] nucleusLabels, int count, float[] dab, int w, int h) {
-        int[] cells = CellExpander.expand(nucleusLabels, w, h, settings.cellExpansionUm / scale.pixelUm);
+    private double[] compartmentMeans(int[] nucleusLabels, int count, float[] dab, int w, int h, CellCompartment c, double expansionUm) {
+        int[] cells = CellExpander.expand(nucleusLabels, w, h, expansionUm / scale.pixelUm);
         double[] sum = new double[count + 1];
         int[] num = new int[count + 1];
-        CellCompartment c = settings.compartment;
         for (int p = 0; p < cells.length; p++) {
             int id = cells[p];
             if (id == 0) continue;
