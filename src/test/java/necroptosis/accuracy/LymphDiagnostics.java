@@ -18,7 +18,12 @@ import necroptosis.pipeline.TileResult;
 import necroptosis.slide.SlideSource;
 import necroptosis.slide.SlideSources;
 
-/** Scratch: where lymphocytes are missed or over-counted, by truth zone and by our zone. */
+/**
+ * A tool for tuning, not a test: where lymphocytes are missed or over-counted (by true zone and by our
+ * zone), which of our necrotic cores lie outside the true cores, and pictures of both. Arguments: SLIDE
+ * TRUTH OUT_PREFIX; writes OUT_PREFIX-zones.png (level 2; our necrosis edges red, rim edges yellow, true
+ * cores green), -missed-rim.png and -fp-necrosis.png (crops x3; truth green circles, detections red).
+ */
 public final class LymphDiagnostics {
     public static void main(String[] args) throws Exception {
         SlideResult r;
@@ -98,6 +103,20 @@ public final class LymphDiagnostics {
         System.out.println("false positives by geometric truth zone | our zone bg/nec/rim/via; true positives likewise");
         for (int z = 0; z < 4; z++) System.out.printf("%-9s FP %s TP %s%n", zn[z], java.util.Arrays.toString(fp[z]), java.util.Arrays.toString(tpByZone[z]));
         System.out.println(TruthComparison.of(r, t));
+        double[] coreArea = new double[r.cores.count + 1], coreIn = new double[r.cores.count + 1];
+        double[] cx = new double[r.cores.count + 1], cy = new double[r.cores.count + 1];
+        for (int b = 0; b < g.size(); b++) {
+            int lab = r.cores.labels[b];
+            if (lab <= 0) continue;
+            double a = g.tissue[b] * g.pixelAreaMm2();
+            double x = ((b % g.width) + 0.5) * g.blockPx * l0, y = ((b / g.width) + 0.5) * g.blockPx * l0;
+            coreArea[lab] += a;
+            cx[lab] += a * x; cy[lab] += a * y;
+            for (Path2D p : cores) if (p.contains(x, y)) { coreIn[lab] += a; break; }
+        }
+        for (int k = 1; k <= r.cores.count; k++) System.out.printf("our core %d: %.4f mm2, %.0f%% inside a true core, centre (%.0f, %.0f) level-0 px%n",
+                k, coreArea[k], 100 * coreIn[k] / coreArea[k], cx[k] / coreArea[k], cy[k] / coreArea[k]);
+        zoneOverlay(slide, r, polys, args[2] + "-zones.png");
         montage(slide, missedAt, tp, dets, args[2] + "-missed-rim.png");
         montage(slide, fpAt, tp, dets, args[2] + "-fp-necrosis.png");
         for (double[] m : missedAt) System.out.printf("missed %.1f %.1f%n", m[0], m[1]);
@@ -128,6 +147,32 @@ public final class LymphDiagnostics {
             }
             gr.setColor(java.awt.Color.BLUE);
             gr.drawRect(ox, oy, c * z - 1, c * z - 1);
+        }
+        javax.imageio.ImageIO.write(img, "png", new java.io.File(out));
+    }
+
+    /** The slide at level 2 with our necrosis (red) and rim (yellow) block edges and the true core outlines (green). */
+    static void zoneOverlay(SlideSource s, SlideResult r, List<double[][]> polys, String out) throws Exception {
+        int lv = Math.min(2, s.levels().size() - 1);
+        double ds = s.levels().get(lv).downsample();
+        int w = (int) s.levels().get(lv).width(), h = (int) s.levels().get(lv).height();
+        int[] rgb = s.readRegion(lv, 0, 0, w, h);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        img.setRGB(0, 0, w, h, rgb, 0, w);
+        double l0 = r.analysisScale.level0PerPixel;
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) {
+            int z = ourZone(r, (x + 0.5) * ds, (y + 0.5) * ds);
+            int zr = x + 1 < w ? ourZone(r, (x + 1.5) * ds, (y + 0.5) * ds) : z, zd = y + 1 < h ? ourZone(r, (x + 0.5) * ds, (y + 1.5) * ds) : z;
+            if (z != zr || z != zd) {
+                int lo = Math.min(z, Math.min(zr, zd));
+                img.setRGB(x, y, lo == 1 || (z == 1 || zr == 1 || zd == 1) ? 0xFF0000 : 0xFFC000);
+            }
+        }
+        java.awt.Graphics2D gr = img.createGraphics();
+        gr.setColor(java.awt.Color.GREEN);
+        for (double[][] pp : polys) for (int i = 0; i < pp.length; i++) {
+            double[] a = pp[i], b = pp[(i + 1) % pp.length];
+            gr.drawLine((int) (a[0] / ds), (int) (a[1] / ds), (int) (b[0] / ds), (int) (b[1] / ds));
         }
         javax.imageio.ImageIO.write(img, "png", new java.io.File(out));
     }
