@@ -72,8 +72,10 @@ public final class SlideAnalysis {
             if (hasTissue(overview, overviewTissue, scale, (t % tilesX) * (long) tilePx, (t / tilesX) * (long) tilePx, tilePx)) todo.add(t);
         }
         progress.status("tiles");
-        TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region,
-                scale.level0PerPixel / overview.scale.level0PerPixel);
+        double toOverview = scale.level0PerPixel / overview.scale.level0PerPixel;
+        double nucleusThreshold = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, 0)
+                .slideThreshold(todo, tilesX);
+        TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold);
         List<TileResult> tiles = runTiles(analyzer, todo, tilesX);
 
         progress.status("necrosis");
@@ -85,7 +87,7 @@ public final class SlideAnalysis {
         ZoneMap zones = ZoneMap.of(grid, cores.labels, settings.rimWidthUm);
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new SlideResult(slide, settings, stains, stainsHow, bg.how(), scale, overview, overviewTissue, grid, cores, zones,
-                tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms);
+                tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold);
     }
 
     /** Fewest overview pixels on the long side: a small field (a TMA core, a crop) is not reduced to a thumbnail. */

@@ -26,10 +26,13 @@ public final class SlideResult {
     public final int tilesTotal;
     public final int tilesSkipped;
     public final long runMillis;
+    /** The slide-wide nucleus threshold (haematoxylin OD after background removal and smoothing). */
+    public final double nucleusThresholdOd;
 
     SlideResult(SlideSource slide, AnalysisSettings settings, StainVectors stainsUsed, String stainsHow, String backgroundHow,
             ScaledLevel analysisScale, Overview overview, byte[] overviewTissue, BlockGrid grid, NecrosisSegmenter.Result cores,
-            ZoneMap zones, List<TileResult> tiles, int tilesTotal, int tilesSkipped, long runMillis) {
+            ZoneMap zones, List<TileResult> tiles, int tilesTotal, int tilesSkipped, long runMillis, double nucleusThresholdOd) {
+        this.nucleusThresholdOd = nucleusThresholdOd;
         this.slidePath = slide.path();
         this.reader = slide.readerName();
         this.pixelSizeUm = slide.pixelSize().micrometers();

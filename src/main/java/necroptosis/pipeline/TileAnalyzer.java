@@ -26,11 +26,13 @@ final class TileAnalyzer {
     private final int tilePx;
     private final int marginPx;
     private final TissueRegion region;
+    private final double nucleusThreshold;
     /** Overview pixels per analysis pixel. */
     private final double toOverview;
 
     TileAnalyzer(ScaledLevel scale, AnalysisSettings settings, ColorDeconvolution deconvolution, BlockGrid grid, int tilePx,
-            TissueRegion region, double toOverview) {
+            TissueRegion region, double toOverview, double nucleusThreshold) {
+        this.nucleusThreshold = nucleusThreshold;
         this.region = region;
         this.toOverview = toOverview;
         this.scale = scale;
@@ -39,8 +41,9 @@ final class TileAnalyzer {
         this.detector = new NucleusDetector(settings.nuclei);
         this.grid = grid;
         this.tilePx = tilePx;
-        // Room for the largest nucleus (about 15 µm across) plus the smoothing kernel.
-        this.marginPx = (int) Math.ceil((12 + 3 * settings.nuclei.sigmaUm) / scale.pixelUm);
+        // Room for the largest nucleus (about 15 µm across) plus the reach of the top-hat and smoothing,
+        // so that a nucleus on the tile border is segmented the same in both tiles' windows.
+        this.marginPx = (int) Math.ceil((8 + settings.nuclei.backgroundRadiusUm + 3 * settings.nuclei.sigmaUm) / scale.pixelUm);
     }
 
     TileResult analyse(int index, int tilesX) throws IOException {
@@ -85,7 +88,7 @@ final class TileAnalyzer {
         boolean markerMode = settings.immuneMode == AnalysisSettings.ImmuneMode.MARKER;
         int[] labels = settings.cellMode || markerMode ? new int[n] : null;
         boolean nuclearMarker = settings.cellMode && settings.compartment == CellCompartment.NUCLEUS;
-        List<Nucleus> nuclei = detector.detect(h, nuclearMarker ? dab : null, tissue, rw, rh, scale.pixelUm, labels);
+        List<Nucleus> nuclei = detector.detect(h, nuclearMarker ? dab : null, tissue, rw, rh, scale.pixelUm, labels, nucleusThreshold);
         double[] cellDab = settings.cellMode ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, settings.compartment, settings.cellExpansionUm) : null;
         // Marker mode (CD45/CD3/CD8 slides): an immune cell is a lymphocyte-sized, round nucleus whose thin
         // rim of cytoplasm and membrane (within 2 µm) is DAB-positive, whatever its haematoxylin darkness.
@@ -127,6 +130,30 @@ final class TileAnalyzer {
         return nu.areaUm2 >= settings.nuclei.lymphMinAreaUm2 && nu.areaUm2 <= settings.nuclei.lymphMaxAreaUm2
                 && nu.circularity >= settings.nuclei.lymphMinCircularity;
     }
+
+    /**
+     * The nucleus threshold for the whole slide: Otsu's (floored) over the centres of up to
+     * {@link #THRESHOLD_SAMPLES} tiles spread evenly over those with tissue. One threshold for all tiles
+     * keeps a nucleus's segmentation independent of which tile's window it is seen in.
+     */
+    double slideThreshold(java.util.List<Integer> tiles, int tilesX) throws IOException {
+        int[] hist = null;
+        int step = Math.max(1, tiles.size() / THRESHOLD_SAMPLES);
+        for (int k = 0; k < tiles.size(); k += step) {
+            int index = tiles.get(k);
+            int cx = (index % tilesX) * tilePx, cy = (index / tilesX) * tilePx;
+            int w = (int) Math.min(tilePx, scale.width - cx), h = (int) Math.min(tilePx, scale.height - cy);
+            int sw = Math.min(w, SAMPLE_PX), sh = Math.min(h, SAMPLE_PX);
+            int[] rgb = scale.read(cx + (w - sw) / 2, cy + (h - sh) / 2, sw, sh);
+            float[] hem = new float[sw * sh];
+            deconvolution.deconvolve(rgb, hem, null, null);
+            hist = NucleusDetector.histogram(detector.filtered(hem, sw, sh, scale.pixelUm)[1], hist);
+        }
+        return detector.threshold(hist == null ? new int[256] : hist);
+    }
+
+    static final int THRESHOLD_SAMPLES = 16;
+    static final int SAMPLE_PX = 512;
 
     /** Fills the tile's tissue mask from the overview's tissue region (nearest overview pixel). */
     private void regionMask(int rx, int ry, int rw, int rh, byte[] tissue) {

@@ -118,6 +118,7 @@ public final class Summary {
         stains.put("background_how", r.backgroundHow);
         p.put("stains", stains);
         p.put("parameters", r.settings.toMap());
+        p.put("nucleus_threshold_used_od", r.nucleusThresholdOd);
         p.put("necrosis_reference_density_per_mm2", r.cores.referenceDensity);
         p.put("tiles_total", r.tilesTotal);
         p.put("tiles_analysed", r.tiles.size());

@@ -27,31 +27,29 @@ public final class NucleusDetector {
      * @param labelsOut     optional int[width*height] receiving 1-based nucleus labels (index into the result + 1)
      */
     public List<Nucleus> detect(float[] hematoxylinOd, byte[] tissue, int width, int height, double pixelSizeUm, int[] labelsOut) {
-        return detect(hematoxylinOd, null, tissue, width, height, pixelSizeUm, labelsOut);
+        return detect(hematoxylinOd, null, tissue, width, height, pixelSizeUm, labelsOut, null);
     }
 
     /**
      * As {@link #detect(float[], byte[], int, int, double, int[])}, with a second stain added to the
      * haematoxylin for the nucleus shapes (non-null for nuclear markers: a strongly DAB-positive nucleus
      * holds little haematoxylin). The threshold still comes from the haematoxylin alone, so the
-     * marker's darkness does not shift it.
+     * marker's darkness does not shift it; it is this image's own (see {@link #threshold}) unless
+     * {@code fixedThreshold} is given, as the slide analysis does so that a nucleus on a tile border is
+     * segmented identically in both tiles' windows.
      */
-    public List<Nucleus> detect(float[] hematoxylinOd, float[] addedStain, byte[] tissue, int width, int height, double pixelSizeUm, int[] labelsOut) {
+    public List<Nucleus> detect(float[] hematoxylinOd, float[] addedStain, byte[] tissue, int width, int height,
+            double pixelSizeUm, int[] labelsOut, Double fixedThreshold) {
         int n = width * height;
-        float[] flat = hematoxylinOd.clone();
-        ImageJFilters.subtractBackground(flat, width, height, settings.backgroundRadiusUm / pixelSizeUm);
-        float[] smooth = flat.clone();
-        ImageJFilters.gaussian(smooth, width, height, settings.sigmaUm / pixelSizeUm);
-        float t = (float) threshold(smooth);
+        float[][] filtered = filtered(hematoxylinOd, width, height, pixelSizeUm);
+        float t = (float) (fixedThreshold != null ? fixedThreshold : threshold(histogram(filtered[1], null)));
         float[] od = hematoxylinOd;
         if (addedStain != null) {
             od = new float[n];
             for (int i = 0; i < n; i++) od[i] = hematoxylinOd[i] + Math.max(0, addedStain[i]);
-            flat = od.clone();
-            ImageJFilters.subtractBackground(flat, width, height, settings.backgroundRadiusUm / pixelSizeUm);
-            smooth = flat.clone();
-            ImageJFilters.gaussian(smooth, width, height, settings.sigmaUm / pixelSizeUm);
+            filtered = filtered(od, width, height, pixelSizeUm);
         }
+        float[] flat = filtered[0], smooth = filtered[1];
         boolean[] above = new boolean[n];
         for (int i = 0; i < n; i++) above[i] = smooth[i] >= t && (tissue == null || tissue[i] != 0);
         // Vesicular nuclei (chromatin at the rim, pale centre) threshold as rings: fill holes of up to
@@ -73,23 +71,36 @@ public final class NucleusDetector {
     private static final double OTSU_MAX_OD = 2.0;
 
     /**
-     * The fixed threshold, raised to Otsu's threshold of the tile when that is higher: where
-     * cytoplasm is dark (dense tumour, strong counterstain) a fixed threshold takes whole cells for
-     * nuclei, while the floor keeps Otsu from splitting noise when a tile holds almost no nuclei. All
-     * pixels take part, not only those passing the per-pixel tissue test: that test drops the pale
-     * cytoplasm, and Otsu would then split pale nuclei from dark ones instead of nuclei from cytoplasm.
+     * The image the threshold applies to: {background-free OD (top-hat), the same Gaussian-smoothed}.
+     * Public so that a slide-wide threshold can be computed from samples before the tiles.
      */
-    double threshold(float[] smooth) {
+    public float[][] filtered(float[] od, int width, int height, double pixelSizeUm) {
+        float[] flat = od.clone();
+        ImageJFilters.subtractBackground(flat, width, height, settings.backgroundRadiusUm / pixelSizeUm);
+        float[] smooth = flat.clone();
+        ImageJFilters.gaussian(smooth, width, height, settings.sigmaUm / pixelSizeUm);
+        return new float[][] {flat, smooth};
+    }
+
+    /** Adds smoothed values to a 256-bin histogram over 0-{@value #OTSU_MAX_OD} OD; a new one when null. */
+    public static int[] histogram(float[] smooth, int[] hist) {
+        if (hist == null) hist = new int[256];
+        for (float v : smooth) hist[(int) (Math.max(0, Math.min(OTSU_MAX_OD, v)) / OTSU_MAX_OD * 255)]++;
+        return hist;
+    }
+
+    /**
+     * The fixed threshold, raised to Otsu's threshold of the histogram when that is higher: where
+     * cytoplasm is dark (dense tumour, strong counterstain) a fixed threshold takes whole cells for
+     * nuclei, while the floor keeps Otsu from splitting noise where there are almost no nuclei. All
+     * pixels take part, not only those passing the tissue test: that would drop the pale cytoplasm,
+     * and Otsu would then split pale nuclei from dark ones instead of nuclei from cytoplasm.
+     */
+    public double threshold(int[] hist) {
         double floor = settings.thresholdOd;
-        if (!settings.autoThreshold) return floor;
-        int[] hist = new int[256];
-        int count = 0;
-        for (int i = 0; i < smooth.length; i++) {
-            int bin = (int) (Math.max(0, Math.min(OTSU_MAX_OD, smooth[i])) / OTSU_MAX_OD * 255);
-            hist[bin]++;
-            count++;
-        }
-        if (count < 100) return floor;
+        long count = 0;
+        for (int c : hist) count += c;
+        if (!settings.autoThreshold || count < 100) return floor;
         int otsu = new AutoThresholder().getThreshold(AutoThresholder.Method.Otsu, hist);
         return Math.max(floor, (otsu + 1) * OTSU_MAX_OD / 255);
     }
