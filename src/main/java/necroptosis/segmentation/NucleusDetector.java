@@ -204,7 +204,8 @@ public final class NucleusDetector {
     }
 
     private Nucleus.Kind classify(double areaUm2, double circularity, double meanOd) {
-        if (areaUm2 < settings.lymphMinAreaUm2) return Nucleus.Kind.DEBRIS;
+        if (areaUm2 < NucleusSettings.DEBRIS_MAX_AREA_UM2) return Nucleus.Kind.DEBRIS;
+        if (areaUm2 < settings.lymphMinAreaUm2) return Nucleus.Kind.TUMOUR;
         if (areaUm2 <= settings.lymphMaxAreaUm2 && circularity >= settings.lymphMinCircularity && meanOd >= settings.lymphMinOd) {
             return Nucleus.Kind.LYMPHOCYTE;
         }

@@ -13,7 +13,12 @@ public final class NucleusSettings {
     /** Prominence (OD) of a maximum that makes its own nucleus, as in Process > Find Maxima. */
     public static final double DEFAULT_SPLIT_PROMINENCE_OD = 0.1;
     public static final double DEFAULT_MIN_AREA_UM2 = 3;
-    public static final double DEFAULT_LYMPH_MIN_AREA_UM2 = 18;
+    public static final double DEFAULT_LYMPH_MIN_AREA_UM2 = 21;
+    /**
+     * Nuclear fragments below this area are debris (karyorrhexis), which necrosis detection counts
+     * apart from intact nuclei; independent of the lymphocyte size range.
+     */
+    public static final double DEBRIS_MAX_AREA_UM2 = 18;
     public static final double DEFAULT_LYMPH_MAX_AREA_UM2 = 60;
     public static final double DEFAULT_LYMPH_MIN_CIRCULARITY = 0.75;
     /** Lymphocyte nuclei are dense chromatin: mean haematoxylin OD at least this. */
