@@ -76,7 +76,7 @@ public final class SlideAnalysis {
         double nucleusThreshold = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, 0)
                 .slideThreshold(todo, tilesX);
         TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold);
-        List<TileResult> tiles = runTiles(analyzer, todo, tilesX);
+        List<TileResult> tiles = BorderDuplicates.remove(runTiles(analyzer, todo, tilesX), grid, scale.pixelUm);
 
         progress.status("necrosis");
         NecrosisSegmenter.Input input = segmenterInput(grid);

@@ -1,0 +1,67 @@
+package necroptosis.pipeline;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts an immune cell once when two neighbouring tiles both report it. Each tile keeps the nuclei
+ * whose centroid lies in its own area, and a nucleus on the border is segmented from the same pixels in
+ * both windows, but splitting touching nuclei (watershed, maxima) is not purely local, so now and then
+ * one tile sees one nucleus where the other sees two, and a centroid lands on each side. Detections
+ * from different tiles closer than {@link #MIN_DISTANCE_UM} are such a pair: the one from the tile
+ * with the higher index is dropped, which does not depend on the order tiles finished in.
+ */
+final class BorderDuplicates {
+    /** Two lymphocyte centres closer than this cannot be two cells (a lymphocyte is 5-9 µm across). */
+    static final double MIN_DISTANCE_UM = 2.5;
+
+    private BorderDuplicates() {}
+
+    /** Returns the tiles with duplicates removed and the grid's lymphocyte counts corrected. */
+    static List<TileResult> remove(List<TileResult> tiles, BlockGrid grid, double pixelUm) {
+        double d = MIN_DISTANCE_UM / pixelUm;
+        Map<Long, List<float[]>> cells = new HashMap<>(); // x, y, tile index
+        for (TileResult t : tiles) {
+            for (int i = 0; i < t.immunePositions.length; i += 2) {
+                float[] p = {t.immunePositions[i], t.immunePositions[i + 1], t.index};
+                cells.computeIfAbsent(key(p[0], p[1], d), k -> new ArrayList<>()).add(p);
+            }
+        }
+        List<TileResult> out = new ArrayList<>(tiles.size());
+        for (TileResult t : tiles) {
+            float[] kept = new float[t.immunePositions.length];
+            int n = 0;
+            for (int i = 0; i < t.immunePositions.length; i += 2) {
+                float x = t.immunePositions[i], y = t.immunePositions[i + 1];
+                if (seenByLowerTile(cells, x, y, t.index, d)) {
+                    grid.lymphocytes[((int) y / grid.blockPx) * grid.width + (int) x / grid.blockPx]--;
+                    continue;
+                }
+                kept[n++] = x;
+                kept[n++] = y;
+            }
+            out.add(n == kept.length ? t : new TileResult(t.index, t.x, t.y, t.width, t.height, t.score,
+                    t.nuclei - (kept.length - n) / 2, n / 2, java.util.Arrays.copyOf(kept, n)));
+        }
+        return out;
+    }
+
+    private static boolean seenByLowerTile(Map<Long, List<float[]>> cells, float x, float y, int tile, double d) {
+        long bx = (long) Math.floor(x / d), by = (long) Math.floor(y / d);
+        for (long dy = -1; dy <= 1; dy++) for (long dx = -1; dx <= 1; dx++) {
+            List<float[]> list = cells.get(((bx + dx) << 32) ^ ((by + dy) & 0xffffffffL));
+            if (list == null) continue;
+            for (float[] p : list) {
+                if (p[2] < tile && Math.hypot(p[0] - x, p[1] - y) < d) return true;
+            }
+        }
+        return false;
+    }
+
+    private static long key(double x, double y, double d) {
+        long bx = (long) Math.floor(x / d), by = (long) Math.floor(y / d);
+        return (bx << 32) ^ (by & 0xffffffffL);
+    }
+}
