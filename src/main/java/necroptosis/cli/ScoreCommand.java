@@ -84,6 +84,9 @@ final class ScoreCommand implements Callable<Integer> {
         @Option(names = "--nucleus-sigma", paramLabel = "UM", defaultValue = "" + necroptosis.segmentation.NucleusSettings.DEFAULT_SIGMA_UM, description = "Gaussian smoothing before nucleus thresholding, um; default ${DEFAULT-VALUE}")
         double nucleusSigma;
 
+        @Option(names = "--background", paramLabel = "R,G,B", description = "glass intensity I0, e.g. 242,242,242; default: measured on the slide (give it for fields with no glass)")
+        String background;
+
         @Option(names = "--threads", paramLabel = "N", description = "worker threads; default: all processors")
         Integer threads;
 
@@ -110,6 +113,20 @@ final class ScoreCommand implements Callable<Integer> {
             return r.withMode(mode);
         }
 
+        private static double[] rgb(String s) {
+            String[] p = s.split(",");
+            if (p.length != 3) throw new IllegalArgumentException("--background needs three numbers R,G,B, got '" + s + "'");
+            double[] v = new double[3];
+            for (int i = 0; i < 3; i++) {
+                try {
+                    v[i] = Double.parseDouble(p[i].trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--background: not a number: '" + p[i] + "'");
+                }
+            }
+            return v;
+        }
+
         AnalysisSettings settings() {
             AnalysisSettings.Builder b = AnalysisSettings.builder()
                     .estimateStains(stainOptions.estimateStains)
@@ -124,6 +141,7 @@ final class ScoreCommand implements Callable<Integer> {
                     .nuclei(necroptosis.segmentation.NucleusSettings.DEFAULT.withThreshold(nucleusThreshold).withSigma(nucleusSigma));
             b.stains(stainOptions.vectors());
             if (threads != null) b.threads(threads);
+            if (background != null) b.background(rgb(background));
             try {
                 b.userRegions(userRegions());
             } catch (java.io.IOException e) {

@@ -64,6 +64,8 @@ public final class AnalysisSettings {
     public final boolean cellMode;
     public final CellCompartment compartment;
     public final double cellExpansionUm;
+    /** Glass intensity I0 (r, g, b) given by the user, or null to estimate it from the overview. */
+    public final double[] background;
     /** Polygons that override or restrict the automatic cores (DESIGN.md step 5); null = none. */
     public final UserRegions userRegions;
 
@@ -87,6 +89,7 @@ public final class AnalysisSettings {
         compartment = b.compartment;
         cellExpansionUm = b.cellExpansionUm;
         userRegions = b.userRegions;
+        background = b.background == null ? null : b.background.clone();
     }
 
     public static AnalysisSettings defaults() {
@@ -118,6 +121,7 @@ public final class AnalysisSettings {
         b.compartment = compartment;
         b.cellExpansionUm = cellExpansionUm;
         b.userRegions = userRegions;
+        b.background = background;
         return b;
     }
 
@@ -154,6 +158,7 @@ public final class AnalysisSettings {
         m.put("cell_mode", cellMode);
         m.put("cell_compartment", compartment.key());
         m.put("cell_expansion_um", cellExpansionUm);
+        m.put("background", background == null ? "estimated" : java.util.Arrays.toString(background));
         m.put("regions_mode", userRegions == null ? "none" : userRegions.mode().key());
         if (userRegions != null) m.put("regions_file", userRegions.source());
         m.put("regions_polygons", userRegions == null ? 0 : userRegions.polygons().size());
@@ -180,6 +185,7 @@ public final class AnalysisSettings {
         boolean cellMode = false;
         CellCompartment compartment = DEFAULT_COMPARTMENT;
         double cellExpansionUm = DEFAULT_CELL_EXPANSION_UM;
+        double[] background;
         UserRegions userRegions = null;
 
         public Builder stains(StainVectors v) { stains = v; return this; }
@@ -199,6 +205,8 @@ public final class AnalysisSettings {
         public Builder cellMode(boolean v) { cellMode = v; return this; }
         public Builder compartment(CellCompartment v) { compartment = v; return this; }
         public Builder cellExpansionUm(double v) { cellExpansionUm = v; return this; }
+        /** For fields without glass (crops, TMA cores filled with tissue), where I0 cannot be measured. */
+        public Builder background(double[] rgb) { background = rgb == null ? null : rgb.clone(); return this; }
         /** User regions with their mode; null for none. Checked in {@link #build()}. */
         public Builder userRegions(UserRegions v) { userRegions = v; return this; }
 
@@ -208,6 +216,10 @@ public final class AnalysisSettings {
             check(overviewPixelUm >= analysisPixelUm && overviewPixelUm <= 64, "overview pixel size (um)", overviewPixelUm, "between the analysis pixel size and 64");
             check(blockUm >= 4 * analysisPixelUm && blockUm <= 256, "block size (um)", blockUm, "at least 4 analysis pixels and at most 256");
             check(tileBlocks >= 4 && tileBlocks <= 256, "tile size (blocks)", tileBlocks, "4-256");
+            if (background != null) {
+                if (background.length != 3) throw new IllegalArgumentException("background needs three values R,G,B, got " + background.length);
+                for (double v : background) check(v > 1 && v <= 255, "background (glass intensity)", v, "above 1 and at most 255");
+            }
             check(cellExpansionUm >= 0 && cellExpansionUm <= 20, "cell expansion (um)", cellExpansionUm, "0-20");
             check(threads >= 1 && threads <= 256, "threads", threads, "1-256");
             if (userRegions != null) userRegions.check();

@@ -41,8 +41,16 @@ public final class SlideAnalysis {
         }
         progress.status("overview");
         Overview overview = Overview.read(slide, overviewPixelUm(slide));
-        BackgroundEstimator.Background bg = new BackgroundEstimator().estimate(overview.rgb);
-        StainVectors stains = bg.applyTo(settings.stains);
+        StainVectors stains;
+        String backgroundHow;
+        if (settings.background != null) {
+            stains = settings.stains.withBackground(settings.background[0], settings.background[1], settings.background[2]);
+            backgroundHow = "given by the user";
+        } else {
+            BackgroundEstimator.Background bg = new BackgroundEstimator().estimate(overview.rgb);
+            stains = bg.applyTo(settings.stains);
+            backgroundHow = bg.how();
+        }
         String stainsHow = "preset " + settings.stains.name();
         if (settings.estimateStains) {
             StainEstimator.Result est = new StainEstimator().estimate(overview.rgb, stains);
@@ -86,7 +94,7 @@ public final class SlideAnalysis {
                 : new NecrosisSegmenter(settings.necrosis).segment(input);
         ZoneMap zones = ZoneMap.of(grid, cores.labels, settings.rimWidthUm);
         long ms = (System.nanoTime() - start) / 1_000_000;
-        return new SlideResult(slide, settings, stains, stainsHow, bg.how(), scale, overview, overviewTissue, grid, cores, zones,
+        return new SlideResult(slide, settings, stains, stainsHow, backgroundHow, scale, overview, overviewTissue, grid, cores, zones,
                 tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold);
     }
 

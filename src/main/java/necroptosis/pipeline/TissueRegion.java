@@ -53,11 +53,13 @@ public final class TissueRegion {
             int h = holeParts.labels[i];
             if (h > 0 && holeParts.sizes[h] * pxMm2 <= MAX_HOLE_MM2) tissue[i] = true;
         }
+        // A small field (a crop, a TMA core) is judged on its own scale: dust is small relative to it.
+        double minPieceMm2 = Math.min(MIN_PIECE_MM2, 0.01 * n * pxMm2);
         Labeling pieces = Labeling.of(tissue, o.width, o.height);
         byte[] mask = new byte[n];
         for (int i = 0; i < n; i++) {
             int p = pieces.labels[i];
-            if (p > 0 && pieces.sizes[p] * pxMm2 >= MIN_PIECE_MM2) mask[i] = 1;
+            if (p > 0 && pieces.sizes[p] * pxMm2 >= minPieceMm2) mask[i] = 1;
         }
         return new TissueRegion(mask, o.width, o.height);
     }

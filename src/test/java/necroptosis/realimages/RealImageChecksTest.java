@@ -144,7 +144,7 @@ class RealImageChecksTest {
 
     /** Issue 3's targets: cell count within 15 % of num_total, % positive within 5 points of percent_pos. */
     @Disabled("target missed: Bladder1 75 cells vs 183 (-59 %), 16.0 % vs 8.2 % pos (+7.8 pts); "
-            + "Lung1 10 cells vs 60 (-83 %), 10.0 % vs 18.3 % pos (-8.3 pts)")
+            + "Lung1 23 cells vs 60 (-62 %), 13.0 % vs 18.3 % pos (-5.3 pts)")
     @Test
     void deepliifKi67Targets() throws IOException {
         for (Ki67 k : ki67()) {
