@@ -112,6 +112,7 @@ public final class NucleusDetector {
         List<Nucleus> nuclei = new ArrayList<>(); // indexed by provisional label - 1; null = dropped
         int[] stack = new int[Math.max(16, width * height / 4)];
         int[] pixels = new int[1024];
+        float[] values = new float[1024];
         int provisional = 0;
         for (int start = 0; start < mask.length; start++) {
             if (mask[start] == 0 || labels[start] != 0) continue;
@@ -124,7 +125,10 @@ public final class NucleusDetector {
             labels[start] = id;
             while (sp > 0) {
                 int p = stack[--sp];
-                if (members == pixels.length) pixels = java.util.Arrays.copyOf(pixels, pixels.length * 2);
+                if (members == pixels.length) {
+                    pixels = java.util.Arrays.copyOf(pixels, pixels.length * 2);
+                    values = java.util.Arrays.copyOf(values, values.length * 2);
+                }
                 pixels[members++] = p;
                 int x = p % width, y = p / width;
                 area++;
@@ -147,7 +151,7 @@ public final class NucleusDetector {
             // Size and darkness from the unsmoothed pixels at or above half the object's peak (and the
             // threshold): smoothing, and a halo of counterstained cytoplasm or membrane, would otherwise
             // inflate small dark nuclei such as lymphocytes.
-            float cut = Math.max(threshold, 0.5f * peak);
+            float cut = Math.max(threshold, 0.5f * robustPeak(flat, pixels, members, values));
             long core = 0, coreEdges = 0;
             double sod = 0;
             for (int k = 0; k < members; k++) {
@@ -187,6 +191,18 @@ public final class NucleusDetector {
         if (labelsOut != null) for (int i = 0; i < labels.length; i++) labels[i] = remap[labels[i]];
         return kept;
     }
+
+    /**
+     * The object's typical peak darkness: the {@value #PEAK_QUANTILE} quantile of its values rather than
+     * the maximum, so that one dark granule in a textured nucleus does not shrink it to that granule.
+     */
+    private static float robustPeak(float[] flat, int[] pixels, int members, float[] values) {
+        for (int k = 0; k < members; k++) values[k] = flat[pixels[k]];
+        java.util.Arrays.sort(values, 0, members);
+        return values[(int) Math.min(members - 1, Math.floor(PEAK_QUANTILE * members))];
+    }
+
+    static final double PEAK_QUANTILE = 0.9;
 
     static void fillSmallHoles(boolean[] mask, int width, int height, double maxHolePixels) {
         boolean[] filled = Labeling.fillHoles(mask, width, height);

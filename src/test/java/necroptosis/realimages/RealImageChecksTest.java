@@ -143,8 +143,8 @@ class RealImageChecksTest {
     }
 
     /** Issue 3's targets: cell count within 15 % of num_total, % positive within 5 points of percent_pos. */
-    @Disabled("target missed: Bladder1 75 cells vs 183 (-59 %), 16.0 % vs 8.2 % pos (+7.8 pts); "
-            + "Lung1 23 cells vs 60 (-62 %), 13.0 % vs 18.3 % pos (-5.3 pts)")
+    @Disabled("target missed: Bladder1 83 cells vs 183 (-55 %), 14.5 % vs 8.2 % pos (+6.3 pts); "
+            + "Lung1 39 cells vs 60 (-35 %), 23.1 % vs 18.3 % pos (+4.8 pts)")
     @Test
     void deepliifKi67Targets() throws IOException {
         for (Ki67 k : ki67()) {
@@ -208,9 +208,9 @@ class RealImageChecksTest {
         }
         double[] a = v.get("OS-2-ndpi"), b = v.get("OS-2-vsi");
         print("OS-2 ndpi - vsi: %+.1f pts Ki67+ cells, %+.1f pts pixel DAB+ fraction", a[0] - b[0], 100 * (a[1] - b[1]));
-        // Issue 3: scanner agreement within 5 points. The pixel fraction already meets it (3.5 points when this
-        // test was written); the cell-level percentage did not (11 points) and is reported only.
+        // Issue 3: a robust method gives nearly the same value on both scanners; both within 5 points.
         assertEquals(a[1], b[1], 0.05, "OS-2 pixel DAB+ fraction, ndpi vs vsi");
+        assertEquals(a[0], b[0], 5.0, "OS-2 Ki67+ cell percentage, ndpi vs vsi");
     }
 
     /** Pixel DAB-positive fraction of a DAB image and of an H&E negative control. */
