@@ -9,6 +9,7 @@ import necroptosis.scoring.CellCompartment;
 import necroptosis.segmentation.CellExpander;
 import necroptosis.segmentation.Nucleus;
 import necroptosis.segmentation.NucleusDetector;
+import necroptosis.segmentation.NucleusSettings;
 import necroptosis.stain.ColorDeconvolution;
 
 /**
@@ -117,7 +118,10 @@ final class TileAnalyzer {
                     immune++;
                     break;
                 case DEBRIS: grid.debris[b]++; break;
-                default: grid.tumourNuclei[b]++; break;
+                default:
+                    // Necrosis is judged on intact nuclei: small pale fragments count as cells, not here.
+                    if (nu.areaUm2 >= NucleusSettings.DEBRIS_MAX_AREA_UM2) grid.tumourNuclei[b]++;
+                    break;
             }
         }
         return new TileResult(index, cx, cy, cw, ch, tileScore, counted, immune, java.util.Arrays.copyOf(positions, 2 * immune));

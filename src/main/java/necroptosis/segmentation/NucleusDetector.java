@@ -220,7 +220,11 @@ public final class NucleusDetector {
     }
 
     private Nucleus.Kind classify(double areaUm2, double circularity, double meanOd) {
-        if (areaUm2 < NucleusSettings.DEBRIS_MAX_AREA_UM2) return Nucleus.Kind.DEBRIS;
+        // Karyorrhectic debris is small and dark (condensed chromatin); a small pale object is a nucleus
+        // cut by the section or seen at its tip, and still a cell.
+        if (areaUm2 < NucleusSettings.DEBRIS_MAX_AREA_UM2) {
+            return meanOd >= settings.lymphMinOd ? Nucleus.Kind.DEBRIS : Nucleus.Kind.TUMOUR;
+        }
         if (areaUm2 < settings.lymphMinAreaUm2) return Nucleus.Kind.TUMOUR;
         if (areaUm2 <= settings.lymphMaxAreaUm2 && circularity >= settings.lymphMinCircularity && meanOd >= settings.lymphMinOd) {
             return Nucleus.Kind.LYMPHOCYTE;

@@ -143,13 +143,19 @@ class RealImageChecksTest {
     }
 
     /** Issue 3's targets: cell count within 15 % of num_total, % positive within 5 points of percent_pos. */
-    @Disabled("target missed: Bladder1 83 cells vs 183 (-55 %), 14.5 % vs 8.2 % pos (+6.3 pts); "
-            + "Lung1 39 cells vs 60 (-35 %), 23.1 % vs 18.3 % pos (+4.8 pts)")
     @Test
-    void deepliifKi67Targets() throws IOException {
+    void deepliifKi67PercentPositiveWithinFivePoints() throws IOException {
+        for (Ki67 k : ki67()) {
+            assertEquals(k.refPercent, k.percentPositive, 5.0, k.name + ": % Ki67+ vs DeepLIIF percent_pos");
+        }
+    }
+
+    @Disabled("target missed: Bladder1 129 cells vs 183 (-30 %): densely packed elongated nuclei merge; "
+            + "Lung1 55 vs 60 (-8 %) meets it")
+    @Test
+    void deepliifKi67CellCountWithinFifteenPercent() throws IOException {
         for (Ki67 k : ki67()) {
             assertEquals(k.refTotal, k.cells, 0.15 * k.refTotal, k.name + ": cell count vs DeepLIIF num_total");
-            assertEquals(k.refPercent, k.percentPositive, 5.0, k.name + ": % Ki67+ vs DeepLIIF percent_pos");
         }
     }
 
