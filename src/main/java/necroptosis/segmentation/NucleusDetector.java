@@ -117,9 +117,8 @@ public final class NucleusDetector {
         for (int start = 0; start < mask.length; start++) {
             if (mask[start] == 0 || labels[start] != 0) continue;
             int id = ++provisional;
-            long area = 0, edges = 0;
+            long area = 0;
             double sx = 0, sy = 0;
-            float peak = -Float.MAX_VALUE;
             int sp = 0, members = 0;
             stack[sp++] = start;
             labels[start] = id;
@@ -134,13 +133,11 @@ public final class NucleusDetector {
                 area++;
                 sx += x;
                 sy += y;
-                peak = Math.max(peak, flat[p]);
-                // Four neighbours: extend the component, or count a boundary edge for the perimeter.
-                for (int k = 0; k < 4; k++) {
+                for (int k = 0; k < 4; k++) { // the four neighbours extend the component
                     int nx = x + (k == 0 ? 1 : k == 1 ? -1 : 0), ny = y + (k == 2 ? 1 : k == 3 ? -1 : 0);
-                    if (nx < 0 || ny < 0 || nx >= width || ny >= height) { edges++; continue; }
+                    if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
                     int q = ny * width + nx;
-                    if (mask[q] == 0) { edges++; continue; }
+                    if (mask[q] == 0) continue;
                     if (labels[q] == 0) {
                         labels[q] = id;
                         if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
