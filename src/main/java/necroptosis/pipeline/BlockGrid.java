@@ -1,5 +1,7 @@
 package necroptosis.pipeline;
 
+import necroptosis.scoring.PixelScore;
+
 /**
  * Per-block sums over the whole slide at the analysis resolution: the finest unit at which zones are
  * assigned. Every tissue pixel and every nucleus is added to exactly one block (the block holding the
@@ -58,6 +60,11 @@ public final class BlockGrid {
     public double pixelAreaMm2() {
         double px = blockUm / blockPx / 1000.0;
         return px * px;
+    }
+
+    /** The DAB pixel score of one block. */
+    public PixelScore score(int block) {
+        return PixelScore.of(negative[block], weak[block], moderate[block], strong[block], dabSum[block]);
     }
 
     /** Tissue fraction of a block (0 for a block without pixels, e.g. beyond the slide edge). */

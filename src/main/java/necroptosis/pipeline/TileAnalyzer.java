@@ -56,13 +56,12 @@ final class TileAnalyzer {
 
         int[] rgb = scale.read(rx, ry, rw, rh);
         int n = rw * rh;
-        float[] h = new float[n], dab = new float[n], residual = new float[n];
+        float[] h = new float[n], dab = new float[n];
         byte[] tissue = new byte[n];
-        deconvolution.deconvolve(rgb, h, dab, residual);
+        deconvolution.deconvolve(rgb, h, dab, null);
         regionMask(rx, ry, rw, rh, tissue);
 
         DabThresholds t = settings.thresholds;
-        PixelScore tileScore = new PixelScore();
         int bpx = grid.blockPx;
         for (int y = cy; y < cy + ch; y++) {
             int row = (y - ry) * rw - rx;
@@ -82,13 +81,17 @@ final class TileAnalyzer {
                     case 2: grid.moderate[b]++; break;
                     default: grid.strong[b]++; break;
                 }
-                tileScore.add(d, t);
             }
         }
 
         boolean markerMode = settings.immuneMode == AnalysisSettings.ImmuneMode.MARKER;
         int[] labels = settings.cellMode || markerMode ? new int[n] : null;
         boolean nuclearMarker = settings.cellMode && settings.compartment == CellCompartment.NUCLEUS;
+        // The tile's own blocks hold exactly its pixels (tiles are block-aligned).
+        PixelScore tileScore = new PixelScore();
+        for (int by = cy / bpx; by * bpx < cy + ch; by++) {
+            for (int bx = cx / bpx; bx * bpx < cx + cw; bx++) tileScore.merge(grid.score(by * grid.width + bx));
+        }
         List<Nucleus> nuclei = detector.detect(h, nuclearMarker ? dab : null, tissue, rw, rh, scale.pixelUm, labels, nucleusThreshold);
         double[] cellDab = settings.cellMode ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, settings.compartment, settings.cellExpansionUm) : null;
         // Marker mode (CD45/CD3/CD8 slides): an immune cell is a lymphocyte-sized, round nucleus whose thin

@@ -30,7 +30,7 @@ public final class DistanceProfile {
             double d = r.zones.signedDistanceUm[b];
             if (d < -range || d >= range) continue;
             int k = (int) Math.floor((d + range) / band);
-            scores[k].merge(PixelScore.of(g.negative[b], g.weak[b], g.moderate[b], g.strong[b], g.dabSum[b]));
+            scores[k].merge(g.score(b));
             immune[k] += g.lymphocytes[b];
         }
         for (int k = 0; k < nb; k++) {

@@ -23,7 +23,7 @@ public final class ZoneTotals {
         for (int b = 0; b < g.size(); b++) {
             int z = r.zones.zones[b];
             if (cells != null) cells[z].merge(CellScore.of(g.cellBins[0][b], g.cellBins[1][b], g.cellBins[2][b], g.cellBins[3][b]));
-            scores[z].merge(PixelScore.of(g.negative[b], g.weak[b], g.moderate[b], g.strong[b], g.dabSum[b]));
+            scores[z].merge(g.score(b));
             immune[z] += g.lymphocytes[b];
             nuclei[z] += g.lymphocytes[b] + g.tumourNuclei[b];
         }
