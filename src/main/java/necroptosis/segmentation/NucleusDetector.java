@@ -117,8 +117,6 @@ public final class NucleusDetector {
         for (int start = 0; start < mask.length; start++) {
             if (mask[start] == 0 || labels[start] != 0) continue;
             int id = ++provisional;
-            long area = 0;
-            double sx = 0, sy = 0;
             int sp = 0, members = 0;
             stack[sp++] = start;
             labels[start] = id;
@@ -130,9 +128,6 @@ public final class NucleusDetector {
                 }
                 pixels[members++] = p;
                 int x = p % width, y = p / width;
-                area++;
-                sx += x;
-                sy += y;
                 for (int k = 0; k < 4; k++) { // the four neighbours extend the component
                     int nx = x + (k == 0 ? 1 : k == 1 ? -1 : 0), ny = y + (k == 2 ? 1 : k == 3 ? -1 : 0);
                     if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
@@ -145,36 +140,20 @@ public final class NucleusDetector {
                     }
                 }
             }
-            // Size and darkness from the unsmoothed pixels at or above half the object's peak (and the
-            // threshold): smoothing, and a halo of counterstained cytoplasm or membrane, would otherwise
-            // inflate small dark nuclei such as lymphocytes.
+            // Size, shape and darkness from the unsmoothed pixels at or above half the object's typical
+            // peak (and the threshold): smoothing, and a halo of counterstained cytoplasm or membrane,
+            // would otherwise inflate small dark nuclei such as lymphocytes.
             float cut = Math.max(threshold, 0.5f * robustPeak(flat, pixels, members, values));
-            long core = 0, coreEdges = 0;
-            double sod = 0;
-            for (int k = 0; k < members; k++) {
-                int p = pixels[k];
-                if (flat[p] < cut) continue;
-                core++;
-                sod += od[p];
-                int x = p % width, y = p / width;
-                coreEdges += (x == 0 || !inCore(labels, flat, p - 1, id, cut) ? 1 : 0)
-                        + (x == width - 1 || !inCore(labels, flat, p + 1, id, cut) ? 1 : 0)
-                        + (y == 0 || !inCore(labels, flat, p - width, id, cut) ? 1 : 0)
-                        + (y == height - 1 || !inCore(labels, flat, p + width, id, cut) ? 1 : 0);
+            Nucleus nucleus = measureAt(cut, labels, id, pixels, members, flat, od, width, height, pixelArea);
+            float darkest = values[members - 1]; // robustPeak left the values sorted
+            float lymphCut = Math.max(threshold, 0.5f * darkest);
+            if (nucleus != null && nucleus.kind == Nucleus.Kind.TUMOUR && lymphCut > cut) {
+                // A lymphocyte touching a paler nucleus can form one object; at half the darkest value
+                // only the lymphocyte remains. Take it when it then looks like one.
+                Nucleus dark = measureAt(lymphCut, labels, id, pixels, members, flat, od, width, height, pixelArea);
+                if (dark != null && dark.kind == Nucleus.Kind.LYMPHOCYTE) nucleus = dark;
             }
-            if (core == 0) { // smoothing artefact with no pixel above the threshold itself
-                nuclei.add(null);
-                continue;
-            }
-            double areaUm2 = core * pixelArea;
-            // Boundary-edge count times pi/4 estimates the perimeter of a digitised convex shape without
-            // the staircase bias (Cauchy-Crofton); a digital disc then has circularity close to 1.
-            // Shape, like size, from the half-maximum core: a lymphocyte touching a spindle nucleus
-            // forms one elongated component at the threshold but stays round at half its peak.
-            double perimeter = coreEdges * Math.PI / 4;
-            double circularity = Math.min(1, 4 * Math.PI * core / (perimeter * perimeter));
-            double meanOd = sod / core;
-            nuclei.add(new Nucleus(sx / area + 0.5, sy / area + 0.5, areaUm2, circularity, meanOd, classify(areaUm2, circularity, meanOd)));
+            nuclei.add(nucleus);
         }
         // Renumber so that labels index the returned list (components below the minimum area are dropped).
         int[] remap = new int[provisional + 1];
@@ -187,6 +166,34 @@ public final class NucleusDetector {
         }
         if (labelsOut != null) for (int i = 0; i < labels.length; i++) labels[i] = remap[labels[i]];
         return kept;
+    }
+
+    /** The nucleus formed by the component's pixels at or above {@code cut}; null when there are none. */
+    private Nucleus measureAt(float cut, int[] labels, int id, int[] pixels, int members, float[] flat, float[] od,
+            int width, int height, double pixelArea) {
+        long core = 0, edges = 0;
+        double sx = 0, sy = 0, sod = 0;
+        for (int k = 0; k < members; k++) {
+            int p = pixels[k];
+            if (flat[p] < cut) continue;
+            int x = p % width, y = p / width;
+            core++;
+            sx += x;
+            sy += y;
+            sod += od[p];
+            edges += (x == 0 || !inCore(labels, flat, p - 1, id, cut) ? 1 : 0)
+                    + (x == width - 1 || !inCore(labels, flat, p + 1, id, cut) ? 1 : 0)
+                    + (y == 0 || !inCore(labels, flat, p - width, id, cut) ? 1 : 0)
+                    + (y == height - 1 || !inCore(labels, flat, p + width, id, cut) ? 1 : 0);
+        }
+        if (core == 0) return null; // a smoothing artefact: no pixel above the cut itself
+        double areaUm2 = core * pixelArea;
+        // Boundary-edge count times pi/4 estimates the perimeter of a digitised convex shape without the
+        // staircase bias (Cauchy-Crofton): a digital disc has circularity close to 1.
+        double perimeter = edges * Math.PI / 4;
+        double circularity = Math.min(1, 4 * Math.PI * core / (perimeter * perimeter));
+        double meanOd = sod / core;
+        return new Nucleus(sx / core + 0.5, sy / core + 0.5, areaUm2, circularity, meanOd, classify(areaUm2, circularity, meanOd));
     }
 
     /**
