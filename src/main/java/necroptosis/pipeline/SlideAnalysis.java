@@ -143,6 +143,12 @@ public final class SlideAnalysis {
             throw new IOException(c);
         } finally {
             pool.shutdownNow();
+            // The caller closes the slide next: no worker may still be reading it.
+            try {
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

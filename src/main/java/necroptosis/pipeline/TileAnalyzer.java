@@ -44,7 +44,8 @@ final class TileAnalyzer {
         this.tilePx = tilePx;
         // Room for the largest nucleus (about 15 µm across) plus the reach of the top-hat and smoothing,
         // so that a nucleus on the tile border is segmented the same in both tiles' windows.
-        this.marginPx = (int) Math.ceil((8 + settings.nuclei.backgroundRadiusUm + 3 * settings.nuclei.sigmaUm) / scale.pixelUm);
+        // The opening of the top-hat reaches twice its radius (erosion, then dilation).
+        this.marginPx = (int) Math.ceil((8 + 2 * settings.nuclei.backgroundRadiusUm + 4 * settings.nuclei.sigmaUm) / scale.pixelUm);
     }
 
     TileResult analyse(int index, int tilesX) throws IOException {
@@ -145,7 +146,7 @@ final class TileAnalyzer {
      */
     double slideThreshold(java.util.List<Integer> tiles, int tilesX) throws IOException {
         int[] hist = null;
-        int step = Math.max(1, tiles.size() / THRESHOLD_SAMPLES);
+        int step = Math.max(1, (tiles.size() + THRESHOLD_SAMPLES - 1) / THRESHOLD_SAMPLES);
         for (int k = 0; k < tiles.size(); k += step) {
             int index = tiles.get(k);
             int cx = (index % tilesX) * tilePx, cy = (index / tilesX) * tilePx;

@@ -37,6 +37,9 @@ public final class ResultWriter {
     public static Path write(SlideResult r, Path outDir) throws IOException {
         Path dir = outDir.resolve(safeName(r.slidePath));
         Files.createDirectories(dir);
+        // summary.json marks a complete set: remove the old one first, so a failed re-run never leaves it
+        // beside new tables.
+        Files.deleteIfExists(dir.resolve("summary.json"));
         List<TileTable.Row> rows = TileTable.rows(r);
         writeAtomically(dir.resolve("tiles.csv"), w -> writeTiles(rows, w));
         writeAtomically(dir.resolve("distance_profile.csv"), w -> writeProfile(r, w));
@@ -54,6 +57,9 @@ public final class ResultWriter {
         Path tmp = file.resolveSibling(file.getFileName() + ".part");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             content.write(w);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
