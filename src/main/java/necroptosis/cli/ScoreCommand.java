@@ -113,20 +113,6 @@ final class ScoreCommand implements Callable<Integer> {
             return r.withMode(mode);
         }
 
-        private static double[] rgb(String s) {
-            String[] p = s.split(",");
-            if (p.length != 3) throw new IllegalArgumentException("--background needs three numbers R,G,B, got '" + s + "'");
-            double[] v = new double[3];
-            for (int i = 0; i < 3; i++) {
-                try {
-                    v[i] = Double.parseDouble(p[i].trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--background: not a number: '" + p[i] + "'");
-                }
-            }
-            return v;
-        }
-
         AnalysisSettings settings() {
             AnalysisSettings.Builder b = AnalysisSettings.builder()
                     .estimateStains(stainOptions.estimateStains)
@@ -141,7 +127,7 @@ final class ScoreCommand implements Callable<Integer> {
                     .nuclei(necroptosis.segmentation.NucleusSettings.DEFAULT.withThreshold(nucleusThreshold).withSigma(nucleusSigma));
             b.stains(stainOptions.vectors());
             if (threads != null) b.threads(threads);
-            if (background != null) b.background(rgb(background));
+            if (background != null) b.background(StainOptions.threeNumbers("--background", background));
             try {
                 b.userRegions(userRegions());
             } catch (java.io.IOException e) {

@@ -26,22 +26,23 @@ final class StainOptions {
         String[] parts = stainVectors.split(";");
         if (parts.length != 2) throw new IllegalArgumentException("--stain-vectors needs two vectors separated by ';', got '" + stainVectors + "'");
         try {
-            return preset.withStains("custom", vector(parts[0]), vector(parts[1]));
+            return preset.withStains("custom", threeNumbers("a stain vector", parts[0]), threeNumbers("a stain vector", parts[1]));
         } catch (IllegalArgumentException e) {
             // StainVectors' own messages ("stain 1 ... is zero", "... collinear") do not say which option was wrong.
             throw new IllegalArgumentException("--stain-vectors: " + e.getMessage(), e);
         }
     }
 
-    private static double[] vector(String s) {
+    /** Three comma-separated numbers R,G,B (a stain vector, a glass intensity); {@code what} names the value in errors. */
+    static double[] threeNumbers(String what, String s) {
         String[] p = s.split(",");
-        if (p.length != 3) throw new IllegalArgumentException("a stain vector needs three numbers R,G,B, got '" + s + "'");
+        if (p.length != 3) throw new IllegalArgumentException(what + " needs three numbers R,G,B, got '" + s + "'");
         double[] v = new double[3];
         for (int i = 0; i < 3; i++) {
             try {
                 v[i] = Double.parseDouble(p[i].trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("not a number in stain vector '" + s + "': " + p[i]);
+                throw new IllegalArgumentException(what + ": not a number in '" + s + "': " + p[i]);
             }
         }
         return v;
