@@ -49,6 +49,16 @@ public final class BatchRow {
         return new BatchRow(index, slide, output, FAILED, reason, Collections.<String, String>emptyMap(), false, seconds);
     }
 
+    /**
+     * The ok row of a slide from its summary.json, e.g. for the single-slide {@code score} command's progress.
+     *
+     * @param index the slide's 1-based position in its list
+     */
+    public static BatchRow ofSummary(int index, String slide, String output, java.nio.file.Path summaryJson, double seconds)
+            throws java.io.IOException {
+        return new BatchRow(index, slide, output, OK, "", BatchSummaryCsv.values(CompleteOutputs.read(summaryJson)), false, seconds);
+    }
+
     public boolean isOk() { return OK.equals(status); }
 
     /** The text of a result column ({@link BatchSummaryCsv#RESULT_COLUMNS}); empty when absent. */
