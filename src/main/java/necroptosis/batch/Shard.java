@@ -22,7 +22,7 @@ public final class Shard {
     }
 
     public static Shard of(int k, int n) {
-        if (n < 1) throw new IllegalArgumentException("shard count must be at least 1; got " + k + "/" + n);
+        if (n < 1) throw new IllegalArgumentException("shard must be k/n with n at least 1; got " + k + "/" + n);
         if (k < 1 || k > n) throw new IllegalArgumentException("shard must be k/n with 1 <= k <= n; got " + k + "/" + n);
         return new Shard(k, n);
     }
