@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code batch INPUT --out DIR [--shard k/n]}: many slides, one folder each, and batch_summary.csv. */
-@Command(name = "batch",
+@Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Score every slide of a folder or of a text file of paths: DIR/<slide>/ per slide and "
                 + "DIR/batch_summary.csv with a row per slide (failures too, with their reason). A failed slide "
                 + "never stops the others. A re-run skips slides whose outputs are complete with the same settings, "
