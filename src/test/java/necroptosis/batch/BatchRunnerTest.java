@@ -138,6 +138,11 @@ class BatchRunnerTest {
         assertTrue(m.missing.isEmpty());
         assertArrayEquals(csv, Files.readAllBytes(merged.resolve(BatchSummaryCsv.FILE_NAME)), "merged == unsharded");
         assertArrayEquals(manifest, Files.readAllBytes(merged.resolve(BatchManifest.FILE_NAME)));
+        Path moved = dir.resolve("moved");
+        Merge.merge(Arrays.asList(s1, s2), moved, true);
+        assertTrue(Files.isRegularFile(moved.resolve("S1/summary.json")) && Files.isRegularFile(moved.resolve("S1-2/summary.json")));
+        assertFalse(Files.exists(s2.resolve("S1-2")), "moved, not copied");
+        assertArrayEquals(csv, Files.readAllBytes(moved.resolve(BatchSummaryCsv.FILE_NAME)));
 
         // Interrupt: one slide's outputs incomplete. The re-run scores only that one.
         Files.delete(all.resolve("S1-2/summary.json"));
