@@ -48,14 +48,16 @@ public final class BatchRunner {
      * Scores this shard's slides of the full list {@code slides} (folder names and row indexes come from the
      * full list, so every shard agrees on them).
      *
-     * @throws IOException only when the output folder cannot be written (checked before any slide is opened)
-     *     or batch_summary.csv cannot be written; every per-slide problem is a row
+     * @throws IOException only when the output folder cannot be written or holds another shard of the same batch
+     *     (both checked before any slide is opened), or batch_summary.csv cannot be written; every per-slide
+     *     problem is a row
      */
     public BatchReport run(List<Path> slides, Shard shard, Path outDir) throws IOException {
         long start = System.nanoTime();
         checkWritable(outDir);
         List<String> names = OutputNames.assign(slides);
         BatchManifest manifest = BatchManifest.of(slides, names, settings, open, shard);
+        refuseOtherShard(outDir, manifest, shard);
         manifest.write(outDir);
         JsonObject expected = manifest.json.getAsJsonObject("settings");
         Path csv = outDir.resolve(BatchSummaryCsv.FILE_NAME);
@@ -84,6 +86,26 @@ public final class BatchRunner {
             listener.slideFinished(row);
         }
         return new BatchReport(rows, mine.size(), shard, outDir, csv, cancelled, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Two shards of one batch in one folder would overwrite each other's batch_summary.csv (a common slip in a
+     * job-array script), so a folder that holds another shard of the same batch is refused. A folder of a
+     * different batch (other slides or settings) is simply taken over.
+     */
+    private static void refuseOtherShard(Path outDir, BatchManifest manifest, Shard shard) throws IOException {
+        if (!Files.isRegularFile(outDir.resolve(BatchManifest.FILE_NAME))) return;
+        BatchManifest old;
+        try {
+            old = BatchManifest.read(outDir);
+        } catch (IOException e) {
+            return; // damaged: rewritten below
+        }
+        if (manifest.differenceFrom(old) == null && !old.shard().equals(shard)) {
+            throw new IOException(outDir + ": holds " + (old.shard().isAll() ? "the unsharded run" : "shard " + old.shard())
+                    + " of this batch, not " + (shard.isAll() ? "the whole batch" : "shard " + shard)
+                    + "; give each shard its own output folder (e.g. results/shard-" + shard.k + ")");
+        }
     }
 
     private BatchRow scoreOne(int index, Path slide, Path outDir, String name, JsonObject expected) {

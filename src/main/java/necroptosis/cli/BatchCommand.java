@@ -70,7 +70,12 @@ final class BatchCommand implements Callable<Integer> {
                     : ""));
         }
         ConsoleProgress progress = new ConsoleProgress(mode);
-        BatchReport report = new BatchRunner(settings, open.options(), progress).run(slides, sh, out);
+        BatchReport report;
+        try {
+            report = new BatchRunner(settings, open.options(), progress).run(slides, sh, out);
+        } catch (IOException e) {
+            return usageError(e.getMessage());
+        }
         int code = report.allOk() ? 0 : EXIT_SOME_FAILED;
         progress.batchFinished(report, code);
         return code;

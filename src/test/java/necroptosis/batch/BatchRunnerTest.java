@@ -180,6 +180,10 @@ class BatchRunnerTest {
         e = assertThrows(IOException.class, () -> Merge.merge(Arrays.asList(s1, other), dir.resolve("m"), false));
         assertTrue(e.getMessage().contains("2 slides, not 3"), e.getMessage());
 
+        IOException same = assertThrows(IOException.class,
+                () -> new BatchRunner(SETTINGS, OpenOptions.DEFAULT, null).run(failing, Shard.parse("2/2"), s1));
+        assertTrue(same.getMessage().startsWith(s1 + ": holds shard 1/2 of this batch"), same.getMessage());
+
         Merge.Result r = Merge.merge(Arrays.asList(s1), dir.resolve("m"), false);
         assertEquals(Arrays.asList(2), r.missing);
         assertEquals(Arrays.asList(failing.get(1).toString()), r.missingSlides);
