@@ -30,8 +30,7 @@ final class BatchCommand implements Callable<Integer> {
     /** Exit code when the batch ran but some slides failed. */
     static final int EXIT_SOME_FAILED = 3;
 
-    @Parameters(paramLabel = "INPUT", description = "a folder of slides (" + "svs, tif, tiff, btf, ndpi, mrxs, czi, vsi, scn, bif, qptiff"
-            + "), one slide, or a text file with one slide path per line (# comments; relative paths are relative to the text file)")
+    @Parameters(paramLabel = "INPUT", description = "a folder of slides (" + BatchInputs.EXTENSIONS_TEXT + "), one slide, or a text file with one slide path per line (# comments; relative paths are relative to the text file)")
     Path input;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
