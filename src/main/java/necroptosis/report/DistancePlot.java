@@ -85,6 +85,8 @@ public final class DistancePlot {
             g.drawString(s, p - fm.stringWidth(s) / 2, bottom + 7 + fm.getAscent());
         }
         double lStep = Drawing.tickStep(yPct, 5), rStep = Drawing.tickStep(yDensity, 5);
+        // Without data the value axes have no scale: draw the frame, not made-up ticks.
+        if (empty) yPct = yDensity = -1;
         for (double v = 0; v <= yPct + 1e-9; v += lStep) {
             int p = py(v, yPct, top, bottom);
             g.setColor(new Color(0xE6E6E6));
@@ -129,6 +131,10 @@ public final class DistancePlot {
             series(g, x, immune, xMin, xMax, yDensity, left, right, top, bottom, IMMUNE, true);
         }
 
+        if (empty) {
+            g.dispose();
+            return img;
+        }
         // Legend above the plot, left: one entry per series with its marker.
         g.setFont(Drawing.font(fs, false));
         fm = g.getFontMetrics();

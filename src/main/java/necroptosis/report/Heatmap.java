@@ -51,7 +51,7 @@ public final class Heatmap {
         for (Outline o : outlines) if (Outline.NECROSIS.equals(o.classification)) cores.add(o);
         Drawing.Thumbnail t = Drawing.thumbnail(r.overview);
         int w = t.image.getWidth(), h = t.image.getHeight();
-        int fs = Drawing.fontSize(Math.max(w, 700));
+        int fs = Drawing.fontSize(Math.max(Math.max(w, h), 700));
         int margin = fs;
 
         // Value per display pixel: each tile's value over its rectangle, then kept only on tissue.
@@ -93,7 +93,7 @@ public final class Heatmap {
         g.fillRect(0, 0, width, height);
 
         Drawing.title(g, ResultWriter.safeName(r.slidePath) + " \u2014 " + kind.title,
-                n + " tiles of " + Drawing.number(Math.round(tileUm(r))) + " \u00b5m" + kind.note + "; glass and unanalysed areas uncoloured",
+                n + (n == 1 ? " tile of " : " tiles of ") + Drawing.number(Math.round(tileUm(r))) + " \u00b5m" + kind.note + "; glass and unanalysed areas uncoloured",
                 margin, width - 2 * margin, fs);
 
         int imgX = margin, imgY = titleH;

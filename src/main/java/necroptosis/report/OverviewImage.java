@@ -27,7 +27,7 @@ public final class OverviewImage {
         }
         Drawing.Thumbnail t = Drawing.thumbnail(r.overview);
         int w = t.image.getWidth(), h = t.image.getHeight();
-        int fs = Drawing.fontSize(Math.max(w, 700));
+        int fs = Drawing.fontSize(Math.max(Math.max(w, h), 700));
         int margin = fs;
         int width = Math.max(w + 2 * margin, 700);
         int imgX = (width - w) / 2;
@@ -35,18 +35,27 @@ public final class OverviewImage {
         String[] labels = {"Tissue", "Necrotic core", "Peri-necrotic rim (" + Drawing.number(r.settings.rimWidthUm) + " \u00b5m)"};
         Color[] colours = {new Color(Outlines.TISSUE_RGB), new Color(Outlines.NECROSIS_RGB), new Color(Outlines.RIM_RGB)};
         int[] alphas = {0, 110, 110};
-        // Measure the legend to decide whether the scale bar fits on the same row.
+        // The scale bar takes the right end of the first legend row; legend entries wrap in the rest.
+        int scaleMax = Math.max(3 * fs, w / 4);
+        int legendRight = width - margin - scaleMax - 2 * fs;
         Graphics2D probe = Drawing.graphics(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB));
-        int legendW = 0;
-        for (String l : labels) legendW += Drawing.legendWidth(probe, l, fs) + 2 * fs;
+        int[] itemX = new int[labels.length], itemRow = new int[labels.length];
+        int x = margin, row = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int iw = Drawing.legendWidth(probe, labels[i], fs);
+            if (x > margin && x + iw > legendRight) {
+                row++;
+                x = margin;
+            }
+            itemX[i] = x;
+            itemRow[i] = row;
+            x += iw + 2 * fs;
+        }
         probe.dispose();
-        int scaleMax = Math.max(3 * fs, Math.min(w / 4, width - 2 * margin - legendW - fs));
-        boolean oneRow = width - 2 * margin - legendW - fs >= 4 * fs;
-        if (!oneRow) scaleMax = w / 4;
 
         int titleH = Drawing.titleHeight(fs);
-        int rowH = (int) (fs * 2.4);
-        int bottomH = (oneRow ? rowH : 2 * rowH) + fs;
+        int rowH = (int) (fs * 1.8);
+        int bottomH = (int) (fs * 2.0) + row * rowH + fs;
         int height = titleH + h + bottomH;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Drawing.graphics(img);
@@ -69,10 +78,8 @@ public final class OverviewImage {
         g.setClip(null);
 
         int base = imgY + h + (int) (fs * 2.0);
-        int x = margin;
-        for (int i = 0; i < labels.length; i++) x += Drawing.legendItem(g, x, base, colours[i], alphas[i], labels[i], fs) + 2 * fs;
-        int barBase = oneRow ? base : base + rowH;
-        Drawing.scaleBar(g, width - margin, barBase, scaleMax, t.umPerPixel, fs);
+        for (int i = 0; i < labels.length; i++) Drawing.legendItem(g, itemX[i], base + itemRow[i] * rowH, colours[i], alphas[i], labels[i], fs);
+        Drawing.scaleBar(g, width - margin, base, scaleMax, t.umPerPixel, fs);
         g.dispose();
         return img;
     }
