@@ -128,8 +128,8 @@ public final class ResultWriter {
         try {
             img = draw.get();
         } catch (RuntimeException | InternalError | UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw new IOException(file + ": cannot draw the image (" + e + "); on a server without fonts install one, e.g. "
-                    + "the fontconfig and fonts-dejavu-core packages", e);
+            throw new IOException(file + ": cannot draw the image (" + e + "); if this JVM has no fonts (a minimal server), "
+                    + "install some, e.g. the fontconfig and fonts-dejavu-core packages", e);
         }
         writeBinaryAtomically(file, o -> Drawing.writePng(img, o));
     }
