@@ -42,4 +42,16 @@ class DrawingTest {
         assertEquals(0x440154, ColorMap.VIRIDIS.rgb(0));
         assertEquals(0xFDE725, ColorMap.VIRIDIS.rgb(1));
     }
+
+    @Test
+    void oneHotTileDoesNotWashOutTheHeatmapScale() {
+        double[] v = new double[101];
+        for (int i = 0; i < 100; i++) v[i] = i + 1;
+        v[100] = 10000;
+        assertEquals(100, Heatmap.upperEnd(v, Heatmap.Kind.IMMUNE), 1e-9);
+        v[100] = 280;
+        for (int i = 0; i < 100; i++) v[i] = 290;
+        assertEquals(300, Heatmap.upperEnd(v, Heatmap.Kind.MLKL), 1e-9, "H-scores never above 300");
+        assertEquals(300, Heatmap.upperEnd(new double[0], Heatmap.Kind.MLKL), 1e-9);
+    }
 }
