@@ -50,7 +50,8 @@ public final class Outlines {
         List<Outline> out = new ArrayList<>();
         int k = 0;
         for (MaskTracer.Polygon p : MaskTracer.trace(m, w, h)) {
-            out.add(new Outline("tissue " + (++k), Outline.TISSUE, toLevel0(p, r.overview.scale.level0PerPixel, r)));
+            List<double[]> rings = toLevel0(p, r.overview.scale.level0PerPixel, r);
+            if (!rings.isEmpty()) out.add(new Outline("tissue " + (++k), Outline.TISSUE, rings));
         }
         return out;
     }
@@ -64,7 +65,8 @@ public final class Outlines {
         List<Outline> out = new ArrayList<>();
         for (MaskTracer.Polygon p : MaskTracer.trace(m, g.width, g.height)) {
             // Cores are 8-connected components and traced pieces 4-connected, so a piece lies in one core.
-            out.add(new Outline("core " + labels[p.firstPixel], Outline.NECROSIS, toLevel0(p, blockLevel0(r), r)));
+            List<double[]> rings = toLevel0(p, blockLevel0(r), r);
+            if (!rings.isEmpty()) out.add(new Outline("core " + labels[p.firstPixel], Outline.NECROSIS, rings));
         }
         return out;
     }
@@ -111,7 +113,8 @@ public final class Outlines {
                     name.append(c);
                 }
             }
-            out.add(new Outline(name.toString(), Outline.RIM, toLevel0(p, blockLevel0(r), r)));
+            List<double[]> rings = toLevel0(p, blockLevel0(r), r);
+            if (!rings.isEmpty()) out.add(new Outline(name.toString(), Outline.RIM, rings));
         }
         return out;
     }
@@ -137,6 +140,7 @@ public final class Outlines {
             }
             double[] clean = clamped ? dropCollinear(d) : d;
             if (clean.length >= 6) rings.add(clean);
+            else if (rings.isEmpty()) break; // Exterior entirely beyond the slide (cannot happen for block-aligned pieces): drop the piece.
         }
         return rings;
     }
