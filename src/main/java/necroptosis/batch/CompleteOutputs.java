@@ -27,7 +27,8 @@ final class CompleteOutputs {
     /** The parsed summary.json when it is a complete result for this slide and settings, else null. */
     static JsonObject find(Path slideDir, Path slide, JsonObject settings) {
         Path file = slideDir.resolve(SUMMARY);
-        if (!Files.isRegularFile(file)) return null;
+        // Every output file, not only the summary: a folder from an older run may lack files added since.
+        if (!Files.isRegularFile(file) || !necroptosis.report.ResultWriter.isComplete(slideDir)) return null;
         JsonObject s;
         try {
             s = read(file);
