@@ -7,7 +7,8 @@ import java.util.Arrays;
  * intact nuclei has collapsed relative to the slide's viable tumour while nuclear debris
  * (karyorrhectic fragments) remains, forming a region of at least the minimum area that is enclosed by
  * tissue rather than lying on the tissue edge (where low nuclear density is usually a cutting or
- * drying artefact, or simply stroma at the margin).
+ * drying artefact, or simply stroma at the margin). Holes in a core smaller than the minimum core area
+ * are part of it; larger ones (a viable island ringed by necrosis) are not.
  */
 public final class NecrosisSegmenter {
     private final NecrosisSettings settings;
@@ -95,7 +96,10 @@ public final class NecrosisSegmenter {
                         && debrisDensity[i] >= settings.debrisFraction * reference;
             }
         }
-        candidate = Labeling.fillHoles(candidate, w, h);
+        // Holes smaller than the minimum core area (a few surviving cells, a vessel) belong to the core; a
+        // larger enclosed region is viable tissue in its own right, e.g. an island ringed by necrosis.
+        double blockMm2 = in.blockUm * in.blockUm * 1e-6;
+        candidate = Labeling.fillHolesUpTo(candidate, w, h, settings.minCoreAreaMm2 / blockMm2);
         Labeling comps = Labeling.of(candidate, w, h);
 
         double[] compArea = new double[comps.count + 1];

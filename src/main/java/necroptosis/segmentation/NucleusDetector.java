@@ -209,14 +209,8 @@ public final class NucleusDetector {
     static final double PEAK_QUANTILE = 0.9;
 
     static void fillSmallHoles(boolean[] mask, int width, int height, double maxHolePixels) {
-        boolean[] filled = Labeling.fillHoles(mask, width, height);
-        boolean[] holes = new boolean[mask.length];
-        for (int i = 0; i < mask.length; i++) holes[i] = filled[i] && !mask[i];
-        Labeling parts = Labeling.of(holes, width, height);
-        for (int i = 0; i < mask.length; i++) {
-            int h = parts.labels[i];
-            if (h > 0 && parts.sizes[h] <= maxHolePixels) mask[i] = true;
-        }
+        boolean[] filled = Labeling.fillHolesUpTo(mask, width, height, maxHolePixels);
+        System.arraycopy(filled, 0, mask, 0, mask.length);
     }
 
     private static boolean inCore(int[] labels, float[] flat, int q, int id, float cut) {

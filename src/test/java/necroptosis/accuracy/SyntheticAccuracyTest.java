@@ -280,7 +280,7 @@ class SyntheticAccuracyTest {
     private static List<float[]> positions(SlideResult r) {
         List<float[]> out = new ArrayList<>();
         for (necroptosis.pipeline.TileResult t : r.tiles) {
-            for (int i = 0; i < t.immunePositions.length; i += 2) out.add(new float[] {t.immunePositions[i], t.immunePositions[i + 1]});
+            for (int i = 0; i < t.immunePositions.length; i += 2) out.add(new float[] {(float) t.immunePositions[i], (float) t.immunePositions[i + 1]});
         }
         return out;
     }
