@@ -92,7 +92,9 @@ public final class SlideAnalysis {
                 ? NecrosisSegmenter.Result.ofMask(user.coreMask(grid.width, grid.height, grid.blockPx * scale.level0PerPixel),
                         grid.width, grid.height, input.tissueMm2)
                 : new NecrosisSegmenter(settings.necrosis).segment(input);
+        BoundaryCells.assign(tiles, grid, cores.labels, cores.densityRatio);
         ZoneMap zones = ZoneMap.of(grid, cores.labels, settings.rimWidthUm);
+        BoundaryCells.assignRimEdge(tiles, grid, zones, settings.rimWidthUm);
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new SlideResult(slide, settings, stains, stainsHow, backgroundHow, scale, overview, overviewTissue, grid, cores, zones,
                 tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold);

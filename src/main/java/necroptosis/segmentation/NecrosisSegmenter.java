@@ -48,12 +48,20 @@ public final class NecrosisSegmenter {
         public final double[] areasMm2;
         /** Intact-nucleus density of the viable reference (per mm²), for provenance. */
         public final double referenceDensity;
+        /**
+         * Per block, the smoothed intact-nucleus density divided by the necrosis cut (density fraction x
+         * reference): below 1 the block's centre meets the density criterion. A smooth field, so it can be
+         * interpolated between block centres to place the core boundary inside a block. Null for cores
+         * given by the user; NaN where there was too little tissue to estimate it.
+         */
+        public final float[] densityRatio;
 
-        Result(int[] labels, int count, double[] areasMm2, double referenceDensity) {
+        Result(int[] labels, int count, double[] areasMm2, double referenceDensity, float[] densityRatio) {
             this.labels = labels;
             this.count = count;
             this.areasMm2 = areasMm2;
             this.referenceDensity = referenceDensity;
+            this.densityRatio = densityRatio;
         }
 
         /**
@@ -66,7 +74,7 @@ public final class NecrosisSegmenter {
             Labeling comps = Labeling.of(m, width, height);
             double[] areas = new double[comps.count + 1];
             for (int i = 0; i < m.length; i++) if (comps.labels[i] > 0) areas[comps.labels[i]] += tissueMm2[i];
-            return new Result(comps.labels, comps.count, areas, 0);
+            return new Result(comps.labels, comps.count, areas, 0, null);
         }
     }
 
@@ -115,7 +123,10 @@ public final class NecrosisSegmenter {
         }
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) labels[i] = keep[comps.labels[i]];
-        return new Result(labels, kept, Arrays.copyOf(keptAreas, kept + 1), reference);
+        float[] ratio = new float[n];
+        double cutDensity = settings.densityFraction * reference;
+        for (int i = 0; i < n; i++) ratio[i] = cutDensity > 0 ? (float) (intactDensity[i] / cutDensity) : Float.NaN;
+        return new Result(labels, kept, Arrays.copyOf(keptAreas, kept + 1), reference, ratio);
     }
 
     /** Fraction of the blocks in a ring (~50 µm wide) around a component that are glass or outside the slide. */
