@@ -166,15 +166,28 @@ class SyntheticAccuracyTest {
                 c, cmp.f1, cmp.precision, cmp.recall, MIN_F1));
     }
 
-    @Disabled("target missed (immune density per zone within 15%): rim -15% to -21% on all four slides (the densest "
-            + "infiltrate: touching lymphocytes merged or missed), necrosis +11% to +164% (9-56 true cells per slide; dark "
-            + "round pyknotic nuclei counted as lymphocytes); viable -3% to -5% meets it; see issue 3")
+    /** Issue 3: immune density within 15% of the truth in the peri-necrotic rim and in viable tumour (stroma included). */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void immuneDensityPerZone(Case c) throws IOException {
+    void immuneDensityRimAndViable(Case c) throws IOException {
+        assertImmuneDensity(c, Zone.RIM, Zone.VIABLE);
+    }
+
+    @Disabled("target missed in necrosis (immune density within 15%): +25%, -2%, +109%, +57% on seeds 1001-4004 "
+            + "(9-56 true cells per slide; rim and viable meet it: rim -14/-11/-14/-10%, viable -2/-2/-2/0%). The core "
+            + "boundary is placed to a few um, but the rim's infiltrate is 10-20x denser than the core's, so a boundary a "
+            + "few um outwards at places adds rim lymphocytes to the sparse core (cells in boundary blocks are already "
+            + "placed by their own position); a few pyknotic nuclei pass as lymphocytes; see issue 3")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void immuneDensityNecrosis(Case c) throws IOException {
+        assertImmuneDensity(c, Zone.NECROSIS);
+    }
+
+    private static void assertImmuneDensity(Case c, Zone... zones) throws IOException {
         TruthComparison cmp = run(c).cmp;
         List<Executable> checks = new ArrayList<>();
-        for (Zone z : Zone.TISSUE_ZONES) {
+        for (Zone z : zones) {
             double[] v = cmp.immune.get(z.key);
             checks.add(() -> assertTrue(v[1] > 0 && Math.abs(v[0] - v[1]) / v[1] <= MAX_IMMUNE_ERROR, () -> String.format(Locale.ROOT,
                     "%s: %s immune density %.0f vs truth %.0f /mm2 (%+.1f%%)", c, z.key, v[0], v[1], 100 * (v[0] - v[1]) / v[1])));
@@ -280,7 +293,7 @@ class SyntheticAccuracyTest {
     private static List<float[]> positions(SlideResult r) {
         List<float[]> out = new ArrayList<>();
         for (necroptosis.pipeline.TileResult t : r.tiles) {
-            for (int i = 0; i < t.immunePositions.length; i += 2) out.add(new float[] {t.immunePositions[i], t.immunePositions[i + 1]});
+            for (int i = 0; i < t.immunePositions.length; i += 2) out.add(new float[] {(float) t.immunePositions[i], (float) t.immunePositions[i + 1]});
         }
         return out;
     }
