@@ -1,0 +1,129 @@
+package necroptosis.ij;
+
+import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.CancellationException;
+
+import ij.IJ;
+import ij.Macro;
+import ij.macro.Interpreter;
+import necroptosis.pipeline.ProgressListener;
+import necroptosis.slide.SlideException;
+import necroptosis.slide.SlideSources;
+
+/**
+ * What every Necroptosis command does the same way: decide whether a dialog may be shown, report errors as
+ * one line (never a stack-trace window), check the output folder before any work, and forward engine
+ * progress to ImageJ's status bar with Esc as cancel.
+ */
+final class CommandSupport {
+    private CommandSupport() {}
+
+    /** No display: java.awt.headless, Fiji --headless. No dialog or window may be built. */
+    static boolean headless() {
+        return GraphicsEnvironment.isHeadless();
+    }
+
+    /** A GUI ImageJ is running and no batch-mode macro hides images: results may be shown. */
+    static boolean showsWindows() {
+        return !headless() && IJ.getInstance() != null && !Interpreter.isBatchMode();
+    }
+
+    /** Tables may be shown (also from batch-mode macros, which still show tables). */
+    static boolean showsTables() {
+        return !headless() && IJ.getInstance() != null;
+    }
+
+    /**
+     * One message for the user. With a GUI: {@link IJ#error}, which also aborts a calling macro. Without one,
+     * ImageJ would print it to stdout; it goes to stderr instead, where a cluster job's errors belong, and the
+     * calling macro is aborted as IJ.error would.
+     */
+    static void error(String title, String message) {
+        if (IJ.getInstance() == null || headless()) {
+            System.err.println(title + ": " + message);
+            IJ.log(title + ": " + message); // also in the Log of ImageJ -batch runs that keep one
+            if (Macro.getOptions() != null || Interpreter.getInstance() != null) Macro.abort();
+        } else {
+            IJ.error(title, message);
+        }
+    }
+
+    /**
+     * Reports a failure of a command: expected ones (a bad file, a bad option) as their one-line message;
+     * cancellation in the status bar; anything else as one line, with the stack trace in the Log window.
+     */
+    static void fail(String title, Throwable e) {
+        if (e instanceof CancellationException) {
+            cancelled(title);
+        } else if (e instanceof SlideException || e instanceof IllegalArgumentException) {
+            error(title, e.getMessage());
+        } else if (e instanceof OutOfMemoryError) {
+            error(title, "not enough memory (" + e.getMessage() + "); give Fiji more in Edit > Options > Memory & Threads, or use fewer threads");
+        } else if (e instanceof IOException) {
+            error(title, SlideSources.describe(e));
+        } else {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            IJ.log(title + ": unexpected " + e + "\n" + trace);
+            error(title, "unexpected error: " + SlideSources.describe(e) + " (details in the Log window)");
+        }
+    }
+
+    static void cancelled(String title) {
+        IJ.showProgress(1.0);
+        IJ.showStatus(title + ": cancelled");
+        IJ.resetEscape();
+        if (headless()) System.err.println(title + ": cancelled");
+    }
+
+    /**
+     * The output folder, created and shown writable before any work, so a run of hours does not end in
+     * "cannot write". The message names the folder.
+     */
+    static Path outputFolder(String text) throws SlideException {
+        if (text == null || text.trim().isEmpty()) throw new Parameters.OptionException("output: no output folder given (output=[/path/to/results])");
+        Path dir;
+        try {
+            dir = Paths.get(text.trim());
+        } catch (InvalidPathException e) {
+            throw new Parameters.OptionException("output=" + Parameters.show(text) + ": not a valid path (" + e.getReason() + ")");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new SlideException(dir.toString(), "output folder is a file, not a folder");
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".necroptosis-write-test", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new SlideException(dir.toString(), "output folder cannot be written (" + SlideSources.describe(e) + ")");
+        }
+        return dir;
+    }
+
+    /** Engine progress to ImageJ: a status line per step, the progress bar per tile, Esc cancels. */
+    static ProgressListener progress(String title, String slideName) {
+        return new ProgressListener() {
+            @Override
+            public void tiles(int done, int total) {
+                IJ.showProgress(done, total);
+                if (done == total || done % 8 == 0) IJ.showStatus(title + ": " + slideName + ": tile " + done + "/" + total + " (Esc cancels)");
+            }
+
+            @Override
+            public void status(String message) {
+                IJ.showStatus(title + ": " + slideName + ": " + message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return IJ.escapePressed();
+            }
+        };
+    }
+}
