@@ -1,0 +1,141 @@
+package necroptosis.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import necroptosis.pipeline.BlockGrid;
+import necroptosis.pipeline.SlideResult;
+import necroptosis.pipeline.Zone;
+import necroptosis.slide.Level;
+
+/**
+ * The outlines of a result's tissue, necrotic cores and peri-necrotic rims, traced along the edges of the
+ * masks they were decided on (tissue on the overview pixels, cores and rims on the analysis blocks) and
+ * scaled to level-0 pixels. Exact: a core's outline encloses exactly its blocks, so reading it back as a
+ * user region gives the same cores. Coordinates are clipped to the slide, which the last row and column of
+ * blocks may overhang.
+ */
+public final class Outlines {
+    private Outlines() {}
+
+    /** One outline per 8-connected piece of tissue, named "tissue 1", "tissue 2"... in raster order. */
+    public static List<Outline> tissue(SlideResult r) {
+        int w = r.overview.width, h = r.overview.height;
+        boolean[] m = new boolean[w * h];
+        for (int i = 0; i < m.length; i++) m[i] = r.overviewTissue[i] != 0;
+        List<Outline> out = new ArrayList<>();
+        int k = 0;
+        for (MaskTracer.Polygon p : MaskTracer.trace(m, w, h)) {
+            out.add(new Outline("tissue " + (++k), Outline.TISSUE, toLevel0(p, r.overview.scale.level0PerPixel, r)));
+        }
+        return out;
+    }
+
+    /** One outline per necrotic core, named "core N" with N the core's number in summary.json. */
+    public static List<Outline> cores(SlideResult r) {
+        BlockGrid g = r.grid;
+        int[] labels = r.cores.labels;
+        boolean[] m = new boolean[g.size()];
+        for (int i = 0; i < m.length; i++) m[i] = labels[i] > 0;
+        List<Outline> out = new ArrayList<>();
+        for (MaskTracer.Polygon p : MaskTracer.trace(m, g.width, g.height)) {
+            // Cores are 8-connected components, so a traced piece lies in one core.
+            out.add(new Outline("core " + labels[p.firstPixel], Outline.NECROSIS, toLevel0(p, blockLevel0(r), r)));
+        }
+        return out;
+    }
+
+    /**
+     * One outline per 8-connected piece of the rim zone, with the cores it surrounds as holes, named after
+     * the cores it touches ("rim 1", or "rim 1+2" where two cores' rims merge).
+     */
+    public static List<Outline> rims(SlideResult r) {
+        BlockGrid g = r.grid;
+        int w = g.width, h = g.height;
+        boolean[] m = new boolean[g.size()];
+        for (int i = 0; i < m.length; i++) m[i] = r.zones.zones[i] == Zone.RIM.ordinal();
+        List<MaskTracer.Polygon> polys = MaskTracer.trace(m, w, h);
+        if (polys.isEmpty()) return new ArrayList<>();
+        necroptosis.segmentation.Labeling pieces = necroptosis.segmentation.Labeling.of(m, w, h);
+        List<TreeSet<Integer>> touches = new ArrayList<>();
+        for (int c = 0; c <= pieces.count; c++) touches.add(new TreeSet<Integer>());
+        int[] labels = r.cores.labels;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int piece = pieces.labels[y * w + x];
+                if (piece == 0) continue;
+                for (int dy = -1; dy <= 1; dy++) for (int dx = -1; dx <= 1; dx++) {
+                    int nx = x + dx, ny = y + dy;
+                    if (nx >= 0 && ny >= 0 && nx < w && ny < h && labels[ny * w + nx] > 0) touches.get(piece).add(labels[ny * w + nx]);
+                }
+            }
+        }
+        List<Outline> out = new ArrayList<>();
+        int orphans = 0;
+        for (MaskTracer.Polygon p : polys) {
+            TreeSet<Integer> cores = touches.get(pieces.labels[p.firstPixel]);
+            StringBuilder name = new StringBuilder("rim ");
+            if (cores.isEmpty()) {
+                // A piece cut off from its core by glass: still rim, but named apart.
+                name.append("piece ").append(++orphans);
+            } else {
+                for (int c : cores) {
+                    if (name.length() > 4) name.append('+');
+                    name.append(c);
+                }
+            }
+            out.add(new Outline(name.toString(), Outline.RIM, toLevel0(p, blockLevel0(r), r)));
+        }
+        return out;
+    }
+
+    /** Level-0 pixels per block edge. */
+    static double blockLevel0(SlideResult r) {
+        return r.grid.blockPx * r.analysisScale.level0PerPixel;
+    }
+
+    private static List<double[]> toLevel0(MaskTracer.Polygon p, double scale, SlideResult r) {
+        Level l0 = r.analysisScale.slide.levels().get(0);
+        double maxX = l0.width(), maxY = l0.height();
+        List<double[]> rings = new ArrayList<>(p.rings.size());
+        for (int[] ring : p.rings) {
+            double[] d = new double[ring.length];
+            boolean clamped = false;
+            for (int i = 0; i < ring.length; i += 2) {
+                // Clamping a rectilinear ring to the slide is its intersection with the slide here: only the
+                // grid's last row and column can overhang, so every overhanging vertex lands on the edge.
+                d[i] = Math.min(maxX, ring[i] * scale);
+                d[i + 1] = Math.min(maxY, ring[i + 1] * scale);
+                clamped |= d[i] != ring[i] * scale || d[i + 1] != ring[i + 1] * scale;
+            }
+            double[] clean = clamped ? dropCollinear(d) : d;
+            if (clean.length >= 6) rings.add(clean);
+        }
+        return rings;
+    }
+
+    /** Removes repeated points and points on a straight line between their neighbours (left by clamping). */
+    static double[] dropCollinear(double[] ring) {
+        int n = ring.length / 2;
+        double[] out = ring.clone();
+        boolean changed = true;
+        while (changed && n >= 3) {
+            changed = false;
+            for (int i = 0; i < n; i++) {
+                int prev = (i + n - 1) % n, next = (i + 1) % n;
+                double ax = out[2 * prev], ay = out[2 * prev + 1], bx = out[2 * i], by = out[2 * i + 1];
+                double cx = out[2 * next], cy = out[2 * next + 1];
+                boolean redundant = (ax == bx && ay == by) || (ax - bx) * (cy - by) - (ay - by) * (cx - bx) == 0;
+                if (redundant) {
+                    changed = true;
+                    // Remove this one point, then rescan, so two neighbours are never dropped against each other.
+                    System.arraycopy(out, 2 * (i + 1), out, 2 * i, 2 * (n - i - 1));
+                    n--;
+                    break;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, 2 * n);
+    }
+}
