@@ -11,7 +11,6 @@ import java.nio.file.Paths;
 import java.util.concurrent.CancellationException;
 
 import ij.IJ;
-import ij.Macro;
 import ij.macro.Interpreter;
 import necroptosis.pipeline.ProgressListener;
 import necroptosis.slide.SlideException;
@@ -24,6 +23,9 @@ import necroptosis.slide.SlideSources;
  */
 final class CommandSupport {
     private CommandSupport() {}
+
+    /** Errors reported in this JVM, so {@link HeadlessMacro} can end with a non-zero exit code. */
+    static final java.util.concurrent.atomic.AtomicInteger ERRORS = new java.util.concurrent.atomic.AtomicInteger();
 
     /** No display: java.awt.headless, Fiji --headless. No dialog or window may be built. */
     static boolean headless() {
@@ -41,17 +43,24 @@ final class CommandSupport {
     }
 
     /**
-     * One message for the user. With a GUI: {@link IJ#error}, which also aborts a calling macro. Without one,
-     * ImageJ would print it to stdout; it goes to stderr instead, where a cluster job's errors belong, and the
-     * calling macro is aborted as IJ.error would.
+     * One message for the user. With the ImageJ window: {@link IJ#error}, which also aborts a calling macro.
+     * Without it (headless, {@code ImageJ -batch}) IJ.error must not be used: from a macro it opens a dialog,
+     * which in a headless JVM fails with a HeadlessException trace that hides the message. The message goes
+     * to stderr instead, where a cluster job's errors belong, and a calling macro is stopped quietly (the
+     * way ImageJ cancels macros), so the lines after it do not run on a failed result.
      */
     static void error(String title, String message) {
-        if (IJ.getInstance() == null || headless()) {
-            System.err.println(title + ": " + message);
-            IJ.log(title + ": " + message); // also in the Log of ImageJ -batch runs that keep one
-            if (Macro.getOptions() != null || Interpreter.getInstance() != null) Macro.abort();
-        } else {
+        ERRORS.incrementAndGet();
+        if (IJ.getInstance() != null && !headless()) {
             IJ.error(title, message);
+            return;
+        }
+        System.err.println(title + ": " + message);
+        Interpreter macro = Interpreter.getInstance();
+        if (macro != null) {
+            // Stops the macro after this command without the error dialog abort() would otherwise build.
+            macro.setIgnoreErrors(true);
+            macro.abort(title + ": " + message);
         }
     }
 
