@@ -35,7 +35,18 @@ public final class ResultWriter {
     }
 
     public static Path write(SlideResult r, Path outDir) throws IOException {
-        Path dir = outDir.resolve(safeName(r.slidePath));
+        return write(r, outDir, safeName(r.slidePath));
+    }
+
+    /**
+     * Writes into {@code <outDir>/<folderName>/}; a batch names the folders itself so that two slides with
+     * the same safe name do not share one. The name must be one plain path element.
+     */
+    public static Path write(SlideResult r, Path outDir, String folderName) throws IOException {
+        if (!folderName.matches("[A-Za-z0-9._-]+") || folderName.matches("\\.+")) {
+            throw new IllegalArgumentException("output folder name must be a plain name of letters, digits, '.', '_' and '-'; got '" + folderName + "'");
+        }
+        Path dir = outDir.resolve(folderName);
         Files.createDirectories(dir);
         // summary.json marks a complete set: remove the old one first, so a failed re-run never leaves it
         // beside new tables.
