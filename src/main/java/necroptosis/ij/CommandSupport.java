@@ -96,7 +96,7 @@ final class CommandSupport {
      * The output folder, created and shown writable before any work, so a run of hours does not end in
      * "cannot write". The message names the folder.
      */
-    static Path outputFolder(String text) throws SlideException {
+    static Path outputFolder(String text) throws IOException {
         if (text == null || text.trim().isEmpty()) throw new Parameters.OptionException("output: no output folder given (output=[/path/to/results])");
         Path dir;
         try {
@@ -104,14 +104,7 @@ final class CommandSupport {
         } catch (InvalidPathException e) {
             throw new Parameters.OptionException("output=" + Parameters.show(text) + ": not a valid path (" + e.getReason() + ")");
         }
-        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new SlideException(dir.toString(), "output folder is a file, not a folder");
-        try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".necroptosis-write-test", ".tmp");
-            Files.delete(probe);
-        } catch (IOException | SecurityException e) {
-            throw new SlideException(dir.toString(), "output folder cannot be written (" + SlideSources.describe(e) + ")");
-        }
+        necroptosis.batch.BatchRunner.checkWritable(dir);
         return dir;
     }
 

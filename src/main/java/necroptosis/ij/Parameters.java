@@ -145,9 +145,24 @@ final class Parameters {
     static List<Param> batch() {
         List<Param> l = new ArrayList<>();
         l.add(p("Input", "input", Type.FOLDER, "Input folder (or a text file listing slides)", "", "", false));
+        l.add(p(null, "recursive", Type.FLAG, "Recursive: include subfolders", "", false, false));
+        l.add(p(null, "shard", Type.TEXT, "Shard k/n (cluster job k of n; empty = all)", "", "", true));
         l.add(withoutHeading(ANALYSIS.get(0)));
         l.addAll(ANALYSIS.subList(1, ANALYSIS.size()));
         l.add(p("Output", "output", Type.FOLDER, "Output folder", "", "", false));
+        return l;
+    }
+
+    /**
+     * Show Results Overlay: a result folder and an open image. In the dialog the image is a choice of the open
+     * images' titles; in a macro any title (empty: the current image).
+     */
+    static List<Param> showOverlay(String[] imageTitles) {
+        List<Param> l = new ArrayList<>();
+        l.add(p(null, "result", Type.FOLDER, "Result folder (holding summary.json)", "", "", false));
+        if (imageTitles == null) l.add(p(null, "image", Type.TEXT, "Image", "", "", false));
+        else l.add(p(null, "image", Type.CHOICE, "Image", "", imageTitles.length > 0 ? imageTitles[0] : "", false, imageTitles));
+        l.add(p(null, "heatmap", Type.CHOICE, "Heatmap", "", "mlkl", false, "mlkl", "immune", "none"));
         return l;
     }
 

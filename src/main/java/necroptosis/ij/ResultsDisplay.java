@@ -123,12 +123,14 @@ final class ResultsDisplay {
         double toOverview = 1 / r.overview.scale.level0PerPixel;
         Overlay o = new Overlay();
         for (TileTable.Row row : rows) {
-            o.add(heatTile(row.x * toOverview, row.y * toOverview, row.width * toOverview, row.height * toOverview, row.tile.score.hScore()));
+            double hs = row.tile.score.hScore();
+            o.add(heatTile(row.x * toOverview, row.y * toOverview, row.width * toOverview, row.height * toOverview, hs / HSCORE_MAX,
+                    String.format(Locale.ROOT, "tile %d: H-score %.0f", row.tile.index, hs)));
         }
         for (Outline t : Outlines.tissue(r)) o.add(roi(t, toOverview));
         for (Outline t : Outlines.rims(r)) o.add(roi(t, toOverview));
         for (Outline t : Outlines.cores(r)) o.add(roi(t, toOverview));
-        legend(o, w, h);
+        legend(o, w, h, MLKL_LEGEND);
         imp.setOverlay(o);
         return imp;
     }
@@ -187,11 +189,13 @@ final class ResultsDisplay {
         return roi;
     }
 
-    /** A semi-transparent tile rectangle coloured by its MLKL H-score (0-300). */
-    static Roi heatTile(double x, double y, double w, double h, double hScore) {
+    static final String MLKL_LEGEND = "MLKL H-score 0-300";
+
+    /** A semi-transparent tile rectangle coloured by {@code t} in [0, 1] (e.g. H-score / 300). */
+    static Roi heatTile(double x, double y, double w, double h, double t, String name) {
         Roi tile = new Roi(x, y, w, h);
-        tile.setFillColor(heat(hScore / HSCORE_MAX, HEAT_ALPHA));
-        tile.setName(String.format(Locale.ROOT, "H-score %.0f", hScore));
+        tile.setFillColor(heat(t, HEAT_ALPHA));
+        tile.setName(name);
         return tile;
     }
 
@@ -212,7 +216,7 @@ final class ResultsDisplay {
     }
 
     /** Key in the top-left corner: the outline colours and the heatmap's colour bar. */
-    static void legend(Overlay o, int w, int h) {
+    static void legend(Overlay o, int w, int h, String heatmapTitle) {
         int size = Math.max(10, Math.min(w, h) / 45);
         Font font = new Font("SansSerif", Font.BOLD, size);
         int x = size / 2, y = size / 2, line = size + size / 3;
@@ -226,7 +230,8 @@ final class ResultsDisplay {
             t.setStrokeColor(colours[i]);
             o.add(t);
         }
-        TextRoi title = new TextRoi(x, y + 3 * line, "MLKL H-score 0-300", font);
+        if (heatmapTitle == null) return;
+        TextRoi title = new TextRoi(x, y + 3 * line, heatmapTitle, font);
         title.setStrokeColor(Color.BLACK);
         o.add(title);
         int barY = y + 4 * line + size / 4, barW = size * 12, steps = 24;
