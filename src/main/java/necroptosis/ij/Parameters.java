@@ -92,21 +92,23 @@ final class Parameters {
      * Folder; the input and output fields of each command are added around it.
      */
     static final List<Param> ANALYSIS = Collections.unmodifiableList(Arrays.asList(
-            p("Input", "pixel_size", Type.NUMBER, "Pixel_size (0 = from file)", "µm", 0, false),
-            p(null, "reader", Type.CHOICE, "Reader", "", "auto", true, READERS),
-            p(null, "analysis_pixel", Type.NUMBER, "Analysis_pixel size", "µm/px", AnalysisSettings.DEFAULT_ANALYSIS_PIXEL_UM, false),
+            p(null, "reader", Type.CHOICE, "Reader", "", "auto", false, READERS),
+            p(null, "pixel_size", Type.NUMBER, "Pixel_size (0 = from file)", "µm", 0, false),
+            p(null, "analysis_pixel", Type.NUMBER, "Analysis_pixel size", "µm/px", AnalysisSettings.DEFAULT_ANALYSIS_PIXEL_UM, true),
             p(null, "threads", Type.NUMBER, "Threads (0 = all)", "", 0, true),
 
             p("Stains", "stains", Type.CHOICE, "Stains", "", AnalysisSettings.DEFAULT_STAINS, false, StainVectors.H_DAB.name(), StainVectors.H_E.name()),
             p(null, "estimate_stains", Type.FLAG, "Estimate_stains per slide (Macenko)", "", false, true),
-            p(null, "stain_vectors", Type.TEXT, "Stain_vectors (R,G,B;R,G,B OD, empty = preset)", "", "", false),
-            p(null, "background", Type.TEXT, "Background I0 (R,G,B, empty = measured)", "", "", false),
+            p(null, "stain_vectors", Type.TEXT, "Stain_vectors R,G,B;R,G,B (empty = preset)", "", "", false),
+            p(null, "background", Type.TEXT, "Background I0 R,G,B (empty = measured)", "", "", false),
 
             p("MLKL scoring (DAB optical density thresholds)", "weak", Type.NUMBER, "Weak (1+) from", "OD", DabThresholds.DEFAULT_WEAK, false),
             p(null, "moderate", Type.NUMBER, "Moderate (2+) from", "OD", DabThresholds.DEFAULT_MODERATE, true),
             p(null, "strong", Type.NUMBER, "Strong (3+) from", "OD", DabThresholds.DEFAULT_STRONG, true),
 
-            p("Cells", "cells", Type.FLAG, "Cells: also score each cell (slower)", "", false, false),
+            // Immune cells share the Cells group: a group for one choice would cost the dialog a row on small screens.
+            p("Cells & immune cells", "immune", Type.CHOICE, "Immune cells", "", "morphological", false, IMMUNE),
+            p(null, "cells", Type.FLAG, "Cells: also score each cell (slower)", "", false, true),
             p(null, "compartment", Type.CHOICE, "Compartment", "", AnalysisSettings.DEFAULT_COMPARTMENT.key(), true, COMPARTMENTS),
             p(null, "cell_expansion", Type.NUMBER, "Cell_expansion", "µm", AnalysisSettings.DEFAULT_CELL_EXPANSION_UM, false),
             p(null, "nucleus_threshold", Type.NUMBER, "Nucleus_threshold", "OD", NucleusSettings.DEFAULT_THRESHOLD_OD, true),
@@ -116,9 +118,7 @@ final class Parameters {
             p(null, "rim_width", Type.NUMBER, "Rim_width", "µm", AnalysisSettings.DEFAULT_RIM_WIDTH_UM, true),
             p(null, "regions", Type.FILE, "Regions file (optional: GeoJSON, .roi, RoiSet.zip)", "", "", false),
             p(null, "regions_mode", Type.CHOICE, "Regions_mode", "", "override", false, REGION_MODES),
-            p(null, "regions_scale", Type.NUMBER, "Regions_scale (ImageJ ROIs)", "level-0 px per ROI px", 1, true),
-
-            p("Immune cells", "immune", Type.CHOICE, "Immune cells", "", "morphological", false, IMMUNE)));
+            p(null, "regions_scale", Type.NUMBER, "Regions_scale (ImageJ ROIs)", "level-0 px per ROI px", 1, true)));
 
     /** Choice values for Score Slide's "source" key. */
     static final String SOURCE_FILE = "slide file";
@@ -127,9 +127,10 @@ final class Parameters {
     /** Score Slide: which slide, then the analysis settings, then where to. */
     static List<Param> scoreSlide(boolean imageOpen) {
         List<Param> l = new ArrayList<>();
-        if (imageOpen) l.add(p("Input", "source", Type.CHOICE, "Source", "", SOURCE_FILE, false, SOURCE_FILE, SOURCE_IMAGE));
-        l.add(p(imageOpen ? null : "Input", "slide", Type.FILE, "Slide file", "", "", false));
-        l.add(withoutHeading(ANALYSIS.get(0)));
+        l.add(p("Input", "slide", Type.FILE, "Slide file", "", "", false));
+        // With an image open: "Source" and "Reader" share a row; without, the reader has the row alone.
+        if (imageOpen) l.add(p(null, "source", Type.CHOICE, "Source", "", SOURCE_FILE, false, SOURCE_FILE, SOURCE_IMAGE));
+        l.add(sameRow(ANALYSIS.get(0), imageOpen));
         l.addAll(ANALYSIS.subList(1, ANALYSIS.size()));
         l.add(p("Output", "output", Type.FOLDER, "Output folder", "", "", false));
         l.add(p(null, "tile_table", Type.FLAG, "Tile_table: show per-tile results", "", false, false));
@@ -146,9 +147,8 @@ final class Parameters {
         List<Param> l = new ArrayList<>();
         l.add(p("Input", "input", Type.FOLDER, "Input folder (or a text file listing slides)", "", "", false));
         l.add(p(null, "recursive", Type.FLAG, "Recursive: include subfolders", "", false, false));
-        l.add(p(null, "shard", Type.TEXT, "Shard k/n (cluster job k of n; empty = all)", "", "", true));
-        l.add(withoutHeading(ANALYSIS.get(0)));
-        l.addAll(ANALYSIS.subList(1, ANALYSIS.size()));
+        l.add(p(null, "shard", Type.TEXT, "Shard k/n (cluster job k of n; empty = all)", "", "", false));
+        l.addAll(ANALYSIS);
         l.add(p("Output", "output", Type.FOLDER, "Output folder", "", "", false));
         return l;
     }
@@ -166,8 +166,8 @@ final class Parameters {
         return l;
     }
 
-    private static Param withoutHeading(Param q) {
-        return new Param(null, q.key, q.type, q.label, q.units, q.defaultValue, q.choices, q.sameRow);
+    private static Param sameRow(Param q, boolean sameRow) {
+        return new Param(q.heading, q.key, q.type, q.label, q.units, q.defaultValue, q.choices, sameRow);
     }
 
     /** The values of every setting of a command, as text, whichever way they were given. */

@@ -39,7 +39,7 @@ final class SettingsDialog {
                     gd.addCheckbox(q.label, Boolean.parseBoolean(value));
                     break;
                 case TEXT:
-                    gd.addStringField(q.label, value, 22);
+                    gd.addStringField(q.label, value, 18);
                     break;
                 case FILE:
                     gd.addFileField(q.label, value, 40);
