@@ -69,7 +69,9 @@ final class CommandSupport {
      * cancellation in the status bar; anything else as one line, with the stack trace in the Log window.
      */
     static void fail(String title, Throwable e) {
-        if (e instanceof CancellationException) {
+        // ImageJ's own filters (MaximumFinder) also watch Esc and give up mid-tile, which surfaces as some
+        // other exception; whatever it is, the user asked to stop.
+        if (e instanceof CancellationException || (IJ.escapePressed() && !(e instanceof IllegalArgumentException))) {
             cancelled(title);
         } else if (e instanceof SlideException || e instanceof IllegalArgumentException) {
             error(title, e.getMessage());
