@@ -19,6 +19,25 @@ import necroptosis.slide.Level;
 public final class Outlines {
     private Outlines() {}
 
+    /** Display colours (0xRRGGBB) per classification, shared by the overview, GeoJSON, ROI set and Fiji overlay. */
+    public static final int TISSUE_RGB = 0x009E73, NECROSIS_RGB = 0xD7191C, RIM_RGB = 0xF5A300;
+
+    /** The display colour (0xRRGGBB) of a classification ({@link Outline#NECROSIS}, RIM, TISSUE); grey for others. */
+    public static int rgb(String classification) {
+        if (Outline.NECROSIS.equals(classification)) return NECROSIS_RGB;
+        if (Outline.RIM.equals(classification)) return RIM_RGB;
+        if (Outline.TISSUE.equals(classification)) return TISSUE_RGB;
+        return 0x808080;
+    }
+
+    /** Tissue, rims and cores in one list, in the order they are drawn (cores on top). */
+    public static List<Outline> all(SlideResult r) {
+        List<Outline> all = new ArrayList<>(tissue(r));
+        all.addAll(rims(r));
+        all.addAll(cores(r));
+        return all;
+    }
+
     /** One outline per 8-connected piece of tissue, named "tissue 1", "tissue 2"... in raster order. */
     public static List<Outline> tissue(SlideResult r) {
         int w = r.overview.width, h = r.overview.height;
