@@ -21,7 +21,7 @@ import ij.plugin.frame.RoiManager;
 import ij.process.ColorProcessor;
 import necroptosis.pipeline.SlideResult;
 import necroptosis.pipeline.Zone;
-import necroptosis.report.DistanceProfile;
+import necroptosis.report.ColorMap;
 import necroptosis.report.Outline;
 import necroptosis.report.Outlines;
 import necroptosis.report.ResultWriter;
@@ -122,15 +122,18 @@ final class ResultsDisplay {
         imp.setCalibration(cal);
         double toOverview = 1 / r.overview.scale.level0PerPixel;
         Overlay o = new Overlay();
+        double[] hScores = new double[rows.size()];
+        for (int i = 0; i < hScores.length; i++) hScores[i] = rows.get(i).tile.score.hScore();
+        double top = upperEnd(hScores, HSCORE_MAX);
         for (TileTable.Row row : rows) {
             double hs = row.tile.score.hScore();
-            o.add(heatTile(row.x * toOverview, row.y * toOverview, row.width * toOverview, row.height * toOverview, hs / HSCORE_MAX,
-                    String.format(Locale.ROOT, "tile %d: H-score %.0f", row.tile.index, hs)));
+            o.add(heatTile(row.x * toOverview, row.y * toOverview, row.width * toOverview, row.height * toOverview, hs / top,
+                    ColorMap.VIRIDIS, String.format(Locale.ROOT, "tile %d: H-score %.0f", row.tile.index, hs)));
         }
         for (Outline t : Outlines.tissue(r)) o.add(roi(t, toOverview));
         for (Outline t : Outlines.rims(r)) o.add(roi(t, toOverview));
         for (Outline t : Outlines.cores(r)) o.add(roi(t, toOverview));
-        legend(o, w, h, MLKL_LEGEND);
+        legend(o, w, h, mlklLegend(top), ColorMap.VIRIDIS);
         imp.setOverlay(o);
         return imp;
     }
@@ -145,17 +148,11 @@ final class ResultsDisplay {
         for (Outline t : rims) rm.add(overview, roi(t, toOverview), -1);
     }
 
-    static final Color TISSUE = new Color(0x1E88E5);
-    static final Color NECROSIS = new Color(0xD81B60);
-    static final Color RIM = new Color(0xFFB300);
-    /** Opacity of the heatmap tiles: the tissue must stay visible under them. */
-    static final int HEAT_ALPHA = 0x70;
     static final double HSCORE_MAX = 300;
 
+    /** The colours of the PNG outputs and the ROI set, so every view of a result agrees. */
     static Color colour(String classification) {
-        if (Outline.NECROSIS.equals(classification)) return NECROSIS;
-        if (Outline.RIM.equals(classification)) return RIM;
-        return TISSUE;
+        return new Color(Outlines.rgb(classification));
     }
 
     /** An outline (level-0 pixels) as a ROI scaled by {@code s}: a polygon, or a composite with holes. */
@@ -189,34 +186,45 @@ final class ResultsDisplay {
         return roi;
     }
 
-    static final String MLKL_LEGEND = "MLKL H-score 0-300";
+    static String mlklLegend(double top) {
+        return "MLKL H-score 0-" + Parameters.format(top);
+    }
 
-    /** A semi-transparent tile rectangle coloured by {@code t} in [0, 1] (e.g. H-score / 300). */
-    static Roi heatTile(double x, double y, double w, double h, double t, String name) {
+    /**
+     * The top of a heatmap's colour range, as the PNG heatmaps choose it: a round number at or above the
+     * slide's 99th percentile (so one hot tile does not wash out the rest), at most {@code limit}. A fixed
+     * 0-300 would paint almost every tile of a typical slide (H-scores of 5-30) the same colour.
+     */
+    static double upperEnd(double[] values, double limit) {
+        if (values.length == 0) return Math.min(limit, 300);
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        double p99 = v[Math.min(v.length - 1, (int) Math.floor(0.99 * (v.length - 1) + 0.5))];
+        if (!(p99 > 0)) return Math.min(limit, 1);
+        double step = Math.pow(10, Math.floor(Math.log10(p99 / 5)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (p99 / (m * step) <= 5) {
+                step *= m;
+                break;
+            }
+        }
+        return Math.min(limit, Math.ceil(p99 / step - 1e-9) * step);
+    }
+
+    /**
+     * A tile rectangle coloured by {@code t} in [0, 1] (value / top of the range). Its opacity grows with the
+     * value, so low tiles only tint the tissue and the high ones stand out; the tissue stays visible.
+     */
+    static Roi heatTile(double x, double y, double w, double h, double t, ColorMap map, String name) {
         Roi tile = new Roi(x, y, w, h);
-        tile.setFillColor(heat(t, HEAT_ALPHA));
+        double c = Math.max(0, Math.min(1, Double.isNaN(t) ? 0 : t));
+        tile.setFillColor(new Color(map.rgb(c) | (int) Math.round(0x30 + c * 0x90) << 24, true));
         tile.setName(name);
         return tile;
     }
 
-    /** Viridis (dark blue, low, to yellow, high): uniform in lightness and readable by the colour-blind. */
-    private static final int[] VIRIDIS = {0x440154, 0x482878, 0x3E4A89, 0x31688E, 0x26828E, 0x1F9E89, 0x35B779, 0x6DCD59, 0xB4DE2C, 0xFDE725};
-
-    static Color heat(double t, int alpha) {
-        if (!(t > 0)) t = 0;
-        if (t > 1) t = 1;
-        double pos = t * (VIRIDIS.length - 1);
-        int i = Math.min(VIRIDIS.length - 2, (int) pos);
-        double f = pos - i;
-        int a = VIRIDIS[i], b = VIRIDIS[i + 1];
-        int red = (int) Math.round(((a >> 16) & 255) * (1 - f) + ((b >> 16) & 255) * f);
-        int green = (int) Math.round(((a >> 8) & 255) * (1 - f) + ((b >> 8) & 255) * f);
-        int blue = (int) Math.round((a & 255) * (1 - f) + (b & 255) * f);
-        return new Color(red, green, blue, alpha);
-    }
-
     /** Key in the top-left corner: the outline colours and the heatmap's colour bar. */
-    static void legend(Overlay o, int w, int h, String heatmapTitle) {
+    static void legend(Overlay o, int w, int h, String heatmapTitle, ColorMap map) {
         int size = Math.max(10, Math.min(w, h) / 45);
         Font font = new Font("SansSerif", Font.BOLD, size);
         int x = size / 2, y = size / 2, line = size + size / 3;
@@ -224,7 +232,7 @@ final class ResultsDisplay {
         bg.setFillColor(new Color(255, 255, 255, 200));
         o.add(bg);
         String[] names = {"tissue", "necrotic core", "peri-necrotic rim"};
-        Color[] colours = {TISSUE, NECROSIS, RIM};
+        Color[] colours = {colour(Outline.TISSUE), colour(Outline.NECROSIS), colour(Outline.RIM)};
         for (int i = 0; i < names.length; i++) {
             TextRoi t = new TextRoi(x, y + i * line, names[i], font);
             t.setStrokeColor(colours[i]);
@@ -237,7 +245,7 @@ final class ResultsDisplay {
         int barY = y + 4 * line + size / 4, barW = size * 12, steps = 24;
         for (int i = 0; i < steps; i++) {
             Roi step = new Roi(x + i * barW / (double) steps, barY, barW / (double) steps + 0.5, size * 0.7);
-            step.setFillColor(heat(i / (double) (steps - 1), 255));
+            step.setFillColor(new Color(map.rgb(i / (double) (steps - 1))));
             o.add(step);
         }
     }
@@ -265,10 +273,11 @@ final class ResultsDisplay {
         while (maxImmune / divisor > 100) divisor *= 10;
         for (int i = 0; i < n; i++) immune[i] /= divisor;
         Plot plot = new Plot("Distance profile: " + name, "Signed distance from core boundary (µm; inside < 0)", "MLKL-positive %");
-        plot.setColor(new Color(0x8D5524));
+        Color brown = new Color(0x8D5524), blue = new Color(0x1E88E5);
         plot.setLineWidth(2);
+        plot.setColor(brown, brown);
         plot.add("connected circle", x, mlkl);
-        plot.setColor(new Color(0x1E88E5));
+        plot.setColor(blue, blue);
         plot.add("connected circle", x, immune);
         double top = 0;
         for (int i = 0; i < n; i++) top = Math.max(top, Math.max(mlkl[i], immune[i]));

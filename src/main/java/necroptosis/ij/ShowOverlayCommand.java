@@ -26,6 +26,7 @@ import ij.plugin.PlugIn;
 import necroptosis.ij.Parameters.Values;
 import necroptosis.regions.GeoJsonRegions;
 import necroptosis.regions.UserRegions;
+import necroptosis.report.ColorMap;
 import necroptosis.report.Outline;
 import necroptosis.slide.SlideException;
 
@@ -88,7 +89,8 @@ public final class ShowOverlayCommand implements PlugIn {
         Overlay o = new Overlay();
         String legend = null;
         Path tiles = result.resolve("tiles.csv");
-        if (!heatmap.equals("none") && Files.isRegularFile(tiles)) legend = heatmap(tiles, s, heatmap, o);
+        ColorMap map = heatmap.equals("immune") ? ColorMap.INFERNO : ColorMap.VIRIDIS;
+        if (!heatmap.equals("none") && Files.isRegularFile(tiles)) legend = heatmap(tiles, s, heatmap, map, o);
         Path geojson = result.resolve("necrosis.geojson");
         if (Files.isRegularFile(geojson)) {
             UserRegions regions = GeoJsonRegions.read(geojson);
@@ -105,7 +107,7 @@ public final class ShowOverlayCommand implements PlugIn {
         } else {
             IJ.log(TITLE + ": " + geojson + " not found; showing the heatmap only");
         }
-        ResultsDisplay.legend(o, imp.getWidth(), imp.getHeight(), legend);
+        ResultsDisplay.legend(o, imp.getWidth(), imp.getHeight(), legend, map);
         return o;
     }
 
@@ -137,7 +139,7 @@ public final class ShowOverlayCommand implements PlugIn {
     }
 
     /** Adds the tile heatmap from tiles.csv; returns the legend title. */
-    private static String heatmap(Path tiles, double s, String which, Overlay o) throws IOException {
+    private static String heatmap(Path tiles, double s, String which, ColorMap map, Overlay o) throws IOException {
         List<double[]> rows = new ArrayList<>();
         String column = which.equals("immune") ? "immune_density_per_mm2" : "hscore";
         try (BufferedReader r = Files.newBufferedReader(tiles, StandardCharsets.UTF_8)) {
@@ -160,17 +162,15 @@ public final class ShowOverlayCommand implements PlugIn {
                 rows.add(row);
             }
         }
-        double max = ResultsDisplay.HSCORE_MAX;
-        if (which.equals("immune")) {
-            max = 0;
-            for (double[] row : rows) max = Math.max(max, row[4]);
-            if (max <= 0) max = 1;
-        }
+        boolean immune = which.equals("immune");
+        double[] values = new double[rows.size()];
+        for (int i = 0; i < values.length; i++) values[i] = rows.get(i)[4];
+        double top = ResultsDisplay.upperEnd(values, immune ? Double.POSITIVE_INFINITY : ResultsDisplay.HSCORE_MAX);
         for (double[] row : rows) {
-            o.add(ResultsDisplay.heatTile(row[0] * s, row[1] * s, row[2] * s, row[3] * s, row[4] / max,
-                    String.format(Locale.ROOT, "%s %.0f", which.equals("immune") ? "immune cells/mm²" : "H-score", row[4])));
+            o.add(ResultsDisplay.heatTile(row[0] * s, row[1] * s, row[2] * s, row[3] * s, row[4] / top, map,
+                    String.format(Locale.ROOT, "%s %.0f", immune ? "immune cells/mm²" : "H-score", row[4])));
         }
-        return which.equals("immune") ? String.format(Locale.ROOT, "Immune cells/mm² 0-%.0f", max) : ResultsDisplay.MLKL_LEGEND;
+        return immune ? "Immune cells/mm² 0-" + Parameters.format(top) : ResultsDisplay.mlklLegend(top);
     }
 
     private static double number(JsonElement e) {
