@@ -67,7 +67,6 @@ public final class BatchScoreCommand implements PlugIn {
         String line = String.format(Locale.ROOT, "%s: %d slides: %d ok (%d already complete), %d failed%s, %.0f s -> %s", TITLE,
                 report.count, report.ok(), report.reused(), report.failed(), report.cancelled ? ", cancelled" : "", report.seconds, report.summaryCsv);
         IJ.log(line);
-        for (BatchRow row : report.rows) if (!row.isOk()) IJ.log("  failed: " + row.reason);
         if (report.cancelled) CommandSupport.cancelled(TITLE);
         else IJ.showStatus(TITLE + ": done, " + report.ok() + " ok, " + report.failed() + " failed");
         if (CommandSupport.showsTables()) table(report);

@@ -124,7 +124,7 @@ public final class ShowOverlayCommand implements PlugIn {
             double tolerance = Math.max(0.02, 2.0 / Math.min(imp.getWidth(), imp.getHeight()));
             if (Math.abs(sx - sy) > tolerance * Math.max(sx, sy)) {
                 throw new SlideException(where, String.format(Locale.ROOT, "the slide was %.0f x %.0f px; image '%s' (%d x %d) is not a level of it "
-                        + "(another slide, or a crop?)", w0, h0, imp.getTitle(), imp.getWidth(), imp.getHeight()));
+                        + "(another slide or a crop? overview.png is a figure with margins: open the slide or one of its levels)", w0, h0, imp.getTitle(), imp.getWidth(), imp.getHeight()));
             }
             return sx;
         }
