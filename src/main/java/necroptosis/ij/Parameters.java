@@ -188,6 +188,11 @@ final class Parameters {
             return this;
         }
 
+        /** Whether this command's table has the setting (Score Slide has "source" only with an image open). */
+        boolean has(String key) {
+            return params.containsKey(key);
+        }
+
         String text(String key) {
             param(key);
             return values.get(key);

@@ -128,7 +128,7 @@ final class ResultsDisplay {
         for (TileTable.Row row : rows) {
             double hs = row.tile.score.hScore();
             o.add(heatTile(row.x * toOverview, row.y * toOverview, row.width * toOverview, row.height * toOverview, hs / top,
-                    ColorMap.VIRIDIS, String.format(Locale.ROOT, "tile %d: H-score %.0f", row.tile.index, hs)));
+                    row.tissueFraction, ColorMap.VIRIDIS, String.format(Locale.ROOT, "tile %d: H-score %.0f", row.tile.index, hs)));
         }
         for (Outline t : Outlines.tissue(r)) o.add(roi(t, toOverview));
         for (Outline t : Outlines.rims(r)) o.add(roi(t, toOverview));
@@ -213,12 +213,14 @@ final class ResultsDisplay {
 
     /**
      * A tile rectangle coloured by {@code t} in [0, 1] (value / top of the range). Its opacity grows with the
-     * value, so low tiles only tint the tissue and the high ones stand out; the tissue stays visible.
+     * value, so low tiles only tint the tissue and the high ones stand out; the tissue stays visible. Tiles
+     * that are mostly glass are fainter still: their value rests on little tissue.
      */
-    static Roi heatTile(double x, double y, double w, double h, double t, ColorMap map, String name) {
+    static Roi heatTile(double x, double y, double w, double h, double t, double tissueFraction, ColorMap map, String name) {
         Roi tile = new Roi(x, y, w, h);
         double c = Math.max(0, Math.min(1, Double.isNaN(t) ? 0 : t));
-        tile.setFillColor(new Color(map.rgb(c) | (int) Math.round(0x30 + c * 0x90) << 24, true));
+        double weight = Math.max(0.25, Math.min(1, (Double.isNaN(tissueFraction) ? 1 : tissueFraction) / 0.5));
+        tile.setFillColor(new Color(map.rgb(c) | (int) Math.round((0x30 + c * 0x90) * weight) << 24, true));
         tile.setName(name);
         return tile;
     }

@@ -53,7 +53,7 @@ public final class ScoreSlideCommand implements PlugIn {
             v = SettingsDialog.show(TITLE, params, Help.HTML);
             if (v == null) return;
         }
-        boolean fromImage = Parameters.SOURCE_IMAGE.equals(v.choice("source"));
+        boolean fromImage = v.has("source") && Parameters.SOURCE_IMAGE.equals(v.choice("source"));
         if (fromImage && current == null) throw new Parameters.OptionException("source=[current image]: no image is open");
         if (!fromImage && v.text("slide").isEmpty()) {
             throw new Parameters.OptionException("slide: no slide file given (slide=[/path/slide.svs]), and source is not the current image");

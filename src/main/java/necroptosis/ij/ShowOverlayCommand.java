@@ -146,16 +146,19 @@ public final class ShowOverlayCommand implements PlugIn {
             String header = r.readLine();
             if (header == null) return null;
             List<String> cols = Arrays.asList(header.split(","));
-            int[] idx = {cols.indexOf("x"), cols.indexOf("y"), cols.indexOf("width"), cols.indexOf("height"), cols.indexOf(column)};
-            for (int i : idx) if (i < 0) throw new SlideException(tiles.toString(), "not a tiles.csv: no column " + Arrays.asList("x", "y", "width", "height", column));
+            int[] idx = {cols.indexOf("x"), cols.indexOf("y"), cols.indexOf("width"), cols.indexOf("height"), cols.indexOf(column),
+                cols.indexOf("tissue_fraction")};
+            for (int i : idx) {
+                if (i < 0) throw new SlideException(tiles.toString(), "not a tiles.csv: needs columns x, y, width, height, tissue_fraction, " + column);
+            }
             int line = 1;
             for (String l; (l = r.readLine()) != null; ) {
                 line++;
                 if (l.trim().isEmpty()) continue;
                 String[] f = l.split(",", -1);
-                double[] row = new double[5];
+                double[] row = new double[idx.length];
                 try {
-                    for (int k = 0; k < 5; k++) row[k] = Double.parseDouble(f[idx[k]]);
+                    for (int k = 0; k < idx.length; k++) row[k] = Double.parseDouble(f[idx[k]]);
                 } catch (RuntimeException e) {
                     throw new SlideException(tiles.toString(), "line " + line + " is not a tile row");
                 }
@@ -167,7 +170,7 @@ public final class ShowOverlayCommand implements PlugIn {
         for (int i = 0; i < values.length; i++) values[i] = rows.get(i)[4];
         double top = ResultsDisplay.upperEnd(values, immune ? Double.POSITIVE_INFINITY : ResultsDisplay.HSCORE_MAX);
         for (double[] row : rows) {
-            o.add(ResultsDisplay.heatTile(row[0] * s, row[1] * s, row[2] * s, row[3] * s, row[4] / top, map,
+            o.add(ResultsDisplay.heatTile(row[0] * s, row[1] * s, row[2] * s, row[3] * s, row[4] / top, row[5], map,
                     String.format(Locale.ROOT, "%s %.0f", immune ? "immune cells/mm²" : "H-score", row[4])));
         }
         return immune ? "Immune cells/mm² 0-" + Parameters.format(top) : ResultsDisplay.mlklLegend(top);

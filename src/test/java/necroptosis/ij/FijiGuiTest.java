@@ -133,18 +133,54 @@ class FijiGuiTest {
         assertFalse(Files.exists(after), "the macro should stop at the failed command");
     }
 
+    /**
+     * The macro recorder's line, replayed, gives the same analysis: a dialog run with the recorder on
+     * ({@link RecorderProbe}) and an {@code ImageJ -batch} run of the recorded line write the same summary.
+     */
+    @Test
+    void theRecordedLineReplaysTheSameAnalysis() throws Exception {
+        Path out = dir.resolve("recorded");
+        Path recorded = dir.resolve("recorded.txt");
+        Path testClasses = Paths.get("target/test-classes").toAbsolutePath();
+        Path ijJar = Paths.get(IJ.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Run probe = java(120, "-Dplugins.dir=" + imagej, "-cp", ijJar + File.pathSeparator + testClasses,
+                RecorderProbe.class.getName(), SLIDE.toString(), out.toString(), recorded.toString());
+        assertTrue(Files.isRegularFile(recorded), "no recording: " + probe);
+        String line = Files.readAllLines(recorded, StandardCharsets.UTF_8).stream()
+                .filter(l -> l.startsWith("run(\"Score Slide...\"")).findFirst().orElse(null);
+        assertNotNull(line, "nothing recorded: " + new String(Files.readAllBytes(recorded), StandardCharsets.UTF_8));
+        assertTrue(line.contains(" weak=0.2 "), line);
+        Path summary = out.resolve("synthetic-2048-0.25um/summary.json");
+        String first = withoutRunTime(new String(Files.readAllBytes(summary), StandardCharsets.UTF_8));
+        Files.delete(summary);
+
+        Run replay = imageJ(line + "\n");
+        assertTrue(Files.isRegularFile(summary), "the replay wrote nothing: " + replay);
+        assertEquals(first, withoutRunTime(new String(Files.readAllBytes(summary), StandardCharsets.UTF_8)));
+        assertTrue(first.contains("\"dab_weak_od\": 0.2,"), "the dialog's weak=0.2 did not reach the analysis");
+    }
+
+    private static String withoutRunTime(String summaryJson) {
+        return summaryJson.replaceAll("\"run_seconds\": [0-9.eE+-]+", "");
+    }
+
     /** One {@code ImageJ -batch} run on the Xvfb display. */
     private static Run imageJ(String macro) throws Exception {
         Path file = Files.createTempFile(dir, "macro", ".ijm");
         Files.write(file, macro.getBytes(StandardCharsets.UTF_8));
         Path ijJar = Paths.get(IJ.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return java(300, "-cp", ijJar.toString(), "ij.ImageJ", "-ijpath", imagej.toString(), "-batch", file.toString());
+    }
+
+    /** A JVM on the Xvfb display, killed after {@code seconds}. */
+    private static Run java(int seconds, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(Arrays.asList(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        cmd.addAll(Arrays.asList(args));
         Path stdout = Files.createTempFile(dir, "stdout", ".txt"), stderr = Files.createTempFile(dir, "stderr", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", ijJar.toString(), "ij.ImageJ", "-ijpath", imagej.toString(), "-batch", file.toString())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         pb.environment().put("DISPLAY", display);
         Process p = pb.start();
-        boolean done = p.waitFor(300, TimeUnit.SECONDS);
+        boolean done = p.waitFor(seconds, TimeUnit.SECONDS);
         if (!done) p.destroyForcibly().waitFor();
         Run run = new Run(!done, new String(Files.readAllBytes(stdout), StandardCharsets.UTF_8),
                 new String(Files.readAllBytes(stderr), StandardCharsets.UTF_8));
