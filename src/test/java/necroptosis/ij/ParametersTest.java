@@ -45,6 +45,15 @@ class ParametersTest {
     }
 
     @Test
+    void theReadmeListsEveryMacroKey() throws java.io.IOException {
+        String readme = new String(java.nio.file.Files.readAllBytes(java.nio.file.Paths.get("README.md")), java.nio.charset.StandardCharsets.UTF_8);
+        String fiji = readme.substring(readme.indexOf("## In Fiji"), readme.indexOf("## Command line"));
+        for (List<Param> params : allCommands()) {
+            for (Param q : params) assertTrue(fiji.contains("`" + q.key + "`"), "README's Fiji section does not list the key " + q.key);
+        }
+    }
+
+    @Test
     void noOptionsGiveTheSameSettingsAsTheCommandLineDefaults() {
         Values v = Parameters.fromMacro("slide=x.tif output=out", Parameters.scoreSlideAll());
         Map<String, Object> fromMacro = Parameters.settings(v, null).toMap();
