@@ -147,8 +147,9 @@ final class Parameters {
         List<Param> l = new ArrayList<>();
         l.add(p("Input", "input", Type.FOLDER, "Input folder (or a text file listing slides)", "", "", false));
         l.add(p(null, "recursive", Type.FLAG, "Recursive: include subfolders", "", false, false));
+        l.add(sameRow(ANALYSIS.get(0), true));
         l.add(p(null, "shard", Type.TEXT, "Shard k/n (cluster job k of n; empty = all)", "", "", false));
-        l.addAll(ANALYSIS);
+        l.addAll(ANALYSIS.subList(1, ANALYSIS.size()));
         l.add(p("Output", "output", Type.FOLDER, "Output folder", "", "", false));
         return l;
     }
