@@ -58,6 +58,10 @@ public final class ScoreSlideCommand implements PlugIn {
         if (!fromImage && v.text("slide").isEmpty()) {
             throw new Parameters.OptionException("slide: no slide file given (slide=[/path/slide.svs]), and source is not the current image");
         }
+        if (fromImage && current.getType() != ImagePlus.COLOR_RGB) {
+            throw new Parameters.OptionException("source=[current image]: '" + current.getTitle() + "' is not an RGB image; "
+                    + "Score Slide needs the brightfield colour image (H-DAB or H&E)");
+        }
         UserRegions selection = fromImage ? ImageJRoiRegions.ofSelection(current.getRoi(), current.getTitle()) : null;
         AnalysisSettings settings = Parameters.settings(v, selection);
         Path out = CommandSupport.outputFolder(v.text("output"));
@@ -66,11 +70,15 @@ public final class ScoreSlideCommand implements PlugIn {
         long start = System.currentTimeMillis();
         SlideResult result;
         Path dir;
+        // The open image is read in place: locked, no other command can change it during the analysis.
+        if (fromImage && !current.lockSilently()) throw new Parameters.OptionException("'" + current.getTitle() + "' is in use by another command");
         try (SlideSource slide = fromImage ? imageSource(current, v) : SlideSources.open(Paths.get(v.text("slide")), Parameters.openOptions(v))) {
             String name = ResultWriter.safeName(slide.path());
             result = new SlideAnalysis(settings, CommandSupport.progress(TITLE, name)).run(slide);
             IJ.showStatus(TITLE + ": " + name + ": writing results");
             dir = ResultWriter.write(result, out);
+        } finally {
+            if (fromImage) current.unlock();
         }
         IJ.showProgress(1.0);
         String line = String.format(Locale.ROOT, "%s: %s: %d tiles, %d necrotic cores, %.1f s -> %s", TITLE, result.slidePath,

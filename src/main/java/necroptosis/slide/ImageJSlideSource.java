@@ -40,15 +40,17 @@ public final class ImageJSlideSource implements SlideSource {
         ColorProcessor cp = imp.getProcessor().convertToColorProcessor();
         this.width = cp.getWidth();
         this.height = cp.getHeight();
-        // A copy: the image stays open in Fiji, and an edit there must not change a running analysis.
-        this.rgb = cp.getPixels() == imp.getProcessor().getPixels() ? ((int[]) cp.getPixels()).clone() : (int[]) cp.getPixels();
+        // An RGB image open in Fiji is read in place (no copy of what may be gigabytes); its caller keeps it
+        // locked against edits while the analysis runs.
+        this.rgb = (int[]) cp.getPixels();
         this.levels = Collections.singletonList(new Level(width, height, 1));
         this.pixelSize = pixelSize;
     }
 
     /**
      * An image already open in ImageJ/Fiji (its current slice), with the pixel size of its calibration, or
-     * {@code pixelSizeUm} when that is not null. The path is the file it was opened from when known, else its
+     * {@code pixelSizeUm} when that is not null. An RGB image's pixels are shared, not copied: keep the image
+     * unchanged (locked) while the source is in use. The path is the file it was opened from when known, else its
      * title, so outputs are named after it.
      */
     public static ImageJSlideSource of(ImagePlus imp, Double pixelSizeUm) {
