@@ -36,9 +36,11 @@ import java.util.stream.Stream;
 public final class BatchInputs {
     private BatchInputs() {}
 
+    /** Extensions a folder listing picks up, as text (a constant, so that help texts can quote it). */
+    public static final String EXTENSIONS_TEXT = "svs, tif, tiff, btf, ndpi, mrxs, czi, vsi, scn, bif, qptiff";
+
     /** Extensions a folder listing picks up (lower case, without the dot). */
-    public static final List<String> SLIDE_EXTENSIONS = Collections.unmodifiableList(java.util.Arrays.asList(
-            "svs", "tif", "tiff", "btf", "ndpi", "mrxs", "czi", "vsi", "scn", "bif", "qptiff"));
+    public static final List<String> SLIDE_EXTENSIONS = Collections.unmodifiableList(java.util.Arrays.asList(EXTENSIONS_TEXT.split(", ")));
 
     private static final Pattern SLIDE_FILE = Pattern.compile(
             "(?i).*\\.(" + String.join("|", SLIDE_EXTENSIONS) + ")$");

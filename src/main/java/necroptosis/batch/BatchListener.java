@@ -24,7 +24,7 @@ public interface BatchListener {
     /** A step of the current slide's analysis, e.g. "overview", "tiles". */
     default void status(String message) {}
 
-    /** The slide's row, after batch_summary.csv has been rewritten with it. */
+    /** The slide's row (batch_summary.csv is rewritten at most once a second, and at the end). */
     default void slideFinished(BatchRow row) {}
 
     /** Polled between slides and between tiles; true stops the batch after the rows written so far. */

@@ -21,9 +21,10 @@ import necroptosis.slide.SlideSources;
 
 /**
  * Scores the slides of a batch one after the other (each slide's tiles in parallel), each into its own
- * folder of the output folder, and keeps batch_summary.csv up to date after every slide. A slide that fails
+ * folder of the output folder, with a row per slide in batch_summary.csv. A slide that fails
  * (unreadable, no pixel size, any exception, even running out of memory) becomes a failure row and the
- * batch goes on. Slides whose outputs are already complete with the same settings are not scored again but
+ * batch goes on. batch_summary.csv is rewritten (atomically) at most once a second and at the end, so an
+ * interrupted batch leaves a valid file. Slides whose outputs are already complete with the same settings are not scored again but
  * re-read, so an interrupted batch resumes where it stopped and ends with the same batch_summary.csv.
  *
  * <p>Used by the {@code batch} command and by Fiji's Batch Score Folder; GUI-free.
@@ -48,14 +49,16 @@ public final class BatchRunner {
      * Scores this shard's slides of the full list {@code slides} (folder names and row indexes come from the
      * full list, so every shard agrees on them).
      *
-     * @throws IOException only when the output folder cannot be written (checked before any slide is opened)
-     *     or batch_summary.csv cannot be written; every per-slide problem is a row
+     * @throws IOException only when the output folder cannot be written or holds another shard of the same batch
+     *     (both checked before any slide is opened), or batch_summary.csv cannot be written; every per-slide
+     *     problem is a row
      */
     public BatchReport run(List<Path> slides, Shard shard, Path outDir) throws IOException {
         long start = System.nanoTime();
         checkWritable(outDir);
         List<String> names = OutputNames.assign(slides);
         BatchManifest manifest = BatchManifest.of(slides, names, settings, open, shard);
+        refuseOtherShard(outDir, manifest, shard);
         manifest.write(outDir);
         JsonObject expected = manifest.json.getAsJsonObject("settings");
         Path csv = outDir.resolve(BatchSummaryCsv.FILE_NAME);
@@ -65,25 +68,56 @@ public final class BatchRunner {
         List<BatchRow> rows = new ArrayList<>();
         BatchSummaryCsv.write(csv, rows); // an interrupted batch leaves a valid (if short) file from the start
         boolean cancelled = false;
-        for (int n = 0; n < mine.size(); n++) {
-            if (listener.isCancelled()) {
-                cancelled = true;
-                break;
+        long lastWrite = System.nanoTime();
+        try {
+            for (int n = 0; n < mine.size(); n++) {
+                if (listener.isCancelled()) {
+                    cancelled = true;
+                    break;
+                }
+                int i = mine.get(n);
+                listener.slideStarted(n + 1, mine.size(), slides.get(i));
+                BatchRow row;
+                try {
+                    row = scoreOne(i + 1, slides.get(i), outDir, names.get(i), expected);
+                } catch (CancellationException e) {
+                    cancelled = true;
+                    break;
+                }
+                rows.add(row);
+                // At most once a second: a resumed batch of thousands of complete slides would otherwise rewrite a
+                // growing file thousands of times. Rows not yet on disk are cheap to redo (complete or failed).
+                long now = System.nanoTime();
+                if (now - lastWrite >= 1_000_000_000L) {
+                    BatchSummaryCsv.write(csv, rows);
+                    lastWrite = now;
+                }
+                listener.slideFinished(row);
             }
-            int i = mine.get(n);
-            listener.slideStarted(n + 1, mine.size(), slides.get(i));
-            BatchRow row;
-            try {
-                row = scoreOne(i + 1, slides.get(i), outDir, names.get(i), expected);
-            } catch (CancellationException e) {
-                cancelled = true;
-                break;
-            }
-            rows.add(row);
-            BatchSummaryCsv.write(csv, rows);
-            listener.slideFinished(row);
+        } finally {
+            BatchSummaryCsv.write(csv, rows); // also when a listener throws
         }
         return new BatchReport(rows, mine.size(), shard, outDir, csv, cancelled, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Two shards of one batch in one folder would overwrite each other's batch_summary.csv (a common slip in a
+     * job-array script), so a folder that holds another shard of the same batch is refused. A folder of a
+     * different batch (other slides or settings) is simply taken over.
+     */
+    private static void refuseOtherShard(Path outDir, BatchManifest manifest, Shard shard) throws IOException {
+        if (!Files.isRegularFile(outDir.resolve(BatchManifest.FILE_NAME))) return;
+        BatchManifest old;
+        try {
+            old = BatchManifest.read(outDir);
+        } catch (IOException e) {
+            return; // damaged: rewritten below
+        }
+        if (manifest.differenceFrom(old) == null && !old.shard().equals(shard)) {
+            throw new IOException(outDir + ": holds " + (old.shard().isAll() ? "the unsharded run" : "shard " + old.shard())
+                    + " of this batch, not " + (shard.isAll() ? "the whole batch" : "shard " + shard)
+                    + "; give each shard its own output folder (e.g. results/shard-" + shard.k + ")");
+        }
     }
 
     private BatchRow scoreOne(int index, Path slide, Path outDir, String name, JsonObject expected) {

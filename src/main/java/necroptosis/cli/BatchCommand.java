@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code batch INPUT --out DIR [--shard k/n]}: many slides, one folder each, and batch_summary.csv. */
-@Command(name = "batch",
+@Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Score every slide of a folder or of a text file of paths: DIR/<slide>/ per slide and "
                 + "DIR/batch_summary.csv with a row per slide (failures too, with their reason). A failed slide "
                 + "never stops the others. A re-run skips slides whose outputs are complete with the same settings, "
@@ -30,8 +30,7 @@ final class BatchCommand implements Callable<Integer> {
     /** Exit code when the batch ran but some slides failed. */
     static final int EXIT_SOME_FAILED = 3;
 
-    @Parameters(paramLabel = "INPUT", description = "a folder of slides (" + "svs, tif, tiff, btf, ndpi, mrxs, czi, vsi, scn, bif, qptiff"
-            + "), one slide, or a text file with one slide path per line (# comments; relative paths are relative to the text file)")
+    @Parameters(paramLabel = "INPUT", description = "a folder of slides (" + BatchInputs.EXTENSIONS_TEXT + "), one slide, or a text file with one slide path per line (# comments; relative paths are relative to the text file)")
     Path input;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
@@ -70,7 +69,12 @@ final class BatchCommand implements Callable<Integer> {
                     : ""));
         }
         ConsoleProgress progress = new ConsoleProgress(mode);
-        BatchReport report = new BatchRunner(settings, open.options(), progress).run(slides, sh, out);
+        BatchReport report;
+        try {
+            report = new BatchRunner(settings, open.options(), progress).run(slides, sh, out);
+        } catch (IOException e) {
+            return usageError(e.getMessage());
+        }
         int code = report.allOk() ? 0 : EXIT_SOME_FAILED;
         progress.batchFinished(report, code);
         return code;

@@ -216,9 +216,10 @@ final class ConsoleProgress implements BatchListener {
 
     private static Object value(String text) {
         if (text.isEmpty()) return null;
+        // Counts stay integers ("2", not 2.0); everything else that is a number becomes a JSON number.
+        if (text.matches("-?\\d{1,15}")) return Long.parseLong(text);
         try {
-            double d = Double.parseDouble(text);
-            return d == Math.rint(d) && Math.abs(d) < 1e15 && !text.contains(".") && !text.contains("E") ? (Object) (long) d : (Object) d;
+            return Double.parseDouble(text);
         } catch (NumberFormatException e) {
             return text;
         }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code merge SHARD_DIRS... --out DIR}: the shards of a batch as one batch_summary.csv. */
-@Command(name = "merge",
+@Command(name = "merge", mixinStandardHelpOptions = true,
         description = {"Join the output folders of a batch's shards (batch --shard k/n) into DIR/batch_summary.csv, "
                 + "identical to the file an unsharded batch writes. Refuses folders of different batches (other slides "
                 + "or settings) and names slides that no shard has."},

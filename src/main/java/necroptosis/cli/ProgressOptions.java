@@ -7,7 +7,7 @@ final class ProgressOptions {
     @Option(names = "--quiet", description = "print only errors and the final line")
     boolean quiet;
 
-    @Option(names = "--json", description = "print one JSON object per event on stdout (slide_started, slide_finished, batch_finished); errors still go to stderr")
+    @Option(names = "--json", description = "print one JSON object per event on stdout (slide_started, slide_finished and, for batch, batch_finished); errors still go to stderr")
     boolean json;
 
     ConsoleProgress.Mode mode() {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code score SLIDE --out DIR}: the whole analysis of one slide. */
-@Command(name = "score", description = "Score one slide: necrotic cores, MLKL per zone, immune density; writes DIR/<slide>/summary.json and tiles.csv.")
+@Command(name = "score", mixinStandardHelpOptions = true, description = "Score one slide: necrotic cores, MLKL per zone, immune density; writes DIR/<slide>/summary.json and tiles.csv.")
 final class ScoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SLIDE", description = "slide file")
     Path slide;
