@@ -4,8 +4,11 @@ import java.awt.Color;
 import java.awt.geom.Path2D;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -48,8 +51,12 @@ public final class RoiSetWriter implements SlideOutput {
     public static void write(List<Outline> outlines, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
         Set<String> used = new HashSet<>();
-        for (Outline o : outlines) {
-            Roi roi = toRoi(o);
+        // Pieces of one core touching at a corner share a name: one composite ROI, as in the GeoJSON.
+        Map<String, List<Outline>> byName = new LinkedHashMap<>();
+        for (Outline o : outlines) byName.computeIfAbsent(o.classification + "\u0000" + o.name, k -> new ArrayList<>()).add(o);
+        for (List<Outline> parts : byName.values()) {
+            Outline o = parts.get(0);
+            Roi roi = toRoi(parts);
             String entry = o.name;
             for (int k = 2; !used.add(entry); k++) entry = o.name + "-" + k;
             zip.putNextEntry(new ZipEntry(entry + ".roi"));
@@ -61,18 +68,26 @@ public final class RoiSetWriter implements SlideOutput {
 
     /** The outline as an ImageJ ROI: a polygon, or a composite ROI when it has holes. */
     public static Roi toRoi(Outline o) {
+        return toRoi(java.util.Collections.singletonList(o));
+    }
+
+    /** Outlines of one name (same class) as one ImageJ ROI: a polygon, or a composite ROI for holes or several parts. */
+    public static Roi toRoi(List<Outline> parts) {
+        Outline o = parts.get(0);
         Roi roi;
-        if (o.rings.size() == 1) {
+        if (parts.size() == 1 && o.rings.size() == 1) {
             double[] r = o.rings.get(0);
             FloatPolygon p = new FloatPolygon();
             for (int i = 0; i < r.length; i += 2) p.addPoint(r[i], r[i + 1]);
             roi = new PolygonRoi(p, Roi.POLYGON);
         } else {
             Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
-            for (double[] r : o.rings) {
-                path.moveTo(r[0], r[1]);
-                for (int i = 2; i < r.length; i += 2) path.lineTo(r[i], r[i + 1]);
-                path.closePath();
+            for (Outline part : parts) {
+                for (double[] r : part.rings) {
+                    path.moveTo(r[0], r[1]);
+                    for (int i = 2; i < r.length; i += 2) path.lineTo(r[i], r[i + 1]);
+                    path.closePath();
+                }
             }
             roi = new ShapeRoi(path);
         }

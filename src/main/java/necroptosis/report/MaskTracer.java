@@ -1,25 +1,30 @@
 package necroptosis.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-
-import necroptosis.segmentation.Labeling;
 
 /**
  * Traces a binary mask into polygons along pixel edges: the exact boundary of the pixels, so the shoelace
  * area of a traced polygon equals its pixel count and filling it again (pixel centres inside) gives back the
- * same pixels. Foreground is 8-connected, as in {@link Labeling}: pixels touching only at a corner belong to
- * one polygon, whose outline then passes twice through that corner (the one vertex where a ring touches
- * itself); background is 4-connected, so a hole closed off only diagonally is a hole. One polygon per
- * 8-connected component, exterior ring first (clockwise on screen, i.e. positive shoelace area with y
- * pointing down), then its holes (negative area). Vertices only where the boundary turns.
+ * same pixels.
+ * <p>
+ * The polygons are valid in the OGC/JTS sense, which QuPath requires on import (it reduces the precision of
+ * every imported geometry and fails on invalid ones): one polygon per <em>4-connected</em> piece of the
+ * mask (pixels touching only at a corner have no interior in common, so they are separate polygons that
+ * touch at that corner), no ring passes twice through a point, and a hole may touch its exterior or another
+ * hole at a corner. At a corner where two foreground pixels meet diagonally, the outline therefore goes
+ * round the corner between them when they belong to one piece (the background beyond is then a hole
+ * touching the exterior there) and round each pixel separately when they do not. Exterior ring first
+ * (positive shoelace area with y pointing down, i.e. clockwise on screen), then the holes (negative);
+ * vertices only where the boundary turns.
  */
 public final class MaskTracer {
     private MaskTracer() {}
 
-    /** One traced component. */
+    /** One traced piece. */
     public static final class Polygon {
-        /** Index (y * width + x) of the component's first pixel in raster order; identifies the component. */
+        /** Index (y * width + x) of the piece's first pixel in raster order; identifies the piece. */
         public final int firstPixel;
         /** Rings as x0,y0,x1,y1,... in pixel-edge coordinates, not repeating the first point; exterior first. */
         public final List<int[]> rings;
@@ -43,7 +48,7 @@ public final class MaskTracer {
 
     /** The polygons of {@code mask} (true = foreground), in raster order of their first pixel. */
     public static List<Polygon> trace(boolean[] mask, int width, int height) {
-        if (mask.length != width * height) throw new IllegalArgumentException("mask size " + mask.length + " != " + width + "x" + height);
+        if (mask.length != (long) width * height) throw new IllegalArgumentException("mask size " + mask.length + " != " + width + "x" + height);
         int vw = width + 1;
         // Outgoing boundary edges per vertex, one bit per direction, foreground on the right of travel.
         byte[] out = new byte[vw * (height + 1)];
@@ -52,20 +57,22 @@ public final class MaskTracer {
             for (int x = 0; x < width; x++) {
                 if (!mask[y * width + x]) continue;
                 any = true;
-                if (y == 0 || !mask[(y - 1) * width + x]) out[y * vw + x] |= 1;                 // top: right
-                if (x == width - 1 || !mask[y * width + x + 1]) out[y * vw + x + 1] |= 2;       // right: down
+                if (y == 0 || !mask[(y - 1) * width + x]) out[y * vw + x] |= 1;                    // top: right
+                if (x == width - 1 || !mask[y * width + x + 1]) out[y * vw + x + 1] |= 2;          // right: down
                 if (y == height - 1 || !mask[(y + 1) * width + x]) out[(y + 1) * vw + x + 1] |= 4; // bottom: left
-                if (x == 0 || !mask[y * width + x - 1]) out[(y + 1) * vw + x] |= 8;             // left: up
+                if (x == 0 || !mask[y * width + x - 1]) out[(y + 1) * vw + x] |= 8;                // left: up
             }
         }
         List<Polygon> result = new ArrayList<>();
         if (!any) return result;
-        Labeling comps = Labeling.of(mask, width, height);
-        int[] firstPixel = new int[comps.count + 1];
-        java.util.Arrays.fill(firstPixel, -1);
-        for (int i = 0; i < mask.length; i++) if (comps.labels[i] > 0 && firstPixel[comps.labels[i]] < 0) firstPixel[comps.labels[i]] = i;
-        List<List<int[]>> ringsOf = new ArrayList<>(comps.count + 1);
-        for (int c = 0; c <= comps.count; c++) ringsOf.add(new ArrayList<int[]>());
+        int[] piece = label4(mask, width, height);
+        int count = 0;
+        for (int p : piece) count = Math.max(count, p);
+        int[] firstPixel = new int[count + 1];
+        Arrays.fill(firstPixel, -1);
+        for (int i = 0; i < mask.length; i++) if (piece[i] > 0 && firstPixel[piece[i]] < 0) firstPixel[piece[i]] = i;
+        List<List<int[]>> ringsOf = new ArrayList<>(count + 1);
+        for (int c = 0; c <= count; c++) ringsOf.add(new ArrayList<int[]>());
 
         byte[] left = out.clone();
         int[] buf = new int[64];
@@ -73,16 +80,16 @@ public final class MaskTracer {
             while (left[v] != 0) {
                 int startDir = Integer.numberOfTrailingZeros(left[v]);
                 int vx = v % vw, vy = v / vw;
-                int component = comps.labels[pixelRightOf(vx, vy, startDir, width)];
+                int component = piece[pixelRightOf(vx, vy, startDir, width)];
                 int n = 0;
                 int x = vx, y = vy, d = startDir;
                 while (true) {
                     left[y * vw + x] &= ~(1 << d);
                     x += DX[d];
                     y += DY[d];
-                    int next = nextDirection(out[y * vw + x], d);
+                    int next = nextDirection(out[y * vw + x], d, x, y, piece, width);
                     if (next != d) {
-                        if (n + 2 > buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+                        if (n + 2 > buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
                         buf[n++] = x;
                         buf[n++] = y;
                     }
@@ -98,9 +105,9 @@ public final class MaskTracer {
                 ringsOf.get(component).add(ring);
             }
         }
-        for (int c = 1; c <= comps.count; c++) {
+        for (int c = 1; c <= count; c++) {
             List<int[]> rings = ringsOf.get(c);
-            // Exactly one exterior ring per component (positive area); put it first.
+            // Exactly one exterior ring per piece (positive area); put it first.
             int ext = 0;
             for (int i = 0; i < rings.size(); i++) if (signedArea(rings.get(i)) > 0) ext = i;
             if (ext != 0) rings.add(0, rings.remove(ext));
@@ -110,14 +117,23 @@ public final class MaskTracer {
     }
 
     /**
-     * The direction to leave a vertex arriving in direction {@code d}. At a saddle (two edges out) turn
-     * left, which keeps the two diagonal foreground pixels on one outline (8-connected foreground).
+     * The direction to leave vertex (x, y) arriving in direction {@code d}. At a saddle (two edges out, two
+     * foreground pixels meeting diagonally) turn left, round the corner between the two pixels, when they
+     * are one piece, else right, round the pixel we are following.
      */
-    private static int nextDirection(int bits, int d) {
-        int leftTurn = (d + 3) & 3;
-        if ((bits & (1 << leftTurn)) != 0) return leftTurn;
-        if ((bits & (1 << d)) != 0) return d;
-        return (d + 1) & 3;
+    private static int nextDirection(int bits, int d, int x, int y, int[] piece, int width) {
+        int leftTurn = (d + 3) & 3, rightTurn = (d + 1) & 3;
+        boolean saddle = Integer.bitCount(bits) == 2;
+        if (!saddle) {
+            if ((bits & (1 << leftTurn)) != 0) return leftTurn;
+            if ((bits & (1 << d)) != 0) return d;
+            return rightTurn;
+        }
+        // Outgoing left+right: top-left and bottom-right pixels are foreground; up+down: top-right and bottom-left.
+        boolean same = (bits & 1) != 0
+                ? piece[(y - 1) * width + x - 1] == piece[y * width + x]
+                : piece[(y - 1) * width + x] == piece[y * width + x - 1];
+        return same ? leftTurn : rightTurn;
     }
 
     /** The foreground pixel on the right of the edge leaving vertex (vx, vy) in direction d. */
@@ -128,6 +144,35 @@ public final class MaskTracer {
             case 2: return (vy - 1) * width + vx - 1;
             default: return (vy - 1) * width + vx;
         }
+    }
+
+    /** 4-connected pieces labelled 1..n in raster order of their first pixel (0 = background). */
+    static int[] label4(boolean[] mask, int width, int height) {
+        int[] labels = new int[mask.length];
+        int[] stack = new int[64];
+        int count = 0;
+        for (int start = 0; start < mask.length; start++) {
+            if (!mask[start] || labels[start] != 0) continue;
+            int id = ++count;
+            int sp = 0;
+            stack[sp++] = start;
+            labels[start] = id;
+            while (sp > 0) {
+                int p = stack[--sp];
+                int x = p % width, y = p / width;
+                for (int k = 0; k < 4; k++) {
+                    int nx = x + DX[k], ny = y + DY[k];
+                    if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+                    int q = ny * width + nx;
+                    if (mask[q] && labels[q] == 0) {
+                        labels[q] = id;
+                        if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
+                        stack[sp++] = q;
+                    }
+                }
+            }
+        }
+        return labels;
     }
 
     /** Shoelace area of a ring given as x,y pairs; positive when clockwise on screen (y down). */

@@ -15,6 +15,10 @@ import necroptosis.slide.Level;
  * scaled to level-0 pixels. Exact: a core's outline encloses exactly its blocks, so reading it back as a
  * user region gives the same cores. Coordinates are clipped to the slide, which the last row and column of
  * blocks may overhang.
+ * <p>
+ * Each outline is one valid polygon (see {@link MaskTracer}); where a core's (or a rim's) blocks touch
+ * only at a corner it has several outlines with the same name, which the GeoJSON writes as one
+ * MultiPolygon feature and the ROI set as one composite ROI.
  */
 public final class Outlines {
     private Outlines() {}
@@ -38,7 +42,7 @@ public final class Outlines {
         return all;
     }
 
-    /** One outline per 8-connected piece of tissue, named "tissue 1", "tissue 2"... in raster order. */
+    /** One outline per piece of tissue, named "tissue 1", "tissue 2"... in raster order. */
     public static List<Outline> tissue(SlideResult r) {
         int w = r.overview.width, h = r.overview.height;
         boolean[] m = new boolean[w * h];
@@ -46,12 +50,13 @@ public final class Outlines {
         List<Outline> out = new ArrayList<>();
         int k = 0;
         for (MaskTracer.Polygon p : MaskTracer.trace(m, w, h)) {
-            out.add(new Outline("tissue " + (++k), Outline.TISSUE, toLevel0(p, r.overview.scale.level0PerPixel, r)));
+            List<double[]> rings = toLevel0(p, r.overview.scale.level0PerPixel, r);
+            if (!rings.isEmpty()) out.add(new Outline("tissue " + (++k), Outline.TISSUE, rings));
         }
         return out;
     }
 
-    /** One outline per necrotic core, named "core N" with N the core's number in summary.json. */
+    /** The necrotic cores, named "core N" with N the core's number in summary.json (one outline per core, see above). */
     public static List<Outline> cores(SlideResult r) {
         BlockGrid g = r.grid;
         int[] labels = r.cores.labels;
@@ -59,14 +64,15 @@ public final class Outlines {
         for (int i = 0; i < m.length; i++) m[i] = labels[i] > 0;
         List<Outline> out = new ArrayList<>();
         for (MaskTracer.Polygon p : MaskTracer.trace(m, g.width, g.height)) {
-            // Cores are 8-connected components, so a traced piece lies in one core.
-            out.add(new Outline("core " + labels[p.firstPixel], Outline.NECROSIS, toLevel0(p, blockLevel0(r), r)));
+            // Cores are 8-connected components and traced pieces 4-connected, so a piece lies in one core.
+            List<double[]> rings = toLevel0(p, blockLevel0(r), r);
+            if (!rings.isEmpty()) out.add(new Outline("core " + labels[p.firstPixel], Outline.NECROSIS, rings));
         }
         return out;
     }
 
     /**
-     * One outline per 8-connected piece of the rim zone, with the cores it surrounds as holes, named after
+     * The rim zone, with the cores it surrounds as holes, one name per 8-connected piece, named after
      * the cores it touches ("rim 1", or "rim 1+2" where two cores' rims merge).
      */
     public static List<Outline> rims(SlideResult r) {
@@ -92,19 +98,23 @@ public final class Outlines {
         }
         List<Outline> out = new ArrayList<>();
         int orphans = 0;
+        int[] orphanNumber = new int[pieces.count + 1];
         for (MaskTracer.Polygon p : polys) {
-            TreeSet<Integer> cores = touches.get(pieces.labels[p.firstPixel]);
+            int piece = pieces.labels[p.firstPixel];
+            TreeSet<Integer> cores = touches.get(piece);
             StringBuilder name = new StringBuilder("rim ");
             if (cores.isEmpty()) {
                 // A piece cut off from its core by glass: still rim, but named apart.
-                name.append("piece ").append(++orphans);
+                if (orphanNumber[piece] == 0) orphanNumber[piece] = ++orphans;
+                name.append("piece ").append(orphanNumber[piece]);
             } else {
                 for (int c : cores) {
                     if (name.length() > 4) name.append('+');
                     name.append(c);
                 }
             }
-            out.add(new Outline(name.toString(), Outline.RIM, toLevel0(p, blockLevel0(r), r)));
+            List<double[]> rings = toLevel0(p, blockLevel0(r), r);
+            if (!rings.isEmpty()) out.add(new Outline(name.toString(), Outline.RIM, rings));
         }
         return out;
     }
@@ -130,6 +140,7 @@ public final class Outlines {
             }
             double[] clean = clamped ? dropCollinear(d) : d;
             if (clean.length >= 6) rings.add(clean);
+            else if (rings.isEmpty()) break; // Exterior entirely beyond the slide (cannot happen for block-aligned pieces): drop the piece.
         }
         return rings;
     }

@@ -75,6 +75,7 @@ public final class OverviewImage {
         Drawing.drawOutlines(g, rims, colours[2], alphas[2], stroke, t.perLevel0Pixel, imgX, imgY);
         Drawing.drawOutlines(g, cores, colours[1], alphas[1], stroke, t.perLevel0Pixel, imgX, imgY);
         Drawing.drawOutlines(g, tissue, colours[0], 0, stroke, t.perLevel0Pixel, imgX, imgY);
+        labelCores(g, cores, t.perLevel0Pixel, imgX, imgY, fs);
         g.setClip(null);
 
         int base = imgY + h + (int) (fs * 2.0);
@@ -82,6 +83,32 @@ public final class OverviewImage {
         Drawing.scaleBar(g, width - margin, base, scaleMax, t.umPerPixel, fs);
         g.dispose();
         return img;
+    }
+
+    /**
+     * The core's number (as in summary.json, the GeoJSON and the ROI set) at the centre of its largest
+     * piece, dark on a white halo so it reads on any tissue.
+     */
+    private static void labelCores(Graphics2D g, List<Outline> cores, double scale, int dx, int dy, int fs) {
+        java.util.Map<String, Outline> largest = new java.util.LinkedHashMap<>();
+        for (Outline o : cores) {
+            Outline l = largest.get(o.name);
+            if (l == null || o.areaPx() > l.areaPx()) largest.put(o.name, o);
+        }
+        g.setFont(Drawing.font(fs, true));
+        java.awt.FontMetrics fm = g.getFontMetrics();
+        for (Outline o : largest.values()) {
+            java.awt.geom.Rectangle2D b = Drawing.path(o, scale, dx, dy).getBounds2D();
+            String label = o.name.replaceFirst("^core ", "");
+            java.awt.font.GlyphVector gv = g.getFont().createGlyphVector(g.getFontRenderContext(), label);
+            java.awt.Shape text = gv.getOutline((float) (b.getCenterX() - fm.stringWidth(label) / 2.0),
+                    (float) (b.getCenterY() + (fm.getAscent() - fm.getDescent()) / 2.0));
+            g.setColor(Color.WHITE);
+            g.setStroke(new BasicStroke(Math.max(3f, fs / 4f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(text);
+            g.setColor(Drawing.INK);
+            g.fill(text);
+        }
     }
 
     private static String subtitle(SlideResult r) {

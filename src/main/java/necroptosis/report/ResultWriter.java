@@ -103,10 +103,10 @@ public final class ResultWriter {
         writeAtomically(dir.resolve("distance_profile.csv"), w -> writeProfile(r, w));
         // The pictures and shapes a person looks at; all drawn from the same outlines.
         List<Outline> outlines = Outlines.all(r);
-        writeBinaryAtomically(dir.resolve("overview.png"), o -> Drawing.writePng(OverviewImage.render(r, outlines), o));
-        writeBinaryAtomically(dir.resolve("mlkl_heatmap.png"), o -> Drawing.writePng(Heatmap.render(r, rows, outlines, Heatmap.Kind.MLKL), o));
-        writeBinaryAtomically(dir.resolve("immune_heatmap.png"), o -> Drawing.writePng(Heatmap.render(r, rows, outlines, Heatmap.Kind.IMMUNE), o));
-        writeBinaryAtomically(dir.resolve("distance_profile.png"), o -> Drawing.writePng(DistancePlot.render(r, DistanceProfile.bands(r)), o));
+        writePng(dir.resolve("overview.png"), () -> OverviewImage.render(r, outlines));
+        writePng(dir.resolve("mlkl_heatmap.png"), () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.MLKL));
+        writePng(dir.resolve("immune_heatmap.png"), () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.IMMUNE));
+        writePng(dir.resolve("distance_profile.png"), () -> DistancePlot.render(r, DistanceProfile.bands(r)));
         writeAtomically(dir.resolve("necrosis.geojson"), w -> NecrosisGeoJson.write(r, outlines, w));
         for (SlideOutput extra : extras()) writeBinaryAtomically(dir.resolve(extra.fileName()), o -> extra.write(r, outlines, o));
         Map<String, Object> summary = Summary.of(r, rows);
@@ -128,6 +128,21 @@ public final class ResultWriter {
             throw e;
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Draws and writes one PNG. Text drawing needs fonts, which a stripped-down server JVM may lack (the
+     * JDK then fails deep in its font code): reported as an IOException naming the file and the fix.
+     */
+    private static void writePng(Path file, java.util.function.Supplier<java.awt.image.BufferedImage> draw) throws IOException {
+        java.awt.image.BufferedImage img;
+        try {
+            img = draw.get();
+        } catch (RuntimeException | InternalError | UnsatisfiedLinkError | NoClassDefFoundError e) {
+            throw new IOException(file + ": cannot draw the image (" + e + "); if this JVM has no fonts (a minimal server), "
+                    + "install some, e.g. the fontconfig and fonts-dejavu-core packages", e);
+        }
+        writeBinaryAtomically(file, o -> Drawing.writePng(img, o));
     }
 
     interface BinaryContent {

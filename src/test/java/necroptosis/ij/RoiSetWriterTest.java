@@ -85,7 +85,7 @@ class RoiSetWriterTest {
                 ".##.",
                 "####",
                 "###.",
-                "...#"), 4, 4, scale, offset);
+                ".#.."), 4, 4, scale, offset);
         Outline rim = traced("rim 1", Outline.RIM, mask(
                 "######",
                 "#....#",
@@ -114,6 +114,27 @@ class RoiSetWriterTest {
 
         Roi t = rois.get("tissue 1.roi");
         assertEquals(new Color(Outlines.TISSUE_RGB), t.getStrokeColor());
+    }
+
+    @Test
+    void piecesOfOneCoreTouchingAtACornerAreOneCompositeRoi() throws IOException {
+        boolean[] m = mask("#.", ".#");
+        List<Outline> parts = new ArrayList<>();
+        for (MaskTracer.Polygon p : MaskTracer.trace(m, 2, 2)) {
+            List<double[]> rings = new ArrayList<>();
+            for (int[] r : p.rings) {
+                double[] d = new double[r.length];
+                for (int i = 0; i < r.length; i++) d[i] = r[i] * 10;
+                rings.add(d);
+            }
+            parts.add(new Outline("core 3", Outline.NECROSIS, rings));
+        }
+        assertEquals(2, parts.size());
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        RoiSetWriter.write(parts, b);
+        Map<String, Roi> rois = readZip(b.toByteArray());
+        assertEquals(Arrays.asList("core 3.roi"), new ArrayList<>(rois.keySet()));
+        assertEquals(200, maskedPixels(rois.get("core 3.roi"), 0, 0, 20, 20));
     }
 
     @Test

@@ -78,34 +78,42 @@ class MaskTracerTest {
     }
 
     @Test
-    void diagonalForegroundIsOnePolygonAndDiagonalBackgroundTwoHoles() {
-        // Diagonal foreground pixels are one (8-connected) component: one ring touching itself.
+    void pixelsTouchingOnlyAtACornerAreSeparatePolygons() {
+        // No interior in common: two polygons meeting at a point (valid for JTS/QuPath; one ring through the
+        // point twice is not).
         List<MaskTracer.Polygon> p = MaskTracer.trace(mask("#.", ".#"), 2, 2);
-        assertEquals(1, p.size());
-        assertEquals(1, p.get(0).rings.size());
-        assertEquals(2.0, p.get(0).area());
-        // Background is 4-connected: two holes meeting at a corner stay two holes.
+        assertEquals(2, p.size());
+        assertEquals(1.0, p.get(0).area());
+        assertEquals(1.0, p.get(1).area());
+        p = MaskTracer.trace(mask(".#.", "#.#", ".#."), 3, 3);
+        assertEquals(4, p.size(), "a diamond of corner-touching pixels encloses nothing");
+        for (MaskTracer.Polygon q : p) assertEquals(1, q.rings.size());
+    }
+
+    @Test
+    void holesMeetingAtACornerStayTwoHoles() {
         boolean[] m = mask(
                 "####",
                 "#.##",
                 "##.#",
                 "####");
-        p = MaskTracer.trace(m, 4, 4);
+        List<MaskTracer.Polygon> p = MaskTracer.trace(m, 4, 4);
         assertEquals(1, p.size());
         assertEquals(3, p.get(0).rings.size());
         assertEquals(14.0, p.get(0).area());
     }
 
     @Test
-    void diagonallyClosedRingEnclosesAHole() {
+    void aRingClosedOnlyAtACornerIsAnExteriorWithATouchingHole() {
         boolean[] m = mask(
-                ".#.",
-                "#.#",
-                ".#.");
-        List<MaskTracer.Polygon> p = MaskTracer.trace(m, 3, 3);
+                "####.",
+                "#...#",
+                "#...#",
+                "#####");
+        List<MaskTracer.Polygon> p = MaskTracer.trace(m, 5, 4);
         assertEquals(1, p.size());
-        assertEquals(2, p.get(0).rings.size(), "the centre is enclosed for a 4-connected background");
-        assertEquals(4.0, p.get(0).area());
+        assertEquals(2, p.get(0).rings.size(), "exterior and the enclosed gap as a hole touching it at the corner");
+        assertEquals(13.0, p.get(0).area());
     }
 
     @Test
@@ -127,8 +135,48 @@ class MaskTracerTest {
             assertEquals(count(m), area, 1e-9, "trial " + t);
             boolean[] back = refill(polys, w, h);
             for (int i = 0; i < m.length; i++) assertEquals(m[i], back[i], "trial " + t + " pixel " + i);
-            assertEquals(necroptosis.segmentation.Labeling.of(m, w, h).count, polys.size(), "one polygon per 8-connected component");
+            assertEquals(pieces4(m, w, h), polys.size(), "one polygon per 4-connected piece");
+            for (MaskTracer.Polygon p : polys) {
+                java.util.Set<Long> seen = new java.util.HashSet<>();
+                for (int[] r : p.rings) {
+                    java.util.Set<Long> inRing = new java.util.HashSet<>();
+                    for (int i = 0; i < r.length; i += 2) {
+                        assertTrue(inRing.add((long) r[i] << 32 | r[i + 1]), "trial " + t + ": a ring passes twice through a point");
+                        seen.add((long) r[i] << 32 | r[i + 1]);
+                    }
+                    int n = r.length / 2;
+                    for (int i = 0; i < n; i++) {
+                        int a = (i + n - 1) % n, c = (i + 1) % n;
+                        boolean straight = (r[2 * a] == r[2 * i] && r[2 * i] == r[2 * c]) || (r[2 * a + 1] == r[2 * i + 1] && r[2 * i + 1] == r[2 * c + 1]);
+                        assertTrue(!straight, "trial " + t + ": vertex without a turn");
+                    }
+                }
+            }
         }
+    }
+
+    /** 4-connected pieces by union-find, independent of the tracer's own labelling. */
+    private static int pieces4(boolean[] m, int w, int h) {
+        int[] parent = new int[m.length];
+        for (int i = 0; i < m.length; i++) parent[i] = i;
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) {
+            int i = y * w + x;
+            if (!m[i]) continue;
+            if (x + 1 < w && m[i + 1]) union(parent, i, i + 1);
+            if (y + 1 < h && m[i + w]) union(parent, i, i + w);
+        }
+        int n = 0;
+        for (int i = 0; i < m.length; i++) if (m[i] && find(parent, i) == i) n++;
+        return n;
+    }
+
+    private static int find(int[] p, int i) {
+        while (p[i] != i) i = p[i] = p[p[i]];
+        return i;
+    }
+
+    private static void union(int[] p, int a, int b) {
+        p[find(p, a)] = find(p, b);
     }
 
     @Test

@@ -66,13 +66,15 @@ class SlideOutputsTest {
         BlockGrid g = result.grid;
         double block = Outlines.blockLevel0(result);
         List<Outline> cores = Outlines.cores(result);
-        assertEquals(result.cores.count, cores.size());
+        double[] area = new double[result.cores.count + 1];
         for (Outline o : cores) {
-            int label = Integer.parseInt(o.name.substring("core ".length()));
+            assertEquals(Outline.NECROSIS, o.classification);
+            area[Integer.parseInt(o.name.substring("core ".length()))] += o.areaPx();
+        }
+        for (int label = 1; label <= result.cores.count; label++) {
             int blocks = 0;
             for (int l : result.cores.labels) if (l == label) blocks++;
-            assertEquals(Outline.NECROSIS, o.classification);
-            assertEquals(blocks * block * block, o.areaPx(), 1e-6 * blocks * block * block, o.name);
+            assertEquals(blocks * block * block, area[label], 1e-6 * blocks * block * block, "core " + label);
         }
         assertTrue(g.width * block >= result.analysisScale.slide.levels().get(0).width() - block, "grid covers the slide");
     }
@@ -182,7 +184,8 @@ class SlideOutputsTest {
     @Test
     void geoJsonReadsBackAsTheSameCores() throws IOException {
         UserRegions back = GeoJsonRegions.read(dir.resolve("necrosis.geojson")).withMode(UserRegions.Mode.OVERRIDE);
-        assertEquals(result.cores.count, back.corePolygons().size(), "only the necrosis features are cores");
+        assertTrue(back.corePolygons().size() >= result.cores.count && back.corePolygons().size() < back.polygons().size(),
+                "the necrosis features are cores, the rims and tissue are not");
         BlockGrid g = result.grid;
         byte[] mask = back.coreMask(g.width, g.height, Outlines.blockLevel0(result));
         byte[] expected = new byte[g.size()];
