@@ -88,8 +88,8 @@ public final class ScoreSlideCommand implements PlugIn {
         if (CommandSupport.showsTables()) ResultsDisplay.show(result, dir, v.flag("tile_table"), CommandSupport.showsWindows());
     }
 
+    /** The open image; pixel_size, when given, overrides its calibration. */
     private static SlideSource imageSource(ImagePlus imp, Values v) {
-        double px = Parameters.openOptions(v).pixelSizeOverrideUm() == null ? 0 : v.number("pixel_size");
-        return ImageJSlideSource.of(imp, px > 0 ? px : null);
+        return ImageJSlideSource.of(imp, Parameters.openOptions(v).pixelSizeOverrideUm());
     }
 }
