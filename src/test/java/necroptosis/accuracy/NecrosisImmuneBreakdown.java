@@ -84,9 +84,9 @@ public final class NecrosisImmuneBreakdown {
                 if (best >= 0) used[best] = true;
                 if (!ourNecrosis(r, ax, ay, tile.immuneIntactNeighbours[i / 2])) continue;
                 double sd = signedDist(cores, polys, x, y) * um;
-                if (best >= 0 && tz[best].equals("necrosis")) tpNec++;
+                if (best >= 0 && tz[best].equals("necrosis")) { tpNec++; detail.append(String.format(Locale.ROOT, "  TP at (%.2f, %.2f) ana px%n", ax, ay)); }
                 else if (best >= 0) { zoneErr++; detail.append(String.format(Locale.ROOT, "  zone-error truth %s, %.1f um from true core edge%n", tz[best], sd)); }
-                else { fp++; detail.append(String.format(Locale.ROOT, "  unmatched at (%.0f, %.0f) l0 px, %.1f um from true core edge%n", x, y, sd)); }
+                else if (best < 0) { fp++; detail.append(String.format(Locale.ROOT, "  unmatched at (%.2f, %.2f) ana px, %.1f um from true core edge%n", x, y, sd)); }
             }
         }
         for (int k = 0; k < n; k++) {

@@ -177,7 +177,9 @@ class SyntheticAccuracyTest {
     @Disabled("target missed in necrosis on one slide of four: +6%, -6%, +41%, +12% on seeds 1001-4004 (before the "
             + "contact rule: +25/-2/+109/+57%; rim -12/-11/-13/-8%, viable -2/-2/-2/0%). Cells in blocks on a core boundary "
             + "that touch an intact non-immune nucleus (within 10 um) are now counted outside the core; what remains on the "
-            + "tuning slides (seeds 11, 12) is 2-3 pyknotic nuclei deep in necrosis passing as lymphocytes; see issue 3")
+            + "tuning slides (seeds 11, 12; +6%, +5%) is 2-4 rim cells within 6 um of the core edge and 2-3 pyknotic nuclei "
+            + "deep in necrosis passing as lymphocytes (21-23 um2, inside the size range of small true lymphocytes, so size "
+            + "alone cannot drop them without losing as many true cells); see issue 3")
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void immuneDensityNecrosis(Case c) throws IOException {
