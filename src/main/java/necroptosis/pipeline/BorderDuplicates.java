@@ -44,6 +44,7 @@ final class BorderDuplicates {
         List<TileResult> out = new ArrayList<>(tiles.size());
         for (TileResult t : tiles) {
             double[] kept = new double[t.immunePositions.length];
+            int[] keptNeighbours = new int[t.immuneIntactNeighbours.length];
             int n = 0;
             for (int i = 0; i < t.immunePositions.length; i += 2) {
                 double x = t.immunePositions[i], y = t.immunePositions[i + 1];
@@ -52,11 +53,13 @@ final class BorderDuplicates {
                     grid.lymphocytes[((int) y / grid.blockPx) * grid.width + (int) x / grid.blockPx]--;
                     continue;
                 }
+                keptNeighbours[n / 2] = t.immuneIntactNeighbours[i / 2];
                 kept[n++] = x;
                 kept[n++] = y;
             }
             out.add(n == kept.length ? t : new TileResult(t.index, t.x, t.y, t.width, t.height, t.score,
-                    t.nuclei - (kept.length - n) / 2, n / 2, java.util.Arrays.copyOf(kept, n)));
+                    t.nuclei - (kept.length - n) / 2, n / 2, java.util.Arrays.copyOf(kept, n),
+                    java.util.Arrays.copyOf(keptNeighbours, n / 2)));
         }
         return out;
     }

@@ -9,7 +9,9 @@ import java.util.List;
  * would inflate the other. A cell in a boundary block is therefore judged at its own position by the
  * same criterion that made the core, the smoothed intact-nucleus density relative to the necrosis cut,
  * interpolated bilinearly between block centres, and when it lies on the other side of that boundary it
- * is counted in the nearest neighbouring block of the other side. The outer edge of the rim is treated
+ * is counted in the nearest neighbouring block of the other side. Necrosis holds no intact cells, so a cell
+ * that touches an intact non-immune nucleus ({@link TileResult#immuneIntactNeighbours}) is on the living
+ * side whatever the interpolated ratio says. The outer edge of the rim is treated
  * the same way with the interpolated signed distance. Areas stay per block; only the cells of blocks
  * that touch the other zone move, by one block at most.
  */
@@ -85,7 +87,10 @@ final class BoundaryCells {
                 int target = nearestNeighbour(grid, bx, by, x, y, q -> (core[q] > 0) != inCore);
                 if (target < 0) continue;
                 double r = interpolate(ratio, w, h, x / bpx - 0.5, y / bpx - 0.5);
-                if (Double.isNaN(r) || (r < 1) == inCore) continue;
+                if (Double.isNaN(r)) continue;
+                // Necrosis holds no intact cells: a cell touching one lies in the living tissue at the edge.
+                boolean necrotic = r < 1 && t.immuneIntactNeighbours[i / 2] == 0;
+                if (necrotic == inCore) continue;
                 grid.lymphocytes[b]--;
                 grid.lymphocytes[target]++;
                 moved++;

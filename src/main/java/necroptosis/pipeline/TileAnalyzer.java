@@ -132,7 +132,32 @@ final class TileAnalyzer {
                     break;
             }
         }
-        return new TileResult(index, cx, cy, cw, ch, tileScore, counted, immune, java.util.Arrays.copyOf(positions, 2 * immune));
+        return new TileResult(index, cx, cy, cw, ch, tileScore, counted, immune, java.util.Arrays.copyOf(positions, 2 * immune),
+                intactNeighbours(nuclei, positions, immune, rx, ry));
+    }
+
+    /**
+     * Distance from an immune cell's centre within which an intact nucleus counts as touching it: about one
+     * tumour-cell diameter, so a lymphocyte lying against living tumour cells is seen to be in living tissue.
+     */
+    static final double CONTACT_UM = 10;
+
+    /** For each immune cell, the intact non-immune nuclei (tumour kind, at least the debris size) within {@link #CONTACT_UM}. */
+    private int[] intactNeighbours(List<Nucleus> nuclei, double[] positions, int immune, int rx, int ry) {
+        int[] out = new int[immune];
+        if (immune == 0) return out;
+        double r = CONTACT_UM / scale.pixelUm;
+        // The window's margin (26 µm) exceeds the contact distance: every neighbour of an owned cell is in it.
+        for (Nucleus nu : nuclei) {
+            if (nu.kind != Nucleus.Kind.TUMOUR || nu.areaUm2 < NucleusSettings.DEBRIS_MAX_AREA_UM2) continue;
+            double gx = rx + nu.x, gy = ry + nu.y;
+            for (int i = 0; i < immune; i++) {
+                double dx = positions[2 * i] - gx, dy = positions[2 * i + 1] - gy;
+                if (dx == 0 && dy == 0) continue; // the cell itself (marker mode keeps its nucleus kind)
+                if (dx * dx + dy * dy <= r * r) out[i]++;
+            }
+        }
+        return out;
     }
 
     /** Width of the cytoplasm and membrane rim scored for an immune marker. */

@@ -19,8 +19,15 @@ public final class TileResult {
      * centre lies.
      */
     public final double[] immunePositions;
+    /**
+     * Per immune cell (same order as {@link #immunePositions}), the number of intact non-immune nuclei whose
+     * centre lies within {@link TileAnalyzer#CONTACT_UM} of its centre: a cell that touches intact tumour
+     * cells lies in living tissue, whatever the block it falls in.
+     */
+    public final int[] immuneIntactNeighbours;
 
-    TileResult(int index, int x, int y, int width, int height, PixelScore score, int nuclei, int immuneCells, double[] immunePositions) {
+    TileResult(int index, int x, int y, int width, int height, PixelScore score, int nuclei, int immuneCells, double[] immunePositions,
+            int[] immuneIntactNeighbours) {
         this.index = index;
         this.x = x;
         this.y = y;
@@ -30,5 +37,6 @@ public final class TileResult {
         this.nuclei = nuclei;
         this.immuneCells = immuneCells;
         this.immunePositions = immunePositions;
+        this.immuneIntactNeighbours = immuneIntactNeighbours;
     }
 }

@@ -173,11 +173,13 @@ class SyntheticAccuracyTest {
         assertImmuneDensity(c, Zone.RIM, Zone.VIABLE);
     }
 
-    @Disabled("target missed in necrosis (immune density within 15%): +25%, -2%, +109%, +57% on seeds 1001-4004 "
-            + "(9-56 true cells per slide; rim and viable meet it: rim -14/-11/-14/-10%, viable -2/-2/-2/0%). The core "
-            + "boundary is placed to a few um, but the rim's infiltrate is 10-20x denser than the core's, so a boundary a "
-            + "few um outwards at places adds rim lymphocytes to the sparse core (cells in boundary blocks are already "
-            + "placed by their own position); a few pyknotic nuclei pass as lymphocytes; see issue 3")
+    /** Issue 3: immune density within 15% of the truth in necrosis (9-56 true cells per slide, so each false one counts). */
+    @Disabled("target missed in necrosis on one slide of four: +6%, -6%, +41%, +12% on seeds 1001-4004 (before the "
+            + "contact rule: +25/-2/+109/+57%; rim -12/-11/-13/-8%, viable -2/-2/-2/0%). Cells in blocks on a core boundary "
+            + "that touch an intact non-immune nucleus (within 10 um) are now counted outside the core; what remains on the "
+            + "tuning slides (seeds 11, 12; +6%, +5%) is 2-4 rim cells within 6 um of the core edge and 2-3 pyknotic nuclei "
+            + "deep in necrosis passing as lymphocytes (21-23 um2, inside the size range of small true lymphocytes, so size "
+            + "alone cannot drop them without losing as many true cells); see issue 3")
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void immuneDensityNecrosis(Case c) throws IOException {

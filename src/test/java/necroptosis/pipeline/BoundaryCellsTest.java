@@ -15,6 +15,10 @@ class BoundaryCellsTest {
 
     /** Core = the three left columns; the density ratio rises by 0.25 per block and crosses 1 at x = 2.9 blocks. */
     private static int moveOne(double xBlocks, boolean startInCore) {
+        return moveOne(xBlocks, startInCore, 0);
+    }
+
+    private static int moveOne(double xBlocks, boolean startInCore, int intactNeighbours) {
         BlockGrid g = new BlockGrid(W, H, BPX, 16, false);
         Arrays.fill(g.tissue, BPX * BPX);
         int[] core = new int[W * H];
@@ -27,7 +31,7 @@ class BoundaryCellsTest {
         int b = 2 * W + (int) xBlocks;
         g.lymphocytes[b] = 1;
         assertEquals(startInCore, core[b] > 0);
-        TileResult t = new TileResult(0, 0, 0, W * BPX, H * BPX, new PixelScore(), 1, 1, new double[] {x, y});
+        TileResult t = new TileResult(0, 0, 0, W * BPX, H * BPX, new PixelScore(), 1, 1, new double[] {x, y}, new int[] {intactNeighbours});
         BoundaryCells.assign(Collections.singletonList(t), g, core, ratio);
         for (int i = 0; i < W * H; i++) if (g.lymphocytes[i] == 1) return i % W;
         return -1;
@@ -41,6 +45,11 @@ class BoundaryCellsTest {
     @Test
     void cellBeforeTheBoundaryStaysInItsCoreBlock() {
         assertEquals(2, moveOne(2.6, true));
+    }
+
+    @Test
+    void cellTouchingAnIntactNucleusMovesOutOfTheCore() {
+        assertEquals(3, moveOne(2.6, true, 1), "on the necrotic side by the ratio, but against a living tumour cell");
     }
 
     @Test
@@ -62,7 +71,7 @@ class BoundaryCellsTest {
         }
         int b = 2 * W + 2;
         g.lymphocytes[b] = 1;
-        TileResult t = new TileResult(0, 0, 0, W * BPX, H * BPX, new PixelScore(), 1, 1, new double[] {2.2 * BPX, 2.5 * BPX});
+        TileResult t = new TileResult(0, 0, 0, W * BPX, H * BPX, new PixelScore(), 1, 1, new double[] {2.2 * BPX, 2.5 * BPX}, new int[1]);
         assertEquals(1, BoundaryCells.assign(Collections.singletonList(t), g, core, ratio));
         assertEquals(1, g.lymphocytes[2 * W + 1]);
         assertEquals(0, g.lymphocytes[b]);
@@ -86,7 +95,7 @@ class BoundaryCellsTest {
         double[] xy = {7.1 * BPX, 1.5 * BPX, 7.4 * BPX, 1.5 * BPX, 6.6 * BPX, 1.5 * BPX};
         g.lymphocytes[w + 6] = 1;
         g.lymphocytes[w + 7] = 2;
-        TileResult t = new TileResult(0, 0, 0, w * BPX, 3 * BPX, new PixelScore(), 3, 3, xy);
+        TileResult t = new TileResult(0, 0, 0, w * BPX, 3 * BPX, new PixelScore(), 3, 3, xy, new int[3]);
         assertEquals(1, BoundaryCells.assignRimEdge(Collections.singletonList(t), g, zones, 100));
         assertEquals(2, g.lymphocytes[w + 6], "the cell at 97.6 um was not moved into the rim");
         assertEquals(1, g.lymphocytes[w + 7], "the cell at 102.4 um left viable tumour");
