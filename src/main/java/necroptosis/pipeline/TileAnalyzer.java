@@ -48,6 +48,16 @@ final class TileAnalyzer {
         this.marginPx = (int) Math.ceil((8 + 2 * settings.nuclei.backgroundRadiusUm + 4 * settings.nuclei.sigmaUm) / scale.pixelUm);
     }
 
+    /** Reads tile {@code index} exactly as {@link #analyse} does and nothing more (the decode-only baseline). */
+    void decodeOnly(int index, int tilesX) throws IOException {
+        int cx = (index % tilesX) * tilePx, cy = (index / tilesX) * tilePx;
+        int cw = (int) Math.min(tilePx, scale.width - cx), ch = (int) Math.min(tilePx, scale.height - cy);
+        int rx = Math.max(0, cx - marginPx), ry = Math.max(0, cy - marginPx);
+        int rw = (int) Math.min(scale.width, (long) cx + cw + marginPx) - rx;
+        int rh = (int) Math.min(scale.height, (long) cy + ch + marginPx) - ry;
+        scale.read(rx, ry, rw, rh);
+    }
+
     TileResult analyse(int index, int tilesX) throws IOException {
         int cx = (index % tilesX) * tilePx, cy = (index / tilesX) * tilePx;
         int cw = (int) Math.min(tilePx, scale.width - cx), ch = (int) Math.min(tilePx, scale.height - cy);
