@@ -67,8 +67,9 @@ final class TileAnalyzer {
 
         int[] rgb = scale.read(rx, ry, rw, rh);
         int n = rw * rh;
-        float[] h = new float[n], dab = new float[n];
-        byte[] tissue = new byte[n];
+        Buffers buf = BUFFERS.get().fit(n);
+        float[] h = buf.h, dab = buf.dab;
+        byte[] tissue = buf.tissue;
         deconvolution.deconvolve(rgb, h, dab, null);
         regionMask(rx, ry, rw, rh, tissue);
 
@@ -96,7 +97,7 @@ final class TileAnalyzer {
         }
 
         boolean markerMode = settings.immuneMode == AnalysisSettings.ImmuneMode.MARKER;
-        int[] labels = settings.cellMode || markerMode ? new int[n] : null;
+        int[] labels = buf.labels; // filled by the detector (also when unused: saves it allocating its own)
         boolean nuclearMarker = settings.cellMode && settings.compartment == CellCompartment.NUCLEUS;
         // The tile's own blocks hold exactly its pixels (tiles are block-aligned).
         PixelScore tileScore = new PixelScore();
@@ -140,6 +141,30 @@ final class TileAnalyzer {
         }
         return new TileResult(index, cx, cy, cw, ch, tileScore, counted, immune, java.util.Arrays.copyOf(positions, 2 * immune));
     }
+
+    /**
+     * A worker thread's tile arrays, reused while tiles keep their size (all but the slide's last row
+     * and column). Each is several MB, a "humongous" object for the G1 collector; allocating them per
+     * tile made the heap grow over a run. Every element is overwritten for each tile.
+     */
+    private static final class Buffers {
+        float[] h = new float[0], dab = new float[0];
+        byte[] tissue = new byte[0];
+        int[] labels = new int[0];
+
+        Buffers fit(int n) {
+            // Exact sizes: ImageJ's processors refuse arrays longer than width x height.
+            if (h.length != n) {
+                h = new float[n];
+                dab = new float[n];
+                tissue = new byte[n];
+                labels = new int[n];
+            }
+            return this;
+        }
+    }
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     /** Width of the cytoplasm and membrane rim scored for an immune marker. */
     static final double MARKER_RING_UM = 2;

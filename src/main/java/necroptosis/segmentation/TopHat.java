@@ -17,9 +17,38 @@ final class TopHat {
     /** Replaces {@code pixels} by pixels minus their opening with ImageJ's disk of {@code radius}. */
     static void whiteTopHat(float[] pixels, int width, int height, double radius) {
         int[] dx = diskHalfWidths(radius);
-        float[] opened = extreme(extreme(pixels, width, height, dx, true), width, height, dx, false);
+        Scratch s = SCRATCH.get().fit(pixels.length, width, dx.length / 2, Math.min(dx.length, height));
+        extreme(pixels, s.eroded, width, height, dx, true, s);
+        extreme(s.eroded, s.opened, width, height, dx, false, s);
+        float[] opened = s.opened;
         for (int i = 0; i < pixels.length; i++) pixels[i] = pixels[i] - opened[i];
     }
+
+    /**
+     * Per-thread work arrays, reused from tile to tile: a tile's two intermediate images are "humongous"
+     * objects for the G1 collector, and allocating them for every tile made the heap grow with the run.
+     */
+    private static final class Scratch {
+        float[] eroded = new float[0], opened = new float[0];
+        float[][][] rows = new float[0][][];
+        float[] acc = new float[0];
+        int[] rowInSlot = new int[0];
+
+        Scratch fit(int n, int width, int r, int slots) {
+            if (eroded.length != n) {
+                eroded = new float[n];
+                opened = new float[n];
+            }
+            if (acc.length != width) acc = new float[width];
+            if (rows.length != slots || rows[0].length != r + 1 || rows[0][0].length != width + 2 * r) {
+                rows = new float[slots][r + 1][width + 2 * r];
+                rowInSlot = new int[slots];
+            }
+            return this;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /**
      * Half-width of the disk's row at each vertical offset {@code -r..r} (index offset + r), as ImageJ's
@@ -41,19 +70,17 @@ final class TopHat {
     }
 
     /**
-     * Minimum ({@code min} true) or maximum over the disk around every pixel; pixels beyond the image
-     * take the value of the nearest edge pixel (ImageJ's padding).
+     * Minimum ({@code min} true) or maximum over the disk around every pixel, into {@code out}; pixels
+     * beyond the image take the value of the nearest edge pixel (ImageJ's padding).
      */
-    static float[] extreme(float[] in, int width, int height, int[] dx, boolean min) {
+    private static void extreme(float[] in, float[] out, int width, int height, int[] dx, boolean min, Scratch scratch) {
         int r = dx.length / 2;
-        int padded = width + 2 * r;
         // Ring of row reductions: rows[slot][w] holds the padded row's extreme over half-width w.
         int slots = Math.min(2 * r + 1, height);
-        float[][][] rows = new float[slots][r + 1][padded];
-        int[] rowInSlot = new int[slots];
+        float[][][] rows = scratch.rows;
+        int[] rowInSlot = scratch.rowInSlot;
         java.util.Arrays.fill(rowInSlot, -1);
-        float[] out = new float[in.length];
-        float[] acc = new float[width];
+        float[] acc = scratch.acc;
         for (int y = 0; y < height; y++) {
             for (int k = 0; k < dx.length; k++) {
                 int sy = Math.min(height - 1, Math.max(0, y + k - r));
@@ -68,7 +95,6 @@ final class TopHat {
             }
             System.arraycopy(acc, 0, out, y * width, width);
         }
-        return out;
     }
 
     /** The reductions of image row {@code sy}, computed once while it is within reach of the disk. */
