@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code java -jar necroptosis-scorer.jar}. */
 @Command(name = "necroptosis-scorer", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Necrotic cores, MLKL IHC scoring and immune density on whole-slide images.",
-        subcommands = {InfoCommand.class, RegionCommand.class, GenerateCommand.class, ScoreCommand.class, StainsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, RegionCommand.class, GenerateCommand.class, ScoreCommand.class, BatchCommand.class, MergeCommand.class, StainsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input (unreadable slide, bad option value). */
     public static final int EXIT_BAD_INPUT = 2;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code score SLIDE --out DIR}: the whole analysis of one slide. */
-@Command(name = "score", description = "Score one slide: necrotic cores, MLKL per zone, immune density; writes DIR/<slide>/summary.json and tiles.csv.")
+@Command(name = "score", mixinStandardHelpOptions = true, description = "Score one slide: necrotic cores, MLKL per zone, immune density; writes DIR/<slide>/summary.json and tiles.csv.")
 final class ScoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SLIDE", description = "slide file")
     Path slide;
@@ -31,14 +31,27 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     AnalysisOptions analysis;
 
+    @Mixin
+    ProgressOptions progressOptions;
+
     @Override
     public Integer call() throws Exception {
         AnalysisSettings settings = analysis.settings();
+        ConsoleProgress.Mode mode = progressOptions.mode();
+        ConsoleProgress progress = new ConsoleProgress(mode);
         try (SlideSource s = SlideSources.open(slide, open.options())) {
-            SlideResult r = new SlideAnalysis(settings, ProgressListener.NONE).run(s);
+            progress.slideStarted(1, 1, slide);
+            SlideResult r = new SlideAnalysis(settings, new ProgressListener() {
+                @Override
+                public void tiles(int done, int total) { progress.tiles(done, total); }
+            }).run(s);
             Path dir = ResultWriter.write(r, out);
-            System.err.println(s.path() + ": " + r.tiles.size() + " tiles, " + r.cores.count + " necrotic cores, "
-                    + String.format(java.util.Locale.ROOT, "%.1f s", r.runMillis / 1000.0) + " -> " + dir);
+            if (mode == ConsoleProgress.Mode.JSON) {
+                progress.slideFinished(necroptosis.batch.BatchRow.ofSummary(1, slide.toString(), dir.getFileName().toString(),
+                        dir.resolve("summary.json"), r.runMillis / 1000.0));
+            }
+            progress.finished(s.path() + ": " + r.tiles.size() + " tiles, " + r.cores.count + " necrotic cores, "
+                    + String.format(java.util.Locale.ROOT, "%.1f s", r.runMillis / 1000.0) + " -> " + dir, null);
         }
         return 0;
     }

@@ -1,14 +1,21 @@
 package necroptosis.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
 import com.google.gson.GsonBuilder;
 
@@ -34,8 +41,59 @@ public final class ResultWriter {
         return s;
     }
 
+    /** The files written before summary.json (besides the {@link SlideOutput} extras), in order. */
+    private static final String[] FILES = {"tiles.csv", "distance_profile.csv", "overview.png", "mlkl_heatmap.png",
+        "immune_heatmap.png", "distance_profile.png", "necrosis.geojson"};
+
+    /**
+     * Outputs that need classes the core may not import (the ImageJ ROI set, in the ij package), found with
+     * ServiceLoader rather than named here: the core keeps no reference to ij.gui, yet every caller of
+     * write() (CLI score and batch, the Fiji commands) gets them. Loaded through this class's loader, which
+     * in Fiji is the plugin class loader that sees this jar's META-INF/services.
+     */
+    private static volatile List<SlideOutput> extras;
+
+    static List<SlideOutput> extras() {
+        List<SlideOutput> e = extras;
+        if (e == null) {
+            List<SlideOutput> found = new ArrayList<>();
+            try {
+                for (SlideOutput o : ServiceLoader.load(SlideOutput.class, ResultWriter.class.getClassLoader())) found.add(o);
+            } catch (ServiceConfigurationError err) {
+                throw new IllegalStateException("cannot load an output writer (" + err.getMessage() + "); the installation is incomplete", err);
+            }
+            extras = e = Collections.unmodifiableList(found);
+        }
+        return e;
+    }
+
+    /** Every file of a complete slide output, summary.json last. */
+    public static List<String> outputFiles() {
+        List<String> files = new ArrayList<>(Arrays.asList(FILES));
+        for (SlideOutput o : extras()) files.add(o.fileName());
+        files.add("summary.json");
+        return files;
+    }
+
+    /** Whether a slide's output folder holds every output file (summary.json is written last, so check it too). */
+    public static boolean isComplete(Path slideDir) {
+        for (String f : outputFiles()) if (!Files.isRegularFile(slideDir.resolve(f))) return false;
+        return true;
+    }
+
     public static Path write(SlideResult r, Path outDir) throws IOException {
-        Path dir = outDir.resolve(safeName(r.slidePath));
+        return write(r, outDir, safeName(r.slidePath));
+    }
+
+    /**
+     * Writes into {@code <outDir>/<folderName>/}; a batch names the folders itself so that two slides with
+     * the same safe name do not share one. The name must be one plain path element.
+     */
+    public static Path write(SlideResult r, Path outDir, String folderName) throws IOException {
+        if (!folderName.matches("[A-Za-z0-9._-]+") || folderName.matches("\\.+")) {
+            throw new IllegalArgumentException("output folder name must be a plain name of letters, digits, '.', '_' and '-'; got '" + folderName + "'");
+        }
+        Path dir = outDir.resolve(folderName);
         Files.createDirectories(dir);
         // summary.json marks a complete set: remove the old one first, so a failed re-run never leaves it
         // beside new tables.
@@ -43,6 +101,14 @@ public final class ResultWriter {
         List<TileTable.Row> rows = TileTable.rows(r);
         writeAtomically(dir.resolve("tiles.csv"), w -> writeTiles(rows, w));
         writeAtomically(dir.resolve("distance_profile.csv"), w -> writeProfile(r, w));
+        // The pictures and shapes a person looks at; all drawn from the same outlines.
+        List<Outline> outlines = Outlines.all(r);
+        writePng(dir.resolve("overview.png"), () -> OverviewImage.render(r, outlines));
+        writePng(dir.resolve("mlkl_heatmap.png"), () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.MLKL));
+        writePng(dir.resolve("immune_heatmap.png"), () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.IMMUNE));
+        writePng(dir.resolve("distance_profile.png"), () -> DistancePlot.render(r, DistanceProfile.bands(r)));
+        writeAtomically(dir.resolve("necrosis.geojson"), w -> NecrosisGeoJson.write(r, outlines, w));
+        for (SlideOutput extra : extras()) writeBinaryAtomically(dir.resolve(extra.fileName()), o -> extra.write(r, outlines, o));
         Map<String, Object> summary = Summary.of(r, rows);
         writeAtomically(dir.resolve("summary.json"),
                 w -> new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(summary, w));
@@ -57,6 +123,37 @@ public final class ResultWriter {
         Path tmp = file.resolveSibling(file.getFileName() + ".part");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             content.write(w);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Draws and writes one PNG. Text drawing needs fonts, which a stripped-down server JVM may lack (the
+     * JDK then fails deep in its font code): reported as an IOException naming the file and the fix.
+     */
+    private static void writePng(Path file, java.util.function.Supplier<java.awt.image.BufferedImage> draw) throws IOException {
+        java.awt.image.BufferedImage img;
+        try {
+            img = draw.get();
+        } catch (RuntimeException | InternalError | UnsatisfiedLinkError | NoClassDefFoundError e) {
+            throw new IOException(file + ": cannot draw the image (" + e + "); if this JVM has no fonts (a minimal server), "
+                    + "install some, e.g. the fontconfig and fonts-dejavu-core packages", e);
+        }
+        writeBinaryAtomically(file, o -> Drawing.writePng(img, o));
+    }
+
+    interface BinaryContent {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** As {@link #writeAtomically}, for binary files (PNG, zip). */
+    static void writeBinaryAtomically(Path file, BinaryContent content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            content.write(out);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
