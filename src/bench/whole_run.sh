@@ -66,6 +66,17 @@ for side in $SIDES; do
   done
 done
 
+# Optional (BOUNDED_HEAP=1g): the largest slide once more with a bounded heap, to tell the live data
+# from the heap the collector chooses to keep under default settings (which is what peak RSS shows).
+if [ -n "${BOUNDED_HEAP:-}" ]; then
+  side="${SIDES##* }"
+  SLIDE="$(slide "$side")"
+  timed "score-$side-xmx" java -Xmx"$BOUNDED_HEAP" -jar "$JAR" score --threads=2 --out="$OUT/$side-xmx" "$SLIDE"
+  same="identical"
+  cmp -s <(comparable "$(ls "$OUT/$side-pixel-2"/*/summary.json 2>/dev/null || echo /dev/null)") <(comparable "$(ls "$OUT/$side-xmx"/*/summary.json)") || same="DIFFERENT from the default-heap run"
+  printf "%-6s %-6s %-7s %8.1f %8s %9s %8s %7s %s\n" "$side" pixel 2 "$WALL" - - "$RSS" "$LOAD" "with -Xmx$BOUNDED_HEAP; outputs $same"
+fi
+
 # The Fiji command on the 10k slide, headless with macro options, beside the command line (2 threads,
 # pixel mode): the same analysis, so it should take the same time.
 if unzip -l "$JAR" | grep -q 'necroptosis/ij/ScoreSlideCommand.class'; then
