@@ -79,7 +79,10 @@ fi
 
 # The Fiji command on the 10k slide, headless with macro options, beside the command line (2 threads,
 # pixel mode): the same analysis, so it should take the same time.
-if unzip -l "$JAR" | grep -q 'necroptosis/ij/ScoreSlideCommand.class'; then
+# FIJI_JAR may name another build of this project's command-line jar that has the command (e.g. the
+# fiji branch); the command-line run beside it then uses that jar too.
+FJAR="${FIJI_JAR:-$JAR}"
+if unzip -l "$FJAR" | grep -q 'necroptosis/ij/ScoreSlideCommand.class'; then
   SLIDE="$(slide 10000)"
   t=2
   dir="$OUT/fiji-10000"
@@ -87,11 +90,11 @@ if unzip -l "$JAR" | grep -q 'necroptosis/ij/ScoreSlideCommand.class'; then
   mkdir -p "$dir"
   MACRO="$BENCH_DIR/score.ijm"
   echo "run(\"Score Slide...\", \"slide=[$SLIDE] threads=$t output=[$dir]\");" >"$MACRO"
-  timed fiji-10000 java -Djava.awt.headless=true -cp "$JAR" necroptosis.ij.HeadlessMacro "$MACRO"
+  timed fiji-10000 java -Djava.awt.headless=true -cp "$FJAR" necroptosis.ij.HeadlessMacro "$MACRO"
   fw=$WALL; frss=$RSS
-  timed cli-10000 java -jar "$JAR" score --threads="$t" --out="$OUT/cli-10000" "$SLIDE"
+  timed cli-10000 java -jar "$FJAR" score --threads="$t" --out="$OUT/cli-10000" "$SLIDE"
   printf "%-6s %-6s %-7s %8.1f %8s %9s %8s %7s %s\n" 10000 fiji "$t" "$fw" - - "$frss" "$LOAD" \
-    "Fiji command (HeadlessMacro) / command line: $(awk -v a="$fw" -v b="$WALL" 'BEGIN { printf "%.2fx (CLI %.1f s)", a / b, b }')"
+    "Fiji command (HeadlessMacro) / command line: $(awk -v a="$fw" -v b="$WALL" 'BEGIN { printf "%.2fx (CLI %.1f s)", a / b, b }'); tiles.csv $(cmp -s "$(ls "$dir"/*/tiles.csv)" "$(ls "$OUT/cli-10000"/*/tiles.csv)" && echo identical || echo DIFFERS)"
 else
-  echo "Fiji command: necroptosis.ij.ScoreSlideCommand is not in this build; not timed"
+  echo "Fiji command: necroptosis.ij.ScoreSlideCommand is not in $FJAR; not timed (FIJI_JAR=... names a build that has it)"
 fi
