@@ -156,8 +156,8 @@ public final class SlideAnalysis {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
         } catch (ExecutionException e) {
-            // The first failure or cancellation ends the run: queued tiles are dropped (shutdownNow below),
-            // so a cancelled run stops within one tile per thread instead of polling through the rest.
+            // The first failure or cancellation ends the run: tiles still queued see the cancellation and
+            // end at once, shutdownNow below drops the rest, and the workers are gone before run() returns.
             Throwable c = e.getCause();
             if (c instanceof CancellationException) throw (CancellationException) c;
             if (c instanceof IOException) throw (IOException) c;
