@@ -92,6 +92,23 @@ class RunResourcesTest {
     }
 
     @Test
+    void decodeOnlyBaselineReadsTheSameTilesAndAnalysesNone() throws IOException {
+        AtomicInteger read = new AtomicInteger();
+        ProgressListener counting = new ProgressListener() {
+            @Override
+            public void tiles(int done, int total) {
+                read.incrementAndGet();
+            }
+        };
+        try (SlideSource s = SlideSources.open(Paths.get(SLIDE))) {
+            SlideResult baseline = new SlideAnalysis(AnalysisSettings.builder().threads(2).build(), counting).decodeOnly().run(s);
+            SlideResult full = new SlideAnalysis(AnalysisSettings.builder().threads(2).build(), null).run(s);
+            assertTrue(baseline.tiles.isEmpty(), "decode-only analysed " + baseline.tiles.size() + " tiles");
+            assertEquals(full.tilesTotal - full.tilesSkipped, read.get(), "tiles read by the baseline");
+        }
+    }
+
+    @Test
     void cancelledRunStopsAnalysingAndEndsItsWorkers() throws IOException {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger doneWhenCancelled = new AtomicInteger(-1);
