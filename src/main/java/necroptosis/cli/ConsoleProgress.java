@@ -87,7 +87,8 @@ final class ConsoleProgress implements BatchListener {
         slideStart = clock.getAsLong();
         tilesStart = -1;
         lastPrint = slideStart;
-        if (mode == Mode.NORMAL) println(prefix() + name);
+        // One slide needs no heading: its final line (or its one-line error) names it.
+        if (mode == Mode.NORMAL && count > 1) println(prefix() + name);
         if (mode == Mode.JSON) {
             Map<String, Object> e = event("slide_started");
             e.put("position", position);

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,6 +59,18 @@ public final class ImageJRoiRegions {
         }
         if (out.isEmpty()) throw new SlideException(name, "no area ROIs (polygon, freehand, rectangle, oval or composite) found");
         return new UserRegions(name, UserRegions.Mode.OVERRIDE, out);
+    }
+
+    /**
+     * The area selection on an open image as a region of interest (level-0 pixels = image pixels): the
+     * analysis is restricted to it ({@link UserRegions.Mode#RESTRICT}). Null when the ROI is not an area
+     * (a line or points restrict nothing).
+     */
+    public static UserRegions ofSelection(Roi roi, String imageTitle) {
+        if (roi == null || !roi.isArea()) return null;
+        List<UserRegions.Polygon> out = new ArrayList<>();
+        add(roi, 1, out);
+        return out.isEmpty() ? null : new UserRegions("selection on " + imageTitle, UserRegions.Mode.RESTRICT, out);
     }
 
     private static byte[] readEntry(InputStream in, String file) throws IOException {

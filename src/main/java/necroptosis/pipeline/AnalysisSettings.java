@@ -215,6 +215,13 @@ public final class AnalysisSettings {
             check(analysisPixelUm >= 0.1 && analysisPixelUm <= 4, "analysis pixel size (um)", analysisPixelUm, "0.1-4");
             check(overviewPixelUm >= analysisPixelUm && overviewPixelUm <= 64, "overview pixel size (um)", overviewPixelUm, "between the analysis pixel size and 64");
             check(blockUm >= 4 * analysisPixelUm && blockUm <= 256, "block size (um)", blockUm, "at least 4 analysis pixels and at most 256");
+            // Zones are assigned per block, measured from block centres: a rim narrower than one block
+            // would be empty or cover only part of the blocks it names, so it is refused rather than
+            // silently reported as no rim.
+            if (rimWidthUm < blockUm) {
+                throw new IllegalArgumentException("rim width (um) must be at least the block size (" + format(blockUm)
+                        + " um; zones are assigned per block), got " + format(rimWidthUm));
+            }
             check(tileBlocks >= 4 && tileBlocks <= 256, "tile size (blocks)", tileBlocks, "4-256");
             if (background != null) {
                 if (background.length != 3) throw new IllegalArgumentException("background needs three values R,G,B, got " + background.length);

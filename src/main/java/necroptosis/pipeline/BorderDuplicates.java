@@ -19,42 +19,58 @@ final class BorderDuplicates {
 
     private BorderDuplicates() {}
 
+    /** One reported immune cell: position in analysis pixels (double: see {@link TileResult#immunePositions}) and its tile. */
+    private static final class Cell {
+        final double x, y;
+        final int tile;
+
+        Cell(double x, double y, int tile) {
+            this.x = x;
+            this.y = y;
+            this.tile = tile;
+        }
+    }
+
     /** Returns the tiles with duplicates removed and the grid's lymphocyte counts corrected. */
     static List<TileResult> remove(List<TileResult> tiles, BlockGrid grid, double pixelUm) {
         double d = MIN_DISTANCE_UM / pixelUm;
-        Map<Long, List<float[]>> cells = new HashMap<>(); // x, y, tile index
+        Map<Long, List<Cell>> cells = new HashMap<>();
         for (TileResult t : tiles) {
             for (int i = 0; i < t.immunePositions.length; i += 2) {
-                float[] p = {t.immunePositions[i], t.immunePositions[i + 1], t.index};
-                cells.computeIfAbsent(key(p[0], p[1], d), k -> new ArrayList<>()).add(p);
+                Cell c = new Cell(t.immunePositions[i], t.immunePositions[i + 1], t.index);
+                cells.computeIfAbsent(key(c.x, c.y, d), k -> new ArrayList<>()).add(c);
             }
         }
         List<TileResult> out = new ArrayList<>(tiles.size());
         for (TileResult t : tiles) {
-            float[] kept = new float[t.immunePositions.length];
+            double[] kept = new double[t.immunePositions.length];
+            int[] keptNeighbours = new int[t.immuneIntactNeighbours.length];
             int n = 0;
             for (int i = 0; i < t.immunePositions.length; i += 2) {
-                float x = t.immunePositions[i], y = t.immunePositions[i + 1];
+                double x = t.immunePositions[i], y = t.immunePositions[i + 1];
                 if (seenByLowerTile(cells, x, y, t.index, d)) {
+                    // the same block expression as the tile analyser's, on the same double position
                     grid.lymphocytes[((int) y / grid.blockPx) * grid.width + (int) x / grid.blockPx]--;
                     continue;
                 }
+                keptNeighbours[n / 2] = t.immuneIntactNeighbours[i / 2];
                 kept[n++] = x;
                 kept[n++] = y;
             }
             out.add(n == kept.length ? t : new TileResult(t.index, t.x, t.y, t.width, t.height, t.score,
-                    t.nuclei - (kept.length - n) / 2, n / 2, java.util.Arrays.copyOf(kept, n)));
+                    t.nuclei - (kept.length - n) / 2, n / 2, java.util.Arrays.copyOf(kept, n),
+                    java.util.Arrays.copyOf(keptNeighbours, n / 2)));
         }
         return out;
     }
 
-    private static boolean seenByLowerTile(Map<Long, List<float[]>> cells, float x, float y, int tile, double d) {
+    private static boolean seenByLowerTile(Map<Long, List<Cell>> cells, double x, double y, int tile, double d) {
         long bx = (long) Math.floor(x / d), by = (long) Math.floor(y / d);
         for (long dy = -1; dy <= 1; dy++) for (long dx = -1; dx <= 1; dx++) {
-            List<float[]> list = cells.get(((bx + dx) << 32) ^ ((by + dy) & 0xffffffffL));
+            List<Cell> list = cells.get(((bx + dx) << 32) ^ ((by + dy) & 0xffffffffL));
             if (list == null) continue;
-            for (float[] p : list) {
-                if (p[2] < tile && Math.hypot(p[0] - x, p[1] - y) < d) return true;
+            for (Cell c : list) {
+                if (c.tile < tile && Math.hypot(c.x - x, c.y - y) < d) return true;
             }
         }
         return false;

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import necroptosis.regions.UserRegions;
 import necroptosis.segmentation.ImageJFilters;
 import necroptosis.segmentation.NecrosisSegmenter;
+import necroptosis.segmentation.NucleusDetector;
 import necroptosis.slide.SlideException;
 import necroptosis.slide.SlideSource;
 import necroptosis.stain.BackgroundEstimator;
@@ -93,8 +94,7 @@ public final class SlideAnalysis {
         }
         progress.status("tiles");
         double toOverview = scale.level0PerPixel / overview.scale.level0PerPixel;
-        double nucleusThreshold = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, 0)
-                .slideThreshold(todo, tilesX);
+        double nucleusThreshold = nucleusThreshold(scale, overview, overviewTissue, deconvolution, new NucleusDetector(settings.nuclei));
         TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold);
         List<TileResult> tiles = BorderDuplicates.remove(runTiles(analyzer, todo, tilesX), grid, scale.pixelUm);
 
@@ -104,10 +104,70 @@ public final class SlideAnalysis {
                 ? NecrosisSegmenter.Result.ofMask(user.coreMask(grid.width, grid.height, grid.blockPx * scale.level0PerPixel),
                         grid.width, grid.height, input.tissueMm2)
                 : new NecrosisSegmenter(settings.necrosis).segment(input);
+        BoundaryCells.assign(tiles, grid, cores.labels, cores.densityRatio);
         ZoneMap zones = ZoneMap.of(grid, cores.labels, settings.rimWidthUm);
+        BoundaryCells.assignRimEdge(tiles, grid, zones, settings.rimWidthUm);
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new SlideResult(slide, settings, stains, stainsHow, backgroundHow, scale, overview, overviewTissue, grid, cores, zones,
                 tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold);
+    }
+
+    /** Side of a threshold sample window and spacing of the windows on the slide, in µm. */
+    static final double THRESHOLD_SAMPLE_UM = 256;
+    /** Most windows sampled for the nucleus threshold. */
+    static final int THRESHOLD_SAMPLES = 16;
+
+    /**
+     * The nucleus threshold for the whole slide: Otsu's (floored, see {@link NucleusDetector#threshold})
+     * over up to {@value #THRESHOLD_SAMPLES} windows of {@value #THRESHOLD_SAMPLE_UM} µm. The windows
+     * lie on a fixed grid in µm from the slide's origin, and are chosen, evenly spread in raster order,
+     * from those at least half tissue in the overview (any tissue when none is): the threshold depends
+     * on the slide alone, never on the tile size. One threshold for all tiles keeps a nucleus's
+     * segmentation independent of which tile's window it is seen in.
+     */
+    static double nucleusThreshold(ScaledLevel scale, Overview overview, byte[] tissue, ColorDeconvolution deconvolution,
+            NucleusDetector detector) throws IOException {
+        int[] hist = new int[256];
+        for (int[] win : thresholdWindows(scale, overview, tissue)) {
+            int[] rgb = scale.read(win[0], win[1], win[2], win[3]);
+            float[] hem = new float[win[2] * win[3]];
+            deconvolution.deconvolve(rgb, hem, null, null);
+            NucleusDetector.histogram(detector.filtered(hem, win[2], win[3], scale.pixelUm)[1], hist);
+        }
+        return detector.threshold(hist);
+    }
+
+    /** The sample windows of {@link #nucleusThreshold}: {x, y, width, height} in pixels of {@code scale}. */
+    static List<int[]> thresholdWindows(ScaledLevel scale, Overview overview, byte[] tissue) {
+        int side = (int) Math.max(16, Math.round(THRESHOLD_SAMPLE_UM / scale.pixelUm));
+        double toOverview = scale.level0PerPixel / overview.scale.level0PerPixel;
+        List<int[]> mostlyTissue = new ArrayList<>(), someTissue = new ArrayList<>();
+        for (long y = 0; y < scale.height; y += side) {
+            for (long x = 0; x < scale.width; x += side) {
+                int w = (int) Math.min(side, scale.width - x), h = (int) Math.min(side, scale.height - y);
+                double f = tissueFraction(overview, tissue, x * toOverview, y * toOverview, (x + w) * toOverview, (y + h) * toOverview);
+                int[] window = {(int) x, (int) y, w, h};
+                if (f >= 0.5) mostlyTissue.add(window);
+                else if (f > 0) someTissue.add(window);
+            }
+        }
+        List<int[]> windows = mostlyTissue.isEmpty() ? someTissue : mostlyTissue;
+        List<int[]> chosen = new ArrayList<>();
+        int step = Math.max(1, (windows.size() + THRESHOLD_SAMPLES - 1) / THRESHOLD_SAMPLES);
+        for (int k = step / 2; k < windows.size(); k += step) chosen.add(windows.get(k));
+        return chosen;
+    }
+
+    /** Tissue fraction of the overview pixels whose centres lie in [x0, x1) x [y0, y1) (overview pixels); 0 when none do. */
+    private static double tissueFraction(Overview o, byte[] tissue, double x0, double y0, double x1, double y1) {
+        int ox0 = (int) Math.max(0, Math.ceil(x0 - 0.5)), oy0 = (int) Math.max(0, Math.ceil(y0 - 0.5));
+        int ox1 = (int) Math.min(o.width, Math.ceil(x1 - 0.5)), oy1 = (int) Math.min(o.height, Math.ceil(y1 - 0.5));
+        long all = 0, in = 0;
+        for (int oy = oy0; oy < oy1; oy++) for (int ox = ox0; ox < ox1; ox++) {
+            all++;
+            if (tissue[oy * o.width + ox] != 0) in++;
+        }
+        return all == 0 ? 0 : in / (double) all;
     }
 
     /** Fewest overview pixels on the long side: a small field (a TMA core, a crop) is not reduced to a thumbnail. */

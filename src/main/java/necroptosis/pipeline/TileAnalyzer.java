@@ -110,13 +110,12 @@ final class TileAnalyzer {
         // rim of cytoplasm and membrane (within 2 µm) is DAB-positive, whatever its haematoxylin darkness.
         double[] markerDab = markerMode ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, CellCompartment.CYTOPLASM, MARKER_RING_UM) : null;
         int counted = 0, immune = 0;
-        float[] positions = new float[16];
+        double[] positions = new double[16];
         for (int k = 0; k < nuclei.size(); k++) {
             Nucleus nu = nuclei.get(k);
             double gx = rx + nu.x, gy = ry + nu.y;
             if (gx < cx || gy < cy || gx >= cx + cw || gy >= cy + ch) continue; // another tile's nucleus
             int b = ((int) gy / bpx) * grid.width + (int) gx / bpx;
-            counted++;
             if (cellDab != null && nu.kind != Nucleus.Kind.DEBRIS) {
                 grid.cellBins[t.bin(cellDab[k])][b]++;
             }
@@ -127,19 +126,49 @@ final class TileAnalyzer {
             switch (kind) {
                 case LYMPHOCYTE:
                     grid.lymphocytes[b]++;
+                    counted++;
                     if (2 * immune + 2 > positions.length) positions = java.util.Arrays.copyOf(positions, positions.length * 2);
-                    positions[2 * immune] = (float) gx;
-                    positions[2 * immune + 1] = (float) gy;
+                    positions[2 * immune] = gx;
+                    positions[2 * immune + 1] = gy;
                     immune++;
                     break;
                 case DEBRIS: grid.debris[b]++; break;
                 default:
                     // Necrosis is judged on intact nuclei: small pale fragments count as cells, not here.
-                    if (nu.areaUm2 >= NucleusSettings.DEBRIS_MAX_AREA_UM2) grid.tumourNuclei[b]++;
+                    // tiles.csv's "nuclei" counts the same intact nuclei (lymphocytes included), never debris.
+                    if (nu.areaUm2 >= NucleusSettings.DEBRIS_MAX_AREA_UM2) {
+                        grid.tumourNuclei[b]++;
+                        counted++;
+                    }
                     break;
             }
         }
-        return new TileResult(index, cx, cy, cw, ch, tileScore, counted, immune, java.util.Arrays.copyOf(positions, 2 * immune));
+        return new TileResult(index, cx, cy, cw, ch, tileScore, counted, immune, java.util.Arrays.copyOf(positions, 2 * immune),
+                intactNeighbours(nuclei, positions, immune, rx, ry));
+    }
+
+    /**
+     * Distance from an immune cell's centre within which an intact nucleus counts as touching it: about one
+     * tumour-cell diameter, so a lymphocyte lying against living tumour cells is seen to be in living tissue.
+     */
+    static final double CONTACT_UM = 10;
+
+    /** For each immune cell, the intact non-immune nuclei (tumour kind, at least the debris size) within {@link #CONTACT_UM}. */
+    private int[] intactNeighbours(List<Nucleus> nuclei, double[] positions, int immune, int rx, int ry) {
+        int[] out = new int[immune];
+        if (immune == 0) return out;
+        double r = CONTACT_UM / scale.pixelUm;
+        // The window's margin (26 µm) exceeds the contact distance: every neighbour of an owned cell is in it.
+        for (Nucleus nu : nuclei) {
+            if (nu.kind != Nucleus.Kind.TUMOUR || nu.areaUm2 < NucleusSettings.DEBRIS_MAX_AREA_UM2) continue;
+            double gx = rx + nu.x, gy = ry + nu.y;
+            for (int i = 0; i < immune; i++) {
+                double dx = positions[2 * i] - gx, dy = positions[2 * i + 1] - gy;
+                if (dx == 0 && dy == 0) continue; // the cell itself (marker mode keeps its nucleus kind)
+                if (dx * dx + dy * dy <= r * r) out[i]++;
+            }
+        }
+        return out;
     }
 
     /**
@@ -173,30 +202,6 @@ final class TileAnalyzer {
         return nu.areaUm2 >= settings.nuclei.lymphMinAreaUm2 && nu.areaUm2 <= settings.nuclei.lymphMaxAreaUm2
                 && nu.circularity >= settings.nuclei.lymphMinCircularity;
     }
-
-    /**
-     * The nucleus threshold for the whole slide: Otsu's (floored) over the centres of up to
-     * {@link #THRESHOLD_SAMPLES} tiles spread evenly over those with tissue. One threshold for all tiles
-     * keeps a nucleus's segmentation independent of which tile's window it is seen in.
-     */
-    double slideThreshold(java.util.List<Integer> tiles, int tilesX) throws IOException {
-        int[] hist = null;
-        int step = Math.max(1, (tiles.size() + THRESHOLD_SAMPLES - 1) / THRESHOLD_SAMPLES);
-        for (int k = 0; k < tiles.size(); k += step) {
-            int index = tiles.get(k);
-            int cx = (index % tilesX) * tilePx, cy = (index / tilesX) * tilePx;
-            int w = (int) Math.min(tilePx, scale.width - cx), h = (int) Math.min(tilePx, scale.height - cy);
-            int sw = Math.min(w, SAMPLE_PX), sh = Math.min(h, SAMPLE_PX);
-            int[] rgb = scale.read(cx + (w - sw) / 2, cy + (h - sh) / 2, sw, sh);
-            float[] hem = new float[sw * sh];
-            deconvolution.deconvolve(rgb, hem, null, null);
-            hist = NucleusDetector.histogram(detector.filtered(hem, sw, sh, scale.pixelUm)[1], hist);
-        }
-        return detector.threshold(hist == null ? new int[256] : hist);
-    }
-
-    static final int THRESHOLD_SAMPLES = 16;
-    static final int SAMPLE_PX = 512;
 
     /** Fills the tile's tissue mask from the overview's tissue region (nearest overview pixel). */
     private void regionMask(int rx, int ry, int rw, int rh, byte[] tissue) {

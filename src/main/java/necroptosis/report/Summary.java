@@ -105,6 +105,9 @@ public final class Summary {
         p.put("reader", r.reader);
         p.put("pixel_size_um", r.pixelSizeUm);
         p.put("pixel_size_source", r.pixelSizeSource);
+        // Level-0 size: lets a viewer (Fiji's Show Results Overlay) scale the outlines to any level of the slide.
+        p.put("slide_width_px", r.analysisScale.slide.levels().get(0).width());
+        p.put("slide_height_px", r.analysisScale.slide.levels().get(0).height());
         p.put("analysis_level", r.analysisScale.level);
         p.put("analysis_downsample", r.analysisScale.level0PerPixel);
         p.put("analysis_pixel_um", r.analysisScale.pixelUm);

@@ -67,6 +67,23 @@ public final class Labeling {
         return filled;
     }
 
+    /**
+     * Fills only the holes of at most {@code maxHolePixels} pixels (holes as in {@link #fillHoles}); larger
+     * enclosed regions stay outside the mask. Returns a new mask.
+     */
+    public static boolean[] fillHolesUpTo(boolean[] mask, int width, int height, double maxHolePixels) {
+        boolean[] filled = fillHoles(mask, width, height);
+        boolean[] holes = new boolean[mask.length];
+        for (int i = 0; i < mask.length; i++) holes[i] = filled[i] && !mask[i];
+        Labeling parts = of(holes, width, height);
+        boolean[] out = mask.clone();
+        for (int i = 0; i < mask.length; i++) {
+            int h = parts.labels[i];
+            if (h > 0 && parts.sizes[h] <= maxHolePixels) out[i] = true;
+        }
+        return out;
+    }
+
     private static int seed(boolean[] mask, boolean[] outside, int p, int[] stack, int sp) {
         if (!mask[p] && !outside[p]) {
             outside[p] = true;

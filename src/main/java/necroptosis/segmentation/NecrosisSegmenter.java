@@ -7,7 +7,8 @@ import java.util.Arrays;
  * intact nuclei has collapsed relative to the slide's viable tumour while nuclear debris
  * (karyorrhectic fragments) remains, forming a region of at least the minimum area that is enclosed by
  * tissue rather than lying on the tissue edge (where low nuclear density is usually a cutting or
- * drying artefact, or simply stroma at the margin).
+ * drying artefact, or simply stroma at the margin). Holes in a core smaller than the minimum core area
+ * are part of it; larger ones (a viable island ringed by necrosis) are not.
  */
 public final class NecrosisSegmenter {
     private final NecrosisSettings settings;
@@ -47,12 +48,20 @@ public final class NecrosisSegmenter {
         public final double[] areasMm2;
         /** Intact-nucleus density of the viable reference (per mm²), for provenance. */
         public final double referenceDensity;
+        /**
+         * Per block, the smoothed intact-nucleus density divided by the necrosis cut (density fraction x
+         * reference): below 1 the block's centre meets the density criterion. A smooth field, so it can be
+         * interpolated between block centres to place the core boundary inside a block. Null for cores
+         * given by the user; NaN where there was too little tissue to estimate it.
+         */
+        public final float[] densityRatio;
 
-        Result(int[] labels, int count, double[] areasMm2, double referenceDensity) {
+        Result(int[] labels, int count, double[] areasMm2, double referenceDensity, float[] densityRatio) {
             this.labels = labels;
             this.count = count;
             this.areasMm2 = areasMm2;
             this.referenceDensity = referenceDensity;
+            this.densityRatio = densityRatio;
         }
 
         /**
@@ -65,7 +74,7 @@ public final class NecrosisSegmenter {
             Labeling comps = Labeling.of(m, width, height);
             double[] areas = new double[comps.count + 1];
             for (int i = 0; i < m.length; i++) if (comps.labels[i] > 0) areas[comps.labels[i]] += tissueMm2[i];
-            return new Result(comps.labels, comps.count, areas, 0);
+            return new Result(comps.labels, comps.count, areas, 0, null);
         }
     }
 
@@ -95,7 +104,10 @@ public final class NecrosisSegmenter {
                         && debrisDensity[i] >= settings.debrisFraction * reference;
             }
         }
-        candidate = Labeling.fillHoles(candidate, w, h);
+        // Holes smaller than the minimum core area (a few surviving cells, a vessel) belong to the core; a
+        // larger enclosed region is viable tissue in its own right, e.g. an island ringed by necrosis.
+        double blockMm2 = in.blockUm * in.blockUm * 1e-6;
+        candidate = Labeling.fillHolesUpTo(candidate, w, h, settings.minCoreAreaMm2 / blockMm2);
         Labeling comps = Labeling.of(candidate, w, h);
 
         double[] compArea = new double[comps.count + 1];
@@ -111,7 +123,10 @@ public final class NecrosisSegmenter {
         }
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) labels[i] = keep[comps.labels[i]];
-        return new Result(labels, kept, Arrays.copyOf(keptAreas, kept + 1), reference);
+        float[] ratio = new float[n];
+        double cutDensity = settings.densityFraction * reference;
+        for (int i = 0; i < n; i++) ratio[i] = cutDensity > 0 ? (float) (intactDensity[i] / cutDensity) : Float.NaN;
+        return new Result(labels, kept, Arrays.copyOf(keptAreas, kept + 1), reference, ratio);
     }
 
     /** Fraction of the blocks in a ring (~50 µm wide) around a component that are glass or outside the slide. */

@@ -154,6 +154,20 @@ public final class NucleusDetector {
                 if (dark != null && dark.kind == Nucleus.Kind.LYMPHOCYTE) nucleus = dark;
             }
             nuclei.add(nucleus);
+            if (nucleus != null && nucleus.meanHematoxylinOd >= settings.lymphMinOd && (nucleus.kind == Nucleus.Kind.TUMOUR
+                    || nucleus.kind == Nucleus.Kind.LYMPHOCYTE && nucleus.areaUm2 >= 2 * settings.lymphMinAreaUm2)) {
+                // A dark object too large or too irregular for one lymphocyte, or large enough for two, is
+                // often a clump of touching lymphocytes (dense infiltrates): its dark core, cut by ImageJ's
+                // EDM watershed, falls apart into round pieces. Taken only when there are at least two and
+                // every piece is itself a lymphocyte, so a dark tumour nucleus is never cut into fragments
+                // and a single large round lymphocyte (one EDM maximum) stays whole.
+                List<Nucleus> pieces = splitDarkCore(cut, labels, id, pixels, members, flat, od, width, height, pixelArea, provisional);
+                if (pieces != null) {
+                    nuclei.set(id - 1, null);
+                    nuclei.addAll(pieces);
+                    provisional += pieces.size();
+                }
+            }
         }
         // Renumber so that labels index the returned list (components below the minimum area are dropped).
         int[] remap = new int[provisional + 1];
@@ -166,6 +180,76 @@ public final class NucleusDetector {
         }
         if (labelsOut != null) for (int i = 0; i < labels.length; i++) labels[i] = remap[labels[i]];
         return kept;
+    }
+
+    /**
+     * The pieces of a component's pixels at or above {@code cut} after an EDM watershed, when there are at
+     * least two and every piece of at least the minimum area is a lymphocyte; null otherwise. The pieces'
+     * pixels are relabelled {@code firstId + 1, firstId + 2, ...} in the order returned.
+     */
+    private List<Nucleus> splitDarkCore(float cut, int[] labels, int id, int[] pixels, int members, float[] flat, float[] od,
+            int width, int height, double pixelArea, int firstId) {
+        int x0 = width, y0 = height, x1 = -1, y1 = -1;
+        for (int k = 0; k < members; k++) {
+            int p = pixels[k];
+            if (flat[p] < cut) continue;
+            int x = p % width, y = p / width;
+            x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+        }
+        if (x1 < 0) return null;
+        // One pixel of background around the box, so that the EDM sees the object's whole outline.
+        int bw = x1 - x0 + 3, bh = y1 - y0 + 3;
+        byte[] mask = new byte[bw * bh];
+        for (int k = 0; k < members; k++) {
+            int p = pixels[k];
+            if (flat[p] >= cut) mask[(p / width - y0 + 1) * bw + (p % width - x0 + 1)] = (byte) 255;
+        }
+        ImageJFilters.watershed(mask, bw, bh);
+        boolean[] in = new boolean[mask.length];
+        for (int i = 0; i < in.length; i++) in[i] = mask[i] != 0;
+        Labeling parts = Labeling.of(in, bw, bh); // ImageJ's watershed lines separate 8-connected particles
+        if (parts.count < 2) return null;
+        List<Nucleus> out = new ArrayList<>();
+        int[] newId = new int[parts.count + 1];
+        for (int c = 1; c <= parts.count; c++) {
+            if (parts.sizes[c] * pixelArea < settings.minAreaUm2) continue;
+            Nucleus n = measurePiece(parts.labels, c, bw, bh, x0 - 1, y0 - 1, flat, od, width, pixelArea);
+            if (n.kind != Nucleus.Kind.LYMPHOCYTE) return null;
+            out.add(n);
+            newId[c] = firstId + out.size();
+        }
+        if (out.size() < 2) return null;
+        for (int k = 0; k < members; k++) {
+            int p = pixels[k];
+            int bx = p % width - x0 + 1, by = p / width - y0 + 1;
+            if (bx >= 0 && by >= 0 && bx < bw && by < bh) {
+                int c = parts.labels[by * bw + bx];
+                if (c > 0 && newId[c] > 0) labels[p] = newId[c];
+            }
+        }
+        return out;
+    }
+
+    /** A piece of a split component, measured like {@link #measureAt}; box coordinates offset by (ox, oy) in the image. */
+    private Nucleus measurePiece(int[] boxLabels, int c, int bw, int bh, int ox, int oy, float[] flat, float[] od, int width, double pixelArea) {
+        long core = 0, edges = 0;
+        double sx = 0, sy = 0, sod = 0;
+        for (int by = 0; by < bh; by++) for (int bx = 0; bx < bw; bx++) {
+            int i = by * bw + bx;
+            if (boxLabels[i] != c) continue;
+            int x = ox + bx, y = oy + by;
+            core++;
+            sx += x;
+            sy += y;
+            sod += od[y * width + x];
+            edges += (bx == 0 || boxLabels[i - 1] != c ? 1 : 0) + (bx == bw - 1 || boxLabels[i + 1] != c ? 1 : 0)
+                    + (by == 0 || boxLabels[i - bw] != c ? 1 : 0) + (by == bh - 1 || boxLabels[i + bw] != c ? 1 : 0);
+        }
+        double areaUm2 = core * pixelArea;
+        double perimeter = edges * Math.PI / 4;
+        double circularity = Math.min(1, 4 * Math.PI * core / (perimeter * perimeter));
+        double meanOd = sod / core;
+        return new Nucleus(sx / core + 0.5, sy / core + 0.5, areaUm2, circularity, meanOd, classify(areaUm2, circularity, meanOd));
     }
 
     /** The nucleus formed by the component's pixels at or above {@code cut}; null when there are none. */
@@ -209,14 +293,8 @@ public final class NucleusDetector {
     static final double PEAK_QUANTILE = 0.9;
 
     static void fillSmallHoles(boolean[] mask, int width, int height, double maxHolePixels) {
-        boolean[] filled = Labeling.fillHoles(mask, width, height);
-        boolean[] holes = new boolean[mask.length];
-        for (int i = 0; i < mask.length; i++) holes[i] = filled[i] && !mask[i];
-        Labeling parts = Labeling.of(holes, width, height);
-        for (int i = 0; i < mask.length; i++) {
-            int h = parts.labels[i];
-            if (h > 0 && parts.sizes[h] <= maxHolePixels) mask[i] = true;
-        }
+        boolean[] filled = Labeling.fillHolesUpTo(mask, width, height, maxHolePixels);
+        System.arraycopy(filled, 0, mask, 0, mask.length);
     }
 
     private static boolean inCore(int[] labels, float[] flat, int q, int id, float cut) {

@@ -32,13 +32,32 @@ public final class ImageJSlideSource implements SlideSource {
     private final PixelSize pixelSize;
 
     private ImageJSlideSource(String path, ImagePlus imp) {
+        this(path, imp, pixelSizeOf(imp.getCalibration()));
+    }
+
+    private ImageJSlideSource(String path, ImagePlus imp, PixelSize pixelSize) {
         this.path = path;
         ColorProcessor cp = imp.getProcessor().convertToColorProcessor();
         this.width = cp.getWidth();
         this.height = cp.getHeight();
+        // An RGB image open in Fiji is read in place (no copy of what may be gigabytes); its caller keeps it
+        // locked against edits while the analysis runs.
         this.rgb = (int[]) cp.getPixels();
         this.levels = Collections.singletonList(new Level(width, height, 1));
-        this.pixelSize = pixelSizeOf(imp.getCalibration());
+        this.pixelSize = pixelSize;
+    }
+
+    /**
+     * An image already open in ImageJ/Fiji (its current slice), with the pixel size of its calibration, or
+     * {@code pixelSizeUm} when that is not null. An RGB image's pixels are shared, not copied: keep the image
+     * unchanged (locked) while the source is in use. The path is the file it was opened from when known, else its
+     * title, so outputs are named after it.
+     */
+    public static ImageJSlideSource of(ImagePlus imp, Double pixelSizeUm) {
+        ij.io.FileInfo fi = imp.getOriginalFileInfo();
+        String path = fi != null && fi.fileName != null && fi.directory != null && !fi.fileName.isEmpty()
+                ? new java.io.File(fi.directory, fi.fileName).getPath() : imp.getTitle();
+        return new ImageJSlideSource(path, imp, pixelSizeUm != null ? PixelSize.override(pixelSizeUm) : pixelSizeOf(imp.getCalibration()));
     }
 
     public static ImageJSlideSource open(Path file) throws SlideException {

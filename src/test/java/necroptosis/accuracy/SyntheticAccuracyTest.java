@@ -166,15 +166,30 @@ class SyntheticAccuracyTest {
                 c, cmp.f1, cmp.precision, cmp.recall, MIN_F1));
     }
 
-    @Disabled("target missed (immune density per zone within 15%): rim -15% to -21% on all four slides (the densest "
-            + "infiltrate: touching lymphocytes merged or missed), necrosis +11% to +164% (9-56 true cells per slide; dark "
-            + "round pyknotic nuclei counted as lymphocytes); viable -3% to -5% meets it; see issue 3")
+    /** Issue 3: immune density within 15% of the truth in the peri-necrotic rim and in viable tumour (stroma included). */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void immuneDensityPerZone(Case c) throws IOException {
+    void immuneDensityRimAndViable(Case c) throws IOException {
+        assertImmuneDensity(c, Zone.RIM, Zone.VIABLE);
+    }
+
+    /** Issue 3: immune density within 15% of the truth in necrosis (9-56 true cells per slide, so each false one counts). */
+    @Disabled("target missed in necrosis on one slide of four: +6%, -6%, +41%, +12% on seeds 1001-4004 (before the "
+            + "contact rule: +25/-2/+109/+57%; rim -12/-11/-13/-8%, viable -2/-2/-2/0%). Cells in blocks on a core boundary "
+            + "that touch an intact non-immune nucleus (within 10 um) are now counted outside the core; what remains on the "
+            + "tuning slides (seeds 11, 12; +6%, +5%) is 2-4 rim cells within 6 um of the core edge and 2-3 pyknotic nuclei "
+            + "deep in necrosis passing as lymphocytes (21-23 um2, inside the size range of small true lymphocytes, so size "
+            + "alone cannot drop them without losing as many true cells); see issue 3")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void immuneDensityNecrosis(Case c) throws IOException {
+        assertImmuneDensity(c, Zone.NECROSIS);
+    }
+
+    private static void assertImmuneDensity(Case c, Zone... zones) throws IOException {
         TruthComparison cmp = run(c).cmp;
         List<Executable> checks = new ArrayList<>();
-        for (Zone z : Zone.TISSUE_ZONES) {
+        for (Zone z : zones) {
             double[] v = cmp.immune.get(z.key);
             checks.add(() -> assertTrue(v[1] > 0 && Math.abs(v[0] - v[1]) / v[1] <= MAX_IMMUNE_ERROR, () -> String.format(Locale.ROOT,
                     "%s: %s immune density %.0f vs truth %.0f /mm2 (%+.1f%%)", c, z.key, v[0], v[1], 100 * (v[0] - v[1]) / v[1])));
@@ -280,7 +295,7 @@ class SyntheticAccuracyTest {
     private static List<float[]> positions(SlideResult r) {
         List<float[]> out = new ArrayList<>();
         for (necroptosis.pipeline.TileResult t : r.tiles) {
-            for (int i = 0; i < t.immunePositions.length; i += 2) out.add(new float[] {t.immunePositions[i], t.immunePositions[i + 1]});
+            for (int i = 0; i < t.immunePositions.length; i += 2) out.add(new float[] {(float) t.immunePositions[i], (float) t.immunePositions[i + 1]});
         }
         return out;
     }

@@ -46,6 +46,44 @@ class NucleusDetectorTest {
         assertEquals(found.indexOf(lymph) + 1, labels[40 * w + 40], "label image indexes the list");
     }
 
+    /**
+     * Touching lymphocytes of a dense infiltrate (5.5 µm apart, 6.4 µm across, each with a thin halo of
+     * cytoplasm) among pale tumour nuclei: each is found as one lymphocyte, also where two together are
+     * still small and round enough to pass for one (the pair once counted as a single 59 µm² lymphocyte).
+     */
+    @Test
+    void touchingLymphocytesAreCountedOneByOne() {
+        int w = 240, h = 120;
+        float[] od = new float[w * h];
+        java.util.Random r = new java.util.Random(1);
+        for (int i = 0; i < od.length; i++) od[i] = 0.05f + 0.03f * r.nextFloat();
+        for (int y = 10; y < h; y += 22) for (int x = 10; x < w; x += 22) maxDisc(od, w, x + r.nextInt(5), y + r.nextInt(5), 4.3, 0.3f);
+        double[][] centres = {{40, 40}, {51, 42}, {62, 40}, {150, 80}, {161, 80}, {172, 80}, {183, 80}};
+        for (double[] c : centres) {
+            maxDisc(od, w, c[0], c[1], 3.2 * 1.3, 0.13f); // halo of cytoplasm
+            maxDisc(od, w, c[0], c[1], 3.2, 1.0f);
+        }
+        List<Nucleus> found = new NucleusDetector(NucleusSettings.DEFAULT).detect(od, null, null, w, h, PX, null, 0.17);
+        StringBuilder sb = new StringBuilder();
+        int lymphocytes = 0;
+        for (Nucleus nu : found) {
+            if (nu.kind != Nucleus.Kind.LYMPHOCYTE) continue;
+            lymphocytes++;
+            sb.append(String.format(" (%.0f,%.0f %.1fum2)", nu.x, nu.y, nu.areaUm2));
+        }
+        assertEquals(centres.length, lymphocytes, "lymphocytes found:" + sb);
+        for (double[] c : centres) assertKind(found, c[0], c[1], Nucleus.Kind.LYMPHOCYTE);
+    }
+
+    static void maxDisc(float[] od, int w, double cx, double cy, double radiusUm, float value) {
+        double r = radiusUm / PX;
+        int h = od.length / w;
+        for (int y = (int) (cy - r - 1); y <= cy + r + 1; y++) for (int x = (int) (cx - r - 1); x <= cx + r + 1; x++) {
+            if (x < 0 || y < 0 || x >= w || y >= h) continue;
+            if ((x + 0.5 - cx) * (x + 0.5 - cx) + (y + 0.5 - cy) * (y + 0.5 - cy) <= r * r) od[y * w + x] = Math.max(od[y * w + x], value);
+        }
+    }
+
     @Test
     void tissueMaskExcludesNucleiOutsideIt() {
         int w = 100, h = 100;

@@ -1,0 +1,132 @@
+package necroptosis.ij;
+
+import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.CancellationException;
+
+import ij.IJ;
+import ij.macro.Interpreter;
+import necroptosis.pipeline.ProgressListener;
+import necroptosis.slide.SlideException;
+import necroptosis.slide.SlideSources;
+
+/**
+ * What every Necroptosis command does the same way: decide whether a dialog may be shown, report errors as
+ * one line (never a stack-trace window), check the output folder before any work, and forward engine
+ * progress to ImageJ's status bar with Esc as cancel.
+ */
+final class CommandSupport {
+    private CommandSupport() {}
+
+    /** Errors reported in this JVM, so {@link HeadlessMacro} can end with a non-zero exit code. */
+    static final java.util.concurrent.atomic.AtomicInteger ERRORS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** No display: java.awt.headless, Fiji --headless. No dialog or window may be built. */
+    static boolean headless() {
+        return GraphicsEnvironment.isHeadless();
+    }
+
+    /** A GUI ImageJ is running and no batch-mode macro hides images: results may be shown. */
+    static boolean showsWindows() {
+        return !headless() && IJ.getInstance() != null && !Interpreter.isBatchMode();
+    }
+
+    /** Tables may be shown (also from batch-mode macros, which still show tables). */
+    static boolean showsTables() {
+        return !headless() && IJ.getInstance() != null;
+    }
+
+    /**
+     * One message for the user. With the ImageJ window: {@link IJ#error}, which also aborts a calling macro.
+     * Without it (headless, {@code ImageJ -batch}) IJ.error must not be used: from a macro it opens a dialog,
+     * which in a headless JVM fails with a HeadlessException trace that hides the message. The message goes
+     * to stderr instead, where a cluster job's errors belong, and a calling macro is stopped quietly (the
+     * way ImageJ cancels macros), so the lines after it do not run on a failed result.
+     */
+    static void error(String title, String message) {
+        ERRORS.incrementAndGet();
+        if (IJ.getInstance() != null && !headless()) {
+            IJ.error(title, message);
+            return;
+        }
+        System.err.println(title + ": " + message);
+        Interpreter macro = Interpreter.getInstance();
+        if (macro != null) {
+            // Stops the macro after this command without the error dialog abort() would otherwise build.
+            macro.setIgnoreErrors(true);
+            macro.abort(title + ": " + message);
+        }
+    }
+
+    /**
+     * Reports a failure of a command: expected ones (a bad file, a bad option) as their one-line message;
+     * cancellation in the status bar; anything else as one line, with the stack trace in the Log window.
+     */
+    static void fail(String title, Throwable e) {
+        // ImageJ's own filters (MaximumFinder) also watch Esc and give up mid-tile, which surfaces as some
+        // other exception; whatever it is, the user asked to stop.
+        if (e instanceof CancellationException || (IJ.escapePressed() && !(e instanceof IllegalArgumentException))) {
+            cancelled(title);
+        } else if (e instanceof SlideException || e instanceof IllegalArgumentException) {
+            error(title, e.getMessage());
+        } else if (e instanceof OutOfMemoryError) {
+            error(title, "not enough memory (" + e.getMessage() + "); give Fiji more in Edit > Options > Memory & Threads, or use fewer threads");
+        } else if (e instanceof IOException) {
+            error(title, SlideSources.describe(e));
+        } else {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            IJ.log(title + ": unexpected " + e + "\n" + trace);
+            error(title, "unexpected error: " + SlideSources.describe(e) + " (details in the Log window)");
+        }
+    }
+
+    static void cancelled(String title) {
+        IJ.showProgress(1.0);
+        IJ.showStatus(title + ": cancelled");
+        IJ.resetEscape();
+        if (headless()) System.err.println(title + ": cancelled");
+    }
+
+    /**
+     * The output folder, created and shown writable before any work, so a run of hours does not end in
+     * "cannot write". The message names the folder.
+     */
+    static Path outputFolder(String text) throws IOException {
+        if (text == null || text.trim().isEmpty()) throw new Parameters.OptionException("output: no output folder given (output=[/path/to/results])");
+        Path dir;
+        try {
+            dir = Paths.get(text.trim());
+        } catch (InvalidPathException e) {
+            throw new Parameters.OptionException("output=" + Parameters.show(text) + ": not a valid path (" + e.getReason() + ")");
+        }
+        necroptosis.batch.BatchRunner.checkWritable(dir);
+        return dir;
+    }
+
+    /** Engine progress to ImageJ: a status line per step, the progress bar per tile, Esc cancels. */
+    static ProgressListener progress(String title, String slideName) {
+        return new ProgressListener() {
+            @Override
+            public void tiles(int done, int total) {
+                IJ.showProgress(done, total);
+                if (done == total || done % 8 == 0) IJ.showStatus(title + ": " + slideName + ": tile " + done + "/" + total + " (Esc cancels)");
+            }
+
+            @Override
+            public void status(String message) {
+                IJ.showStatus(title + ": " + slideName + ": " + message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return IJ.escapePressed();
+            }
+        };
+    }
+}

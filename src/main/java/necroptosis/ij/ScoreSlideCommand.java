@@ -1,0 +1,95 @@
+package necroptosis.ij;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Locale;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
+import ij.WindowManager;
+import ij.plugin.PlugIn;
+import necroptosis.ij.Parameters.Param;
+import necroptosis.ij.Parameters.Values;
+import necroptosis.pipeline.AnalysisSettings;
+import necroptosis.pipeline.SlideAnalysis;
+import necroptosis.pipeline.SlideResult;
+import necroptosis.regions.UserRegions;
+import necroptosis.report.ResultWriter;
+import necroptosis.slide.ImageJSlideSource;
+import necroptosis.slide.SlideSource;
+import necroptosis.slide.SlideSources;
+
+/**
+ * Plugins &gt; Necroptosis &gt; Score Slide...: one slide, from a file or the open image (its area selection
+ * restricts the analysis), with every analysis setting in one dialog. With macro options, or headless, no
+ * dialog is built: the options are read with the same keys, so a recorded line replays the same analysis,
+ * e.g. {@code run("Score Slide...", "slide=[/data/case1.svs] output=[/data/results] weak=0.15")}.
+ */
+public final class ScoreSlideCommand implements PlugIn {
+    static final String TITLE = "Score Slide";
+
+    @Override
+    public void run(String arg) {
+        try {
+            score();
+        } catch (Throwable e) {
+            CommandSupport.fail(TITLE, e);
+        }
+    }
+
+    private void score() throws Exception {
+        String options = Macro.getOptions();
+        ImagePlus current = WindowManager.getCurrentImage();
+        Values v;
+        if (options != null) {
+            v = Parameters.fromMacro(options, Parameters.scoreSlideAll());
+        } else if (CommandSupport.headless()) {
+            throw new Parameters.OptionException("headless runs need macro options, e.g. run(\"Score Slide...\", "
+                    + "\"slide=[/path/slide.svs] output=[/path/results]\")");
+        } else {
+            List<Param> params = Parameters.scoreSlide(current != null);
+            v = SettingsDialog.show(TITLE, params, Help.HTML);
+            if (v == null) return;
+        }
+        boolean fromImage = v.has("source") && Parameters.SOURCE_IMAGE.equals(v.choice("source"));
+        if (fromImage && current == null) throw new Parameters.OptionException("source=[current image]: no image is open");
+        if (!fromImage && v.text("slide").isEmpty()) {
+            throw new Parameters.OptionException("slide: no slide file given (slide=[/path/slide.svs]), and source is not the current image");
+        }
+        if (fromImage && current.getType() != ImagePlus.COLOR_RGB) {
+            throw new Parameters.OptionException("source=[current image]: '" + current.getTitle() + "' is not an RGB image; "
+                    + "Score Slide needs the brightfield colour image (H-DAB or H&E)");
+        }
+        UserRegions selection = fromImage ? ImageJRoiRegions.ofSelection(current.getRoi(), current.getTitle()) : null;
+        AnalysisSettings settings = Parameters.settings(v, selection);
+        Path out = CommandSupport.outputFolder(v.text("output"));
+
+        IJ.resetEscape();
+        long start = System.currentTimeMillis();
+        SlideResult result;
+        Path dir;
+        // The open image is read in place: locked, no other command can change it during the analysis.
+        if (fromImage && !current.lockSilently()) throw new Parameters.OptionException("'" + current.getTitle() + "' is in use by another command");
+        try (SlideSource slide = fromImage ? imageSource(current, v) : SlideSources.open(Paths.get(v.text("slide")), Parameters.openOptions(v))) {
+            String name = ResultWriter.safeName(slide.path());
+            result = new SlideAnalysis(settings, CommandSupport.progress(TITLE, name)).run(slide);
+            IJ.showStatus(TITLE + ": " + name + ": writing results");
+            dir = ResultWriter.write(result, out);
+        } finally {
+            if (fromImage) current.unlock();
+        }
+        IJ.showProgress(1.0);
+        String line = String.format(Locale.ROOT, "%s: %s: %d tiles, %d necrotic cores, %.1f s -> %s", TITLE, result.slidePath,
+                result.tiles.size(), result.cores.count, (System.currentTimeMillis() - start) / 1000.0, dir);
+        IJ.log(line);
+        IJ.showStatus(TITLE + ": done, " + result.cores.count + " necrotic cores");
+        if (CommandSupport.showsTables()) ResultsDisplay.show(result, dir, v.flag("tile_table"), CommandSupport.showsWindows());
+    }
+
+    /** The open image; pixel_size, when given, overrides its calibration. */
+    private static SlideSource imageSource(ImagePlus imp, Values v) {
+        return ImageJSlideSource.of(imp, Parameters.openOptions(v).pixelSizeOverrideUm());
+    }
+}

@@ -1,0 +1,88 @@
+package necroptosis.ij;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import ij.gui.GenericDialog;
+import necroptosis.ij.Parameters.Param;
+import necroptosis.ij.Parameters.Values;
+
+/**
+ * Builds a command's GenericDialog from {@link Parameters} and reads it back into {@link Values}, in the
+ * same order. Because the fields are GenericDialog fields whose labels start with the macro keys, the
+ * macro recorder writes a {@code run(...)} line that {@link Parameters#fromMacro} reads back. The values
+ * last accepted are remembered for the session (a macro never sees them: it gets the table's defaults).
+ */
+final class SettingsDialog {
+    /** Last accepted values per command title, for the next dialog of the session. */
+    private static final Map<String, Map<String, String>> LAST = new HashMap<>();
+
+    private SettingsDialog() {}
+
+    /** Shows the dialog; null when the user cancels. */
+    static Values show(String title, List<Param> params, String help) {
+        GenericDialog gd = new GenericDialog(title);
+        Map<String, String> last = LAST.get(title);
+        for (Param q : params) {
+            if (q.heading != null) gd.addMessage(q.heading, HEADING_FONT);
+            String value = last != null && last.containsKey(q.key) ? last.get(q.key) : q.defaultValue;
+            if (q.sameRow) gd.addToSameRow();
+            switch (q.type) {
+                case NUMBER:
+                    gd.addNumericField(q.label, Double.parseDouble(value), decimals(value), 6, q.units);
+                    break;
+                case CHOICE:
+                    gd.addChoice(q.label, q.choices.toArray(new String[0]), value);
+                    break;
+                case FLAG:
+                    gd.addCheckbox(q.label, Boolean.parseBoolean(value));
+                    break;
+                case TEXT:
+                    gd.addStringField(q.label, value, 18);
+                    break;
+                case FILE:
+                    gd.addFileField(q.label, value, 40);
+                    break;
+                case FOLDER:
+                    gd.addDirectoryField(q.label, value, 40);
+                    break;
+                default:
+                    throw new IllegalStateException(q.type.toString());
+            }
+        }
+        if (help != null) gd.addHelp(help);
+        gd.showDialog();
+        if (gd.wasCanceled()) return null;
+        Values v = new Values(params);
+        int numberIndex = 0;
+        for (Param q : params) {
+            switch (q.type) {
+                case NUMBER:
+                    double d = gd.getNextNumber();
+                    // Keep what was typed when it is not a number, so the error quotes it.
+                    java.awt.TextField typed = (java.awt.TextField) gd.getNumericFields().get(numberIndex++);
+                    v.set(q.key, Double.isNaN(d) ? typed.getText() : Parameters.format(d));
+                    break;
+                case CHOICE:
+                    v.set(q.key, gd.getNextChoice());
+                    break;
+                case FLAG:
+                    v.set(q.key, Boolean.toString(gd.getNextBoolean()));
+                    break;
+                default:
+                    v.set(q.key, gd.getNextString());
+                    break;
+            }
+        }
+        LAST.put(title, new HashMap<>(v.asMap()));
+        return v;
+    }
+
+    private static final java.awt.Font HEADING_FONT = new java.awt.Font("SansSerif", java.awt.Font.BOLD, 13);
+
+    private static int decimals(String value) {
+        int dot = value.indexOf('.');
+        return dot < 0 ? 0 : Math.min(6, value.length() - dot - 1);
+    }
+}

@@ -1,0 +1,182 @@
+package necroptosis.ij;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
+import ij.WindowManager;
+import ij.gui.Overlay;
+import ij.measure.Calibration;
+import ij.plugin.PlugIn;
+import necroptosis.ij.Parameters.Values;
+import necroptosis.regions.GeoJsonRegions;
+import necroptosis.regions.UserRegions;
+import necroptosis.report.ColorMap;
+import necroptosis.report.Outline;
+import necroptosis.slide.SlideException;
+
+/**
+ * Plugins &gt; Necroptosis &gt; Show Results Overlay...: puts a saved result (a slide's output folder) back
+ * on an open image of that slide, at any level: necrotic cores, rims and tissue from necrosis.geojson and
+ * a tile heatmap from tiles.csv, as an Overlay. The image's scale is its width over the slide's level-0
+ * width (summary.json), or else its µm calibration over the slide's pixel size.
+ */
+public final class ShowOverlayCommand implements PlugIn {
+    static final String TITLE = "Show Results Overlay";
+
+    @Override
+    public void run(String arg) {
+        try {
+            show();
+        } catch (Throwable e) {
+            CommandSupport.fail(TITLE, e);
+        }
+    }
+
+    private void show() throws Exception {
+        String options = Macro.getOptions();
+        Values v;
+        if (options != null) {
+            v = Parameters.fromMacro(options, Parameters.showOverlay(null));
+        } else if (CommandSupport.headless()) {
+            throw new Parameters.OptionException("headless runs need macro options, e.g. run(\"Show Results Overlay...\", \"result=[/path/results/slide1]\")");
+        } else {
+            String[] titles = WindowManager.getImageTitles();
+            if (titles.length == 0) throw new Parameters.OptionException("no image is open: open the slide (or its overview) first");
+            v = SettingsDialog.show(TITLE, Parameters.showOverlay(titles), null);
+            if (v == null) return;
+        }
+        String title = v.text("image");
+        ImagePlus imp = title.isEmpty() ? WindowManager.getCurrentImage() : WindowManager.getImage(title);
+        if (imp == null) {
+            throw new Parameters.OptionException(title.isEmpty() ? "no image is open: open the slide (or its overview) first"
+                    : "image=" + Parameters.show(title) + ": no open image has this title");
+        }
+        if (v.text("result").isEmpty()) throw new Parameters.OptionException("result: no result folder given (result=[/path/results/slide])");
+        Overlay o = overlay(Paths.get(v.text("result")), imp, v.choice("heatmap"));
+        imp.setOverlay(o);
+        IJ.showStatus(TITLE + ": " + o.size() + " outlines and tiles on " + imp.getTitle());
+    }
+
+    /** The overlay of a result folder for an image of the slide. */
+    static Overlay overlay(Path result, ImagePlus imp, String heatmap) throws IOException {
+        Path summaryFile = result.resolve("summary.json");
+        if (!Files.isRegularFile(summaryFile)) {
+            throw new SlideException(result.toString(), "no summary.json here: choose the folder of one slide's results (it holds summary.json, tiles.csv, necrosis.geojson)");
+        }
+        JsonObject summary;
+        try (Reader r = Files.newBufferedReader(summaryFile, StandardCharsets.UTF_8)) {
+            summary = JsonParser.parseReader(r).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new SlideException(summaryFile.toString(), "not a summary.json (" + e.getMessage() + ")");
+        }
+        double s = scale(summary, imp, summaryFile.toString());
+        Overlay o = new Overlay();
+        String legend = null;
+        Path tiles = result.resolve("tiles.csv");
+        ColorMap map = heatmap.equals("immune") ? ColorMap.INFERNO : ColorMap.VIRIDIS;
+        if (!heatmap.equals("none") && Files.isRegularFile(tiles)) legend = heatmap(tiles, s, heatmap, map, o);
+        Path geojson = result.resolve("necrosis.geojson");
+        if (Files.isRegularFile(geojson)) {
+            UserRegions regions = GeoJsonRegions.read(geojson);
+            int[] counts = new int[3];
+            String[] order = {Outline.TISSUE, Outline.RIM, Outline.NECROSIS};
+            for (String cls : order) {
+                for (UserRegions.Polygon p : regions.polygons()) {
+                    String c = p.classification == null ? "" : p.classification.toLowerCase(Locale.ROOT);
+                    if (!c.equals(cls)) continue;
+                    int k = Arrays.asList(order).indexOf(cls);
+                    o.add(ResultsDisplay.roi(p.rings(), cls + " " + (++counts[k]), cls, s));
+                }
+            }
+        } else {
+            IJ.log(TITLE + ": " + geojson + " not found; showing the heatmap only");
+        }
+        ResultsDisplay.legend(o, imp.getWidth(), imp.getHeight(), legend, map);
+        return o;
+    }
+
+    /**
+     * Image pixels per level-0 pixel. The width ratio is used when summary.json gives the slide's size (the
+     * height must agree: another slide's result would not); else the image's µm calibration.
+     */
+    static double scale(JsonObject summary, ImagePlus imp, String where) throws SlideException {
+        JsonObject prov = summary.has("provenance") ? summary.getAsJsonObject("provenance") : new JsonObject();
+        double w0 = number(prov.get("slide_width_px")), h0 = number(prov.get("slide_height_px"));
+        if (w0 > 0 && h0 > 0) {
+            double sx = imp.getWidth() / w0, sy = imp.getHeight() / h0;
+            // Levels are rounded to whole pixels, so a small image may differ by a pixel in either direction.
+            double tolerance = Math.max(0.02, 2.0 / Math.min(imp.getWidth(), imp.getHeight()));
+            if (Math.abs(sx - sy) > tolerance * Math.max(sx, sy)) {
+                throw new SlideException(where, String.format(Locale.ROOT, "the slide was %.0f x %.0f px; image '%s' (%d x %d) is not a level of it "
+                        + "(another slide or a crop? overview.png is a figure with margins: open the slide or one of its levels)", w0, h0, imp.getTitle(), imp.getWidth(), imp.getHeight()));
+            }
+            return sx;
+        }
+        double um0 = number(summary.get("pixel_size_um"));
+        Calibration cal = imp.getCalibration();
+        String unit = cal.getUnit() == null ? "" : cal.getUnit().toLowerCase(Locale.ROOT);
+        if (um0 > 0 && cal.scaled() && (unit.equals("µm") || unit.equals("um") || unit.equals("micron") || unit.equals("\u03bcm"))) {
+            return um0 / cal.pixelWidth;
+        }
+        throw new SlideException(where, "cannot tell the scale of image '" + imp.getTitle()
+                + "': summary.json has no slide size and the image has no µm calibration (Image > Properties)");
+    }
+
+    /** Adds the tile heatmap from tiles.csv; returns the legend title. */
+    private static String heatmap(Path tiles, double s, String which, ColorMap map, Overlay o) throws IOException {
+        List<double[]> rows = new ArrayList<>();
+        String column = which.equals("immune") ? "immune_density_per_mm2" : "hscore";
+        try (BufferedReader r = Files.newBufferedReader(tiles, StandardCharsets.UTF_8)) {
+            String header = r.readLine();
+            if (header == null) return null;
+            List<String> cols = Arrays.asList(header.split(","));
+            int[] idx = {cols.indexOf("x"), cols.indexOf("y"), cols.indexOf("width"), cols.indexOf("height"), cols.indexOf(column),
+                cols.indexOf("tissue_fraction")};
+            for (int i : idx) {
+                if (i < 0) throw new SlideException(tiles.toString(), "not a tiles.csv: needs columns x, y, width, height, tissue_fraction, " + column);
+            }
+            int line = 1;
+            for (String l; (l = r.readLine()) != null; ) {
+                line++;
+                if (l.trim().isEmpty()) continue;
+                String[] f = l.split(",", -1);
+                double[] row = new double[idx.length];
+                try {
+                    for (int k = 0; k < idx.length; k++) row[k] = Double.parseDouble(f[idx[k]]);
+                } catch (RuntimeException e) {
+                    throw new SlideException(tiles.toString(), "line " + line + " is not a tile row");
+                }
+                rows.add(row);
+            }
+        }
+        boolean immune = which.equals("immune");
+        double[] values = new double[rows.size()];
+        for (int i = 0; i < values.length; i++) values[i] = rows.get(i)[4];
+        double top = ResultsDisplay.upperEnd(values, immune ? Double.POSITIVE_INFINITY : ResultsDisplay.HSCORE_MAX);
+        for (double[] row : rows) {
+            o.add(ResultsDisplay.heatTile(row[0] * s, row[1] * s, row[2] * s, row[3] * s, row[4] / top, row[5], map,
+                    String.format(Locale.ROOT, "%s %.0f", immune ? "immune cells/mm²" : "H-score", row[4])));
+        }
+        return immune ? "Immune cells/mm² 0-" + Parameters.format(top) : ResultsDisplay.mlklLegend(top);
+    }
+
+    private static double number(JsonElement e) {
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsDouble() : Double.NaN;
+    }
+}

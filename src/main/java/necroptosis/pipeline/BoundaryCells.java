@@ -1,0 +1,113 @@
+package necroptosis.pipeline;
+
+import java.util.List;
+
+/**
+ * Places immune cells on the right side of a core boundary that runs through a block. Zones are assigned
+ * per block, so a block on the boundary holds cells of both sides; where the two sides differ tenfold in
+ * immune density (a dense peri-necrotic infiltrate beside a sparse core) the cells of the denser side
+ * would inflate the other. A cell in a boundary block is therefore judged at its own position by the
+ * same criterion that made the core, the smoothed intact-nucleus density relative to the necrosis cut,
+ * interpolated bilinearly between block centres, and when it lies on the other side of that boundary it
+ * is counted in the nearest neighbouring block of the other side. Necrosis holds no intact cells, so a cell
+ * that touches an intact non-immune nucleus ({@link TileResult#immuneIntactNeighbours}) is on the living
+ * side whatever the interpolated ratio says. The outer edge of the rim is treated
+ * the same way with the interpolated signed distance. Areas stay per block; only the cells of blocks
+ * that touch the other zone move, by one block at most.
+ */
+final class BoundaryCells {
+    private BoundaryCells() {}
+
+    /**
+     * Likewise at the outer edge of the rim: a cell in a rim block next to viable tumour (or the reverse)
+     * is judged by the signed distance to the core boundary interpolated between block centres at its
+     * position, and counted in the nearest neighbouring block of the other zone when that distance puts it
+     * there. Returns the number of cells moved.
+     */
+    static int assignRimEdge(List<TileResult> tiles, BlockGrid grid, ZoneMap zones, double rimWidthUm) {
+        int moved = 0, w = grid.width, h = grid.height, bpx = grid.blockPx;
+        byte rim = (byte) Zone.RIM.ordinal(), viable = (byte) Zone.VIABLE.ordinal();
+        for (TileResult t : tiles) {
+            for (int i = 0; i < t.immunePositions.length; i += 2) {
+                double x = t.immunePositions[i], y = t.immunePositions[i + 1];
+                int bx = (int) x / bpx, by = (int) y / bpx;
+                if (bx >= w || by >= h) continue;
+                int b = by * w + bx;
+                byte z = zones.zones[b];
+                if (z != rim && z != viable) continue;
+                byte other = z == rim ? viable : rim;
+                // Blocks that also touch a core are left to the core boundary (a rim one block wide).
+                byte necrosis = (byte) Zone.NECROSIS.ordinal();
+                if (nearestNeighbour(grid, bx, by, x, y, q -> zones.zones[q] == necrosis) >= 0) continue;
+                int target = nearestNeighbour(grid, bx, by, x, y, q -> zones.zones[q] == other);
+                if (target < 0) continue;
+                double d = interpolate(zones.signedDistanceUm, w, h, x / bpx - 0.5, y / bpx - 0.5);
+                if (Double.isNaN(d) || (d > rimWidthUm) == (z == viable)) continue;
+                grid.lymphocytes[b]--;
+                grid.lymphocytes[target]++;
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    /** The 8-neighbour of block (bx, by) with tissue that passes {@code accept} and whose centre is nearest to (x, y); -1 if none. */
+    private static int nearestNeighbour(BlockGrid grid, int bx, int by, double x, double y, java.util.function.IntPredicate accept) {
+        int w = grid.width, h = grid.height, bpx = grid.blockPx, target = -1;
+        double best = Double.MAX_VALUE;
+        for (int dy = -1; dy <= 1; dy++) for (int dx = -1; dx <= 1; dx++) {
+            int nx = bx + dx, ny = by + dy;
+            if ((dx | dy) == 0 || nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+            int q = ny * w + nx;
+            if (grid.tissue[q] == 0 || !accept.test(q)) continue;
+            double d = Math.hypot((nx + 0.5) * bpx - x, (ny + 0.5) * bpx - y);
+            if (d < best) {
+                best = d;
+                target = q;
+            }
+        }
+        return target;
+    }
+
+    /**
+     * Moves lymphocyte counts in {@code grid} between core and non-core blocks; {@code ratio} is the
+     * segmenter's density ratio per block (below 1: necrotic), {@code core} its labels (> 0: core).
+     * Returns the number of cells moved.
+     */
+    static int assign(List<TileResult> tiles, BlockGrid grid, int[] core, float[] ratio) {
+        if (ratio == null) return 0;
+        int moved = 0, w = grid.width, h = grid.height, bpx = grid.blockPx;
+        for (TileResult t : tiles) {
+            for (int i = 0; i < t.immunePositions.length; i += 2) {
+                double x = t.immunePositions[i], y = t.immunePositions[i + 1];
+                int bx = (int) x / bpx, by = (int) y / bpx;
+                if (bx >= w || by >= h) continue;
+                int b = by * w + bx;
+                boolean inCore = core[b] > 0;
+                int target = nearestNeighbour(grid, bx, by, x, y, q -> (core[q] > 0) != inCore);
+                if (target < 0) continue;
+                double r = interpolate(ratio, w, h, x / bpx - 0.5, y / bpx - 0.5);
+                if (Double.isNaN(r)) continue;
+                // Necrosis holds no intact cells: a cell touching one lies in the living tissue at the edge.
+                boolean necrotic = r < 1 && t.immuneIntactNeighbours[i / 2] == 0;
+                if (necrotic == inCore) continue;
+                grid.lymphocytes[b]--;
+                grid.lymphocytes[target]++;
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    /** Bilinear interpolation between block centres (block coordinates minus 0.5); NaN when a corner is NaN. */
+    static double interpolate(float[] v, int w, int h, double fx, double fy) {
+        fx = Math.max(0, Math.min(w - 1, fx));
+        fy = Math.max(0, Math.min(h - 1, fy));
+        int x0 = Math.min(w - 2 < 0 ? 0 : w - 2, (int) Math.floor(fx)), y0 = Math.min(h - 2 < 0 ? 0 : h - 2, (int) Math.floor(fy));
+        int x1 = Math.min(w - 1, x0 + 1), y1 = Math.min(h - 1, y0 + 1);
+        double ax = fx - x0, ay = fy - y0;
+        double top = v[y0 * w + x0] * (1 - ax) + v[y0 * w + x1] * ax;
+        double bottom = v[y1 * w + x0] * (1 - ax) + v[y1 * w + x1] * ax;
+        return top * (1 - ay) + bottom * ay;
+    }
+}
