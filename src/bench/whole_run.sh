@@ -82,7 +82,7 @@ fi
 # FIJI_JAR may name another build of this project's command-line jar that has the command (e.g. the
 # fiji branch); the command-line run beside it then uses that jar too.
 FJAR="${FIJI_JAR:-$JAR}"
-if unzip -l "$FJAR" | grep -q 'necroptosis/ij/ScoreSlideCommand.class'; then
+if unzip -l "$FJAR" | grep 'necroptosis/ij/ScoreSlideCommand.class' >/dev/null; then  # not grep -q: pipefail
   SLIDE="$(slide 10000)"
   t=2
   dir="$OUT/fiji-10000"
