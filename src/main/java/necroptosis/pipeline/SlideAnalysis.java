@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import necroptosis.regions.UserRegions;
+import necroptosis.segmentation.ImageJFilters;
 import necroptosis.segmentation.NecrosisSegmenter;
 import necroptosis.segmentation.NucleusDetector;
 import necroptosis.slide.SlideException;
@@ -35,11 +36,22 @@ public final class SlideAnalysis {
     }
 
     public SlideResult run(SlideSource slide) throws IOException {
+        // Tiles are the unit of parallelism: ImageJ's filters inside a tile stay in the tile's thread.
+        ImageJFilters.singleThreaded();
+        try {
+            return analyse(slide);
+        } finally {
+            ImageJFilters.restoreThreads();
+        }
+    }
+
+    private SlideResult analyse(SlideSource slide) throws IOException {
         long start = System.nanoTime();
         if (!slide.pixelSize().isKnown()) {
             throw new SlideException(slide.path(), "no usable pixel size (" + slide.pixelSize().source()
                     + "); give it with --pixel-size UM on the command line or 'pixel_size=UM' in the macro / dialog");
         }
+        checkLimits(slide);
         progress.status("overview");
         Overview overview = Overview.read(slide, overviewPixelUm(slide));
         StainVectors stains;
@@ -178,23 +190,34 @@ public final class SlideAnalysis {
             return th;
         });
         AtomicInteger done = new AtomicInteger();
+        if (decodeOnly) progress.status("decode tiles"); // marks the start of the baseline's timed part
         try {
             List<Future<TileResult>> futures = new ArrayList<>(todo.size());
             for (int t : todo) {
                 futures.add(pool.submit(() -> {
                     if (progress.isCancelled()) throw new CancellationException("cancelled");
+                    if (decodeOnly) {
+                        analyzer.decodeOnly(t, tilesX);
+                        progress.tiles(done.incrementAndGet(), todo.size());
+                        return null;
+                    }
                     TileResult r = analyzer.analyse(t, tilesX);
                     progress.tiles(done.incrementAndGet(), todo.size());
                     return r;
                 }));
             }
             List<TileResult> results = new ArrayList<>(todo.size());
-            for (Future<TileResult> f : futures) results.add(f.get());
+            for (Future<TileResult> f : futures) {
+                TileResult r = f.get();
+                if (r != null) results.add(r);
+            }
             return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
         } catch (ExecutionException e) {
+            // The first failure or cancellation ends the run: tiles still queued see the cancellation and
+            // end at once, shutdownNow below drops the rest, and the workers are gone before run() returns.
             Throwable c = e.getCause();
             if (c instanceof CancellationException) throw (CancellationException) c;
             if (c instanceof IOException) throw (IOException) c;
@@ -230,5 +253,48 @@ public final class SlideAnalysis {
             frac[i] = (float) g.tissueFraction(i);
         }
         return new NecrosisSegmenter.Input(g.width, g.height, g.blockUm, mm2, frac, g.tumourNuclei, g.debris);
+    }
+
+    private boolean decodeOnly;
+
+    /**
+     * Benchmark baseline: {@link #run} then reads every tile it would analyse, with the same reader,
+     * margins, order and threads, and does nothing else with the pixels (the result has no tiles and
+     * empty blocks). What a whole run costs beyond this is the cost of the analysis itself.
+     */
+    public SlideAnalysis decodeOnly() {
+        decodeOnly = true;
+        return this;
+    }
+
+    /**
+     * Refuses, before any pixel is read, a slide whose whole-slide arrays could not be held: coordinates
+     * of the analysis level, the block grid and the tile list are int-indexed, and the block grid, its
+     * zone maps and the overview (at most {@link Overview#MAX_PIXELS}) must fit in the heap with room
+     * to spare for the tiles in flight. Per-tile memory does not grow with the slide.
+     */
+    void checkLimits(SlideSource slide) throws SlideException {
+        ScaledLevel scale = new ScaledLevel(slide, settings.analysisPixelUm);
+        ScaledLevel overview = new ScaledLevel(slide, overviewPixelUm(slide));
+        int blockPx = Math.max(4, (int) Math.round(settings.blockUm / scale.pixelUm));
+        long tilePx = (long) blockPx * settings.tileBlocks;
+        long gw = (scale.width + blockPx - 1) / blockPx, gh = (scale.height + blockPx - 1) / blockPx;
+        long tiles = ((scale.width + tilePx - 1) / tilePx) * ((scale.height + tilePx - 1) / tilePx);
+        long blocks = gw * gh;
+        // BlockGrid: 11 int/float arrays (+4 in cell mode); zones, cores and distances add about as much again.
+        long bytes = blocks * (2 * 4 * (11 + (settings.cellMode ? 4 : 0)))
+                + Math.min(Overview.MAX_PIXELS, overview.width * overview.height) * 8; // RGB and masks
+        long heap = Runtime.getRuntime().maxMemory();
+        String size = String.format(java.util.Locale.ROOT, "%d x %d px at %.3g um/px", scale.width, scale.height, scale.pixelUm);
+        if (scale.width + 2 * tilePx > Integer.MAX_VALUE || scale.height + 2 * tilePx > Integer.MAX_VALUE
+                || blocks > Integer.MAX_VALUE / 2 || tiles > Integer.MAX_VALUE / 2) {
+            throw new SlideException(slide.path(), "too large to analyse (" + size + ", " + gw + " x " + gh
+                    + " blocks); the largest is about 2 billion pixels per side and 1 billion blocks");
+        }
+        if (bytes > heap / 2) {
+            throw new SlideException(slide.path(), String.format(java.util.Locale.ROOT,
+                    "too large for this Java heap (%s needs about %d MB of whole-slide arrays, at most %d MB available);"
+                    + " give Java more memory (-Xmx) or analyse at a coarser --analysis-pixel-size", size, bytes >> 20, (heap / 2) >> 20));
+        }
     }
 }

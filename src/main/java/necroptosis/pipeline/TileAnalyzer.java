@@ -48,6 +48,16 @@ final class TileAnalyzer {
         this.marginPx = (int) Math.ceil((8 + 2 * settings.nuclei.backgroundRadiusUm + 4 * settings.nuclei.sigmaUm) / scale.pixelUm);
     }
 
+    /** Reads tile {@code index} exactly as {@link #analyse} does and nothing more (the decode-only baseline). */
+    void decodeOnly(int index, int tilesX) throws IOException {
+        int cx = (index % tilesX) * tilePx, cy = (index / tilesX) * tilePx;
+        int cw = (int) Math.min(tilePx, scale.width - cx), ch = (int) Math.min(tilePx, scale.height - cy);
+        int rx = Math.max(0, cx - marginPx), ry = Math.max(0, cy - marginPx);
+        int rw = (int) Math.min(scale.width, (long) cx + cw + marginPx) - rx;
+        int rh = (int) Math.min(scale.height, (long) cy + ch + marginPx) - ry;
+        scale.read(rx, ry, rw, rh);
+    }
+
     TileResult analyse(int index, int tilesX) throws IOException {
         int cx = (index % tilesX) * tilePx, cy = (index / tilesX) * tilePx;
         int cw = (int) Math.min(tilePx, scale.width - cx), ch = (int) Math.min(tilePx, scale.height - cy);
@@ -57,8 +67,9 @@ final class TileAnalyzer {
 
         int[] rgb = scale.read(rx, ry, rw, rh);
         int n = rw * rh;
-        float[] h = new float[n], dab = new float[n];
-        byte[] tissue = new byte[n];
+        Buffers buf = BUFFERS.get().fit(n);
+        float[] h = buf.h, dab = buf.dab;
+        byte[] tissue = buf.tissue;
         deconvolution.deconvolve(rgb, h, dab, null);
         regionMask(rx, ry, rw, rh, tissue);
 
@@ -86,7 +97,7 @@ final class TileAnalyzer {
         }
 
         boolean markerMode = settings.immuneMode == AnalysisSettings.ImmuneMode.MARKER;
-        int[] labels = settings.cellMode || markerMode ? new int[n] : null;
+        int[] labels = buf.labels; // filled by the detector (also when unused: saves it allocating its own)
         boolean nuclearMarker = settings.cellMode && settings.compartment == CellCompartment.NUCLEUS;
         // The tile's own blocks hold exactly its pixels (tiles are block-aligned).
         PixelScore tileScore = new PixelScore();
@@ -159,6 +170,30 @@ final class TileAnalyzer {
         }
         return out;
     }
+
+    /**
+     * A worker thread's tile arrays, reused while tiles keep their size (all but the slide's last row
+     * and column). Each is several MB, a "humongous" object for the G1 collector; allocating them per
+     * tile made the heap grow over a run. Every element is overwritten for each tile.
+     */
+    private static final class Buffers {
+        float[] h = new float[0], dab = new float[0];
+        byte[] tissue = new byte[0];
+        int[] labels = new int[0];
+
+        Buffers fit(int n) {
+            // Exact sizes: ImageJ's processors refuse arrays longer than width x height.
+            if (h.length != n) {
+                h = new float[n];
+                dab = new float[n];
+                tissue = new byte[n];
+                labels = new int[n];
+            }
+            return this;
+        }
+    }
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     /** Width of the cytoplasm and membrane rim scored for an immune marker. */
     static final double MARKER_RING_UM = 2;

@@ -60,7 +60,7 @@ public final class NucleusDetector {
         // Two splits: by intensity (each dark maximum its own basin: touching lymphocytes) and by shape
         // (ImageJ's EDM watershed: touching nuclei of even darkness).
         if (settings.splitProminenceOd > 0) {
-            byte[] basins = ImageJFilters.basinsOfMaxima(smooth, width, height, settings.splitProminenceOd);
+            byte[] basins = ImageJFilters.basinsOfMaxima(smooth, width, height, settings.splitProminenceOd, t);
             for (int i = 0; i < n; i++) if (basins[i] == 0) mask[i] = 0;
         }
         ImageJFilters.watershed(mask, width, height);

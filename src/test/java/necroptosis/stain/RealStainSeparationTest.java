@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import necroptosis.scoring.DabThresholds;
 import necroptosis.scoring.PixelScore;
-import necroptosis.scoring.TileScorer;
+import necroptosis.scoring.PixelScorer;
 
 /**
  * DeepLIIF's training images hold a Ki67 IHC panel and, of the same section, a haematoxylin-only panel:
@@ -42,7 +42,10 @@ class RealStainSeparationTest {
     private static PixelScore score(int[] rgb) {
         StainVectors stains = new BackgroundEstimator().estimate(rgb).applyTo(StainVectors.H_DAB);
         PixelScore s = new PixelScore();
-        new TileScorer(new ColorDeconvolution(stains), 2, TissueTest.DEFAULT, DabThresholds.DEFAULT).score(rgb, 0, rgb.length, s);
+        float[] dab = new float[rgb.length];
+        byte[] tissue = new byte[rgb.length];
+        new ColorDeconvolution(stains).deconvolve(rgb, 0, rgb.length, null, dab, null, TissueTest.DEFAULT, tissue);
+        new PixelScorer(DabThresholds.DEFAULT).score(dab, tissue, rgb.length, s);
         return s;
     }
 }

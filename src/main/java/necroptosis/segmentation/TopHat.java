@@ -1,0 +1,124 @@
+package necroptosis.segmentation;
+
+/**
+ * White top-hat (image minus its grey opening by a disk) giving exactly the values of ImageJ's
+ * {@code RankFilters} TOP_HAT on a float image (same disk, same edge padding), several times faster.
+ * ImageJ rescans the kernel area whenever the running maximum leaves it, which on smooth optical
+ * density tiles is most pixels; this was three quarters of a whole run. Here each image row is first
+ * reduced to its minima (or maxima) over every half-width 0..r, one step per half-width
+ * ({@code m[w][x] = min(m[w-1][x-1], m[w-1][x], m[w-1][x+1])}), and the disk is then the extreme over its rows
+ * of those row values: about 2r + 2r + 1 comparisons per pixel and pass, in flat loops the JIT
+ * vectorises. Min and max over the same pixel set are exact, so the result does not depend on the
+ * order of evaluation. Inputs must be finite (ImageJ's NaN handling is not reproduced).
+ */
+final class TopHat {
+    private TopHat() {}
+
+    /** Replaces {@code pixels} by pixels minus their opening with ImageJ's disk of {@code radius}. */
+    static void whiteTopHat(float[] pixels, int width, int height, double radius) {
+        int[] dx = diskHalfWidths(radius);
+        Scratch s = SCRATCH.get().fit(pixels.length, width, dx.length / 2, Math.min(dx.length, height));
+        extreme(pixels, s.eroded, width, height, dx, true, s);
+        extreme(s.eroded, s.opened, width, height, dx, false, s);
+        float[] opened = s.opened;
+        for (int i = 0; i < pixels.length; i++) pixels[i] = pixels[i] - opened[i];
+    }
+
+    /**
+     * Per-thread work arrays, reused from tile to tile: a tile's two intermediate images are "humongous"
+     * objects for the G1 collector, and allocating them for every tile made the heap grow with the run.
+     */
+    private static final class Scratch {
+        float[] eroded = new float[0], opened = new float[0];
+        float[][][] rows = new float[0][][];
+        float[] acc = new float[0];
+        int[] rowInSlot = new int[0];
+
+        Scratch fit(int n, int width, int r, int slots) {
+            if (eroded.length != n) {
+                eroded = new float[n];
+                opened = new float[n];
+            }
+            if (acc.length != width) acc = new float[width];
+            if (rows.length != slots || rows[0].length != r + 1 || rows[0][0].length != width + 2 * r) {
+                rows = new float[slots][r + 1][width + 2 * r];
+                rowInSlot = new int[slots];
+            }
+            return this;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * Half-width of the disk's row at each vertical offset {@code -r..r} (index offset + r), as ImageJ's
+     * {@code RankFilters.makeLineRadii} builds it: radius squared rounded down plus one, with ImageJ's
+     * two small-radius adjustments kept for identical kernels.
+     */
+    static int[] diskHalfWidths(double radius) {
+        if (radius >= 1.5 && radius < 1.75) radius = 1.75;
+        else if (radius >= 2.5 && radius < 2.85) radius = 2.85;
+        int r2 = (int) (radius * radius) + 1;
+        int r = (int) Math.sqrt(r2 + 1e-10);
+        int[] dx = new int[2 * r + 1];
+        for (int y = 0; y <= r; y++) {
+            int w = y == 0 ? r : (int) Math.sqrt(r2 - y * y + 1e-10);
+            dx[r - y] = w;
+            dx[r + y] = w;
+        }
+        return dx;
+    }
+
+    /**
+     * Minimum ({@code min} true) or maximum over the disk around every pixel, into {@code out}; pixels
+     * beyond the image take the value of the nearest edge pixel (ImageJ's padding).
+     */
+    private static void extreme(float[] in, float[] out, int width, int height, int[] dx, boolean min, Scratch scratch) {
+        int r = dx.length / 2;
+        // Ring of row reductions: rows[slot][w] holds the padded row's extreme over half-width w.
+        int slots = Math.min(2 * r + 1, height);
+        float[][][] rows = scratch.rows;
+        int[] rowInSlot = scratch.rowInSlot;
+        java.util.Arrays.fill(rowInSlot, -1);
+        float[] acc = scratch.acc;
+        for (int y = 0; y < height; y++) {
+            for (int k = 0; k < dx.length; k++) {
+                int sy = Math.min(height - 1, Math.max(0, y + k - r));
+                float[] src = reducedRow(in, width, r, sy, rows, rowInSlot, slots, min)[dx[k]];
+                if (k == 0) {
+                    System.arraycopy(src, r, acc, 0, width);
+                } else if (min) {
+                    for (int x = 0; x < width; x++) acc[x] = Math.min(acc[x], src[x + r]);
+                } else {
+                    for (int x = 0; x < width; x++) acc[x] = Math.max(acc[x], src[x + r]);
+                }
+            }
+            System.arraycopy(acc, 0, out, y * width, width);
+        }
+    }
+
+    /** The reductions of image row {@code sy}, computed once while it is within reach of the disk. */
+    private static float[][] reducedRow(float[] in, int width, int r, int sy, float[][][] rows, int[] rowInSlot, int slots,
+            boolean min) {
+        int slot = sy % slots;
+        float[][] m = rows[slot];
+        if (rowInSlot[slot] == sy) return m;
+        rowInSlot[slot] = sy;
+        float[] row0 = m[0];
+        int base = sy * width;
+        System.arraycopy(in, base, row0, r, width);
+        java.util.Arrays.fill(row0, 0, r, in[base]);
+        java.util.Arrays.fill(row0, r + width, width + 2 * r, in[base + width - 1]);
+        int n = width + 2 * r;
+        for (int w = 1; w <= r; w++) {
+            float[] prev = m[w - 1], cur = m[w];
+            // Valid where both neighbours exist; the padding makes every needed index (r - w .. r + width - 1 + w) valid.
+            if (min) {
+                for (int x = 1; x < n - 1; x++) cur[x] = Math.min(prev[x], Math.min(prev[x - 1], prev[x + 1]));
+            } else {
+                for (int x = 1; x < n - 1; x++) cur[x] = Math.max(prev[x], Math.max(prev[x - 1], prev[x + 1]));
+            }
+        }
+        return m;
+    }
+}
