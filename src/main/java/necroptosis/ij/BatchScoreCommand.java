@@ -64,8 +64,8 @@ public final class BatchScoreCommand implements PlugIn {
         IJ.resetEscape();
         BatchReport report = new BatchRunner(settings, Parameters.openOptions(v), listener()).run(slides, shard, out);
         IJ.showProgress(1.0);
-        String line = String.format(Locale.ROOT, "%s: %d slides: %d ok (%d already complete), %d failed%s, %.0f s -> %s", TITLE,
-                report.count, report.ok(), report.reused(), report.failed(), report.cancelled ? ", cancelled" : "", report.seconds, report.summaryCsv);
+        String line = String.format(Locale.ROOT, "%s: %d %s: %d ok (%d already complete), %d failed%s, %.0f s -> %s", TITLE,
+                report.count, report.count == 1 ? "slide" : "slides", report.ok(), report.reused(), report.failed(), report.cancelled ? ", cancelled" : "", report.seconds, report.summaryCsv);
         IJ.log(line);
         if (report.cancelled) CommandSupport.cancelled(TITLE);
         else IJ.showStatus(TITLE + ": done, " + report.ok() + " ok, " + report.failed() + " failed");
