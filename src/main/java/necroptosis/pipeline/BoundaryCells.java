@@ -15,7 +15,7 @@ import java.util.List;
  * the same way with the interpolated signed distance. Areas stay per block; only the cells of blocks
  * that touch the other zone move, by one block at most.
  */
-final class BoundaryCells {
+public final class BoundaryCells {
     private BoundaryCells() {}
 
     /**
@@ -84,19 +84,30 @@ final class BoundaryCells {
                 if (bx >= w || by >= h) continue;
                 int b = by * w + bx;
                 boolean inCore = core[b] > 0;
-                int target = nearestNeighbour(grid, bx, by, x, y, q -> (core[q] > 0) != inCore);
-                if (target < 0) continue;
-                double r = interpolate(ratio, w, h, x / bpx - 0.5, y / bpx - 0.5);
-                if (Double.isNaN(r)) continue;
-                // Necrosis holds no intact cells: a cell touching one lies in the living tissue at the edge.
-                boolean necrotic = r < 1 && t.immuneIntactNeighbours[i / 2] == 0;
-                if (necrotic == inCore) continue;
+                if (countsInCore(grid, core, ratio, x, y, t.immuneIntactNeighbours[i / 2]) == inCore) continue;
                 grid.lymphocytes[b]--;
-                grid.lymphocytes[target]++;
+                grid.lymphocytes[nearestNeighbour(grid, bx, by, x, y, q -> (core[q] > 0) != inCore)]++;
                 moved++;
             }
         }
         return moved;
+    }
+
+    /**
+     * Whether an immune cell at (x, y) (analysis pixels) with {@code intactNeighbours} intact non-immune nuclei
+     * within reach counts in a core: its block's side, unless the block touches the other side and the
+     * density ratio interpolated at the cell (below 1: necrotic) puts it there. Outside the grid: false.
+     */
+    public static boolean countsInCore(BlockGrid grid, int[] core, float[] ratio, double x, double y, int intactNeighbours) {
+        int w = grid.width, h = grid.height, bpx = grid.blockPx;
+        int bx = (int) x / bpx, by = (int) y / bpx;
+        if (bx >= w || by >= h) return false;
+        boolean inCore = core[by * w + bx] > 0;
+        if (ratio == null || nearestNeighbour(grid, bx, by, x, y, q -> (core[q] > 0) != inCore) < 0) return inCore;
+        double r = interpolate(ratio, w, h, x / bpx - 0.5, y / bpx - 0.5);
+        if (Double.isNaN(r)) return inCore;
+        // Necrosis holds no intact cells: a cell touching one lies in the living tissue at the edge.
+        return r < 1 && intactNeighbours == 0;
     }
 
     /** Bilinear interpolation between block centres (block coordinates minus 0.5); NaN when a corner is NaN. */
