@@ -1,12 +1,10 @@
 package necroptosis.accuracy;
 
-import java.awt.geom.Path2D;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import necroptosis.pipeline.AnalysisSettings;
@@ -35,21 +33,8 @@ public final class LymphDiagnostics {
         double l0 = r.analysisScale.level0PerPixel;
         BlockGrid g = r.grid;
         double rimPx = t.getAsJsonObject("settings").get("rim_width_um").getAsDouble() / r.pixelSizeUm;
-        List<double[][]> polys = new ArrayList<>();
-        List<Path2D> cores = new ArrayList<>();
-        for (JsonElement core : t.getAsJsonArray("cores")) {
-            JsonArray poly = core.getAsJsonObject().getAsJsonArray("polygon");
-            double[][] pp = new double[poly.size()][];
-            Path2D p = new Path2D.Double();
-            for (int i = 0; i < poly.size(); i++) {
-                double x = poly.get(i).getAsJsonArray().get(0).getAsDouble(), y = poly.get(i).getAsJsonArray().get(1).getAsDouble();
-                pp[i] = new double[] {x, y};
-                if (i == 0) p.moveTo(x, y); else p.lineTo(x, y);
-            }
-            p.closePath();
-            cores.add(p);
-            polys.add(pp);
-        }
+        TruthCores truthCores = TruthCores.of(t);
+        List<double[][]> polys = truthCores.polygons;
         double radius = 4 / r.pixelSizeUm;
         JsonArray pos = t.getAsJsonObject("lymphocytes").getAsJsonArray("positions");
         int n = pos.size();
@@ -84,7 +69,7 @@ public final class LymphDiagnostics {
                     }
                 }
                 int ours = ourZone(r, x, y);
-                int geo = geoZone(cores, polys, rimPx, x, y);
+                int geo = geoZone(truthCores, rimPx, x, y);
                 dets.add(new double[] {x, y});
                 if (best >= 0) { used[best] = true; tpByZone[geo][ours]++; }
                 else { fp[geo][ours]++; if (geo == 1 && fpAt.size() < 16) fpAt.add(new double[] {x, y}); }
@@ -112,7 +97,7 @@ public final class LymphDiagnostics {
             double x = ((b % g.width) + 0.5) * g.blockPx * l0, y = ((b / g.width) + 0.5) * g.blockPx * l0;
             coreArea[lab] += a;
             cx[lab] += a * x; cy[lab] += a * y;
-            for (Path2D p : cores) if (p.contains(x, y)) { coreIn[lab] += a; break; }
+            if (truthCores.contains(x, y)) coreIn[lab] += a;
         }
         for (int k = 1; k <= r.cores.count; k++) System.out.printf("our core %d: %.4f mm2, %.0f%% inside a true core, centre (%.0f, %.0f) level-0 px%n",
                 k, coreArea[k], 100 * coreIn[k] / coreArea[k], cx[k] / coreArea[k], cy[k] / coreArea[k]);
@@ -184,15 +169,9 @@ public final class LymphDiagnostics {
         return r.zones.zone(by * r.grid.width + bx).ordinal();
     }
 
-    static int geoZone(List<Path2D> cores, List<double[][]> polys, double rimPx, double x, double y) {
-        for (Path2D p : cores) if (p.contains(x, y)) return 1;
-        for (double[][] pp : polys) {
-            for (int i = 0; i < pp.length; i++) {
-                double[] a = pp[i], b = pp[(i + 1) % pp.length];
-                if (java.awt.geom.Line2D.ptSegDist(a[0], a[1], b[0], b[1], x, y) <= rimPx) return 2;
-            }
-        }
-        return 3;
+    static int geoZone(TruthCores cores, double rimPx, double x, double y) {
+        if (cores.contains(x, y)) return 1;
+        return cores.edgeDistance(x, y) <= rimPx ? 2 : 3;
     }
 
     private static long key(double x, double y, double radius) {

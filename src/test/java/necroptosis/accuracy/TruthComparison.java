@@ -1,6 +1,5 @@
 package necroptosis.accuracy;
 
-import java.awt.geom.Path2D;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -45,25 +44,13 @@ public final class TruthComparison {
         BlockGrid g = r.grid;
 
         // Dice of necrosis, sampled every 4 µm over the slide.
-        List<Path2D> cores = new ArrayList<>();
-        for (JsonElement core : t.getAsJsonArray("cores")) {
-            JsonArray poly = core.getAsJsonObject().getAsJsonArray("polygon");
-            Path2D p = new Path2D.Double();
-            for (int i = 0; i < poly.size(); i++) {
-                double x = poly.get(i).getAsJsonArray().get(0).getAsDouble(), y = poly.get(i).getAsJsonArray().get(1).getAsDouble();
-                if (i == 0) p.moveTo(x, y);
-                else p.lineTo(x, y);
-            }
-            p.closePath();
-            cores.add(p);
-        }
+        TruthCores cores = TruthCores.of(t);
         double step = 4 / r.pixelSizeUm;
         long both = 0, ours = 0, truth = 0;
         int w = t.get("width").getAsInt(), h = t.get("height").getAsInt();
         for (double y = step / 2; y < h; y += step) {
             for (double x = step / 2; x < w; x += step) {
-                boolean inTruth = false;
-                for (Path2D p : cores) inTruth |= p.contains(x, y);
+                boolean inTruth = cores.contains(x, y);
                 int bx = (int) (x / l0 / g.blockPx), by = (int) (y / l0 / g.blockPx);
                 boolean inOurs = bx < g.width && by < g.height && r.zones.zone(by * g.width + bx) == Zone.NECROSIS;
                 if (inTruth) truth++;
