@@ -16,6 +16,7 @@ import necroptosis.batch.BatchRow;
 import necroptosis.batch.BatchRunner;
 import necroptosis.batch.BatchSummaryCsv;
 import necroptosis.batch.Shard;
+import necroptosis.pipeline.ProgressListener;
 import necroptosis.ij.Parameters.Values;
 import necroptosis.pipeline.AnalysisSettings;
 
@@ -74,23 +75,24 @@ public final class BatchScoreCommand implements PlugIn {
 
     private static BatchListener listener() {
         return new BatchListener() {
-            private volatile String current = "";
+            // The single-slide progress (status line, bar, Esc), renamed for each slide.
+            private volatile ProgressListener slide = CommandSupport.progress(TITLE, "");
 
             @Override
-            public void slideStarted(int position, int count, Path slide) {
-                current = "slide " + position + "/" + count + " " + slide.getFileName();
+            public void slideStarted(int position, int count, Path path) {
+                String current = "slide " + position + "/" + count + " " + path.getFileName();
+                slide = CommandSupport.progress(TITLE, current);
                 IJ.showStatus(TITLE + ": " + current);
             }
 
             @Override
             public void tiles(int done, int total) {
-                IJ.showProgress(done, total);
-                if (done == total || done % 8 == 0) IJ.showStatus(TITLE + ": " + current + ": tile " + done + "/" + total + " (Esc cancels)");
+                slide.tiles(done, total);
             }
 
             @Override
             public void status(String message) {
-                IJ.showStatus(TITLE + ": " + current + ": " + message);
+                slide.status(message);
             }
 
             @Override
@@ -100,7 +102,7 @@ public final class BatchScoreCommand implements PlugIn {
 
             @Override
             public boolean isCancelled() {
-                return IJ.escapePressed();
+                return slide.isCancelled();
             }
         };
     }
