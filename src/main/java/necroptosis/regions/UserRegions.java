@@ -119,7 +119,7 @@ public final class UserRegions {
                 double[] r = rings.get(k);
                 int depth = 0;
                 for (int j = 0; j < rings.size(); j++) if (j != k && inside(rings.get(j), r[0], r[1])) depth++;
-                a += (depth % 2 == 0 ? 1 : -1) * Math.abs(shoelace(r));
+                a += (depth % 2 == 0 ? 1 : -1) * Math.abs(signedArea(r));
             }
             return a;
         }
@@ -144,12 +144,13 @@ public final class UserRegions {
             return new Polygon(out, classification);
         }
 
-        private static double shoelace(double[] r) {
+        /** Shoelace area of a ring given as x,y pairs; positive when clockwise on screen (y down). */
+        public static double signedArea(double[] ring) {
             double a = 0;
-            int n = r.length / 2;
+            int n = ring.length / 2;
             for (int i = 0; i < n; i++) {
                 int j = (i + 1) % n;
-                a += r[2 * i] * r[2 * j + 1] - r[2 * j] * r[2 * i + 1];
+                a += ring[2 * i] * ring[2 * j + 1] - ring[2 * j] * ring[2 * i + 1];
             }
             return a / 2;
         }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import necroptosis.regions.UserRegions;
+
 /**
  * Traces a binary mask into polygons along pixel edges: the exact boundary of the pixels, so the shoelace
  * area of a traced polygon equals its pixel count and filling it again (pixel centres inside) gives back the
@@ -188,12 +190,6 @@ public final class MaskTracer {
 
     /** Shoelace area of a ring given as x,y pairs; positive when clockwise on screen (y down). */
     public static double signedArea(double[] ring) {
-        double s = 0;
-        int n = ring.length / 2;
-        for (int i = 0; i < n; i++) {
-            int j = (i + 1) % n;
-            s += ring[2 * i] * ring[2 * j + 1] - ring[2 * j] * ring[2 * i + 1];
-        }
-        return s / 2.0;
+        return UserRegions.Polygon.signedArea(ring);
     }
 }
