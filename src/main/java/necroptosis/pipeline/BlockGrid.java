@@ -1,5 +1,6 @@
 package necroptosis.pipeline;
 
+import necroptosis.scoring.DabThresholds;
 import necroptosis.scoring.PixelScore;
 
 /**
@@ -65,6 +66,35 @@ public final class BlockGrid {
     /** The DAB pixel score of one block. */
     public PixelScore score(int block) {
         return PixelScore.of(negative[block], weak[block], moderate[block], strong[block], dabSum[block]);
+    }
+
+    /**
+     * Adds the pixels of the block-aligned rectangle (cx, cy, cw, ch) to their blocks: every pixel to
+     * {@link #pixels}; tissue pixels to {@link #tissue}, the stain sums and their DAB bin. The arrays hold the
+     * region (rx, ry) of row length rw that contains the rectangle (a tile with its margin).
+     */
+    public void addPixels(float[] h, float[] dab, byte[] tissueMask, int rx, int ry, int rw, int cx, int cy, int cw, int ch,
+            DabThresholds t) {
+        for (int y = cy; y < cy + ch; y++) {
+            int row = (y - ry) * rw - rx;
+            int brow = (y / blockPx) * width;
+            for (int x = cx; x < cx + cw; x++) {
+                int b = brow + x / blockPx;
+                pixels[b]++;
+                int p = row + x;
+                if (tissueMask[p] == 0) continue;
+                float d = dab[p];
+                tissue[b]++;
+                dabSum[b] += d;
+                hematoxylinSum[b] += h[p];
+                switch (t.bin(d)) {
+                    case 0: negative[b]++; break;
+                    case 1: weak[b]++; break;
+                    case 2: moderate[b]++; break;
+                    default: strong[b]++; break;
+                }
+            }
+        }
     }
 
     /** Tissue fraction of a block (0 for a block without pixels, e.g. beyond the slide edge). */

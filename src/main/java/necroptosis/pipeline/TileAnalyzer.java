@@ -73,29 +73,10 @@ final class TileAnalyzer {
         deconvolution.deconvolve(rgb, h, dab, null);
         regionMask(rx, ry, rw, rh, tissue);
 
+        grid.addPixels(h, dab, tissue, rx, ry, rw, cx, cy, cw, ch, settings.thresholds);
+
         DabThresholds t = settings.thresholds;
         int bpx = grid.blockPx;
-        for (int y = cy; y < cy + ch; y++) {
-            int row = (y - ry) * rw - rx;
-            int brow = (y / bpx) * grid.width;
-            for (int x = cx; x < cx + cw; x++) {
-                int b = brow + x / bpx;
-                grid.pixels[b]++;
-                int p = row + x;
-                if (tissue[p] == 0) continue;
-                float d = dab[p];
-                grid.tissue[b]++;
-                grid.dabSum[b] += d;
-                grid.hematoxylinSum[b] += h[p];
-                switch (t.bin(d)) {
-                    case 0: grid.negative[b]++; break;
-                    case 1: grid.weak[b]++; break;
-                    case 2: grid.moderate[b]++; break;
-                    default: grid.strong[b]++; break;
-                }
-            }
-        }
-
         boolean markerMode = settings.immuneMode == AnalysisSettings.ImmuneMode.MARKER;
         int[] labels = buf.labels; // filled by the detector (also when unused: saves it allocating its own)
         boolean nuclearMarker = settings.cellMode && settings.compartment == CellCompartment.NUCLEUS;

@@ -19,9 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import ij.plugin.filter.RankFilters;
 import ij.process.FloatProcessor;
+import necroptosis.pipeline.BlockGrid;
 import necroptosis.scoring.DabThresholds;
-import necroptosis.scoring.PixelScore;
-import necroptosis.scoring.PixelScorer;
 import necroptosis.segmentation.ImageJFilters;
 import necroptosis.segmentation.Nucleus;
 import necroptosis.segmentation.NucleusDetector;
@@ -58,7 +57,6 @@ public class KernelBenchmark {
     int[] labels;
     int n;
     ColorDeconvolution deconvolution;
-    PixelScorer scorer;
     NucleusDetector detector;
     double threshold;
 
@@ -73,7 +71,6 @@ public class KernelBenchmark {
         n = rgb.length;
         StainVectors stains = new BackgroundEstimator().estimate(rgb).applyTo(StainVectors.H_DAB);
         deconvolution = new ColorDeconvolution(stains);
-        scorer = new PixelScorer(DabThresholds.DEFAULT);
         h = new float[n];
         dab = new float[n];
         tissue = new byte[n];
@@ -102,21 +99,25 @@ public class KernelBenchmark {
         return dab;
     }
 
-    /** DAB binning (negative / weak / moderate / strong) of the tissue pixels. */
+    /** DAB binning (negative / weak / moderate / strong) of the tissue pixels into 16 µm blocks, as a tile does. */
     @Benchmark
-    public PixelScore dabBinning() {
-        PixelScore s = new PixelScore();
-        scorer.score(dab, tissue, n, s);
-        return s;
+    public BlockGrid dabBinning() {
+        return binned();
     }
 
     /** The whole per-pixel path compared with scikit-image: deconvolution, tissue test, binning. */
     @Benchmark
-    public PixelScore perPixelPath() {
+    public BlockGrid perPixelPath() {
         deconvolution.deconvolve(rgb, 0, n, h, dab, null, TissueTest.DEFAULT, tissue);
-        PixelScore s = new PixelScore();
-        scorer.score(dab, tissue, n, s);
-        return s;
+        return binned();
+    }
+
+    /** The tile's pixels added to a fresh grid of 16 µm blocks by the pipeline's own loop. */
+    private BlockGrid binned() {
+        int bpx = (int) Math.round(16 / PIXEL_UM), blocks = (SIDE + bpx - 1) / bpx;
+        BlockGrid g = new BlockGrid(blocks, blocks, bpx, 16, false);
+        g.addPixels(h, dab, tissue, 0, 0, SIDE, 0, 0, SIDE, SIDE, DabThresholds.DEFAULT);
+        return g;
     }
 
     /** Nucleus detection of one tile as the slide analysis runs it (slide threshold given, labels kept for cell mode). */
