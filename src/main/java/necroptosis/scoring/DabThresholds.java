@@ -73,7 +73,7 @@ public final class DabThresholds {
     /**
      * Bin of a single-precision DAB OD, compared with the thresholds rounded to float. Deconvolved tiles
      * are float arrays; comparing 0.35f with the double 0.35 would put a pixel that reads "0.35" in the
-     * bin below (0.35f &lt; 0.35), so float data are compared in float. {@link PixelScorer} does the same.
+     * bin below (0.35f &lt; 0.35), so float data are compared in float (as {@code necroptosis.pipeline.BlockGrid#addPixels} does).
      */
     public int bin(float dabOd) {
         return (dabOd >= (float) weak ? 1 : 0) + (dabOd >= (float) moderate ? 1 : 0) + (dabOd >= (float) strong ? 1 : 0);

@@ -10,12 +10,11 @@ package necroptosis.scoring;
  */
 public final class PixelScore {
 
-    // Package-private so that PixelScorer's loops can add without a call per pixel.
-    long negative;
-    long weak;
-    long moderate;
-    long strong;
-    double sumDabOd;
+    private long negative;
+    private long weak;
+    private long moderate;
+    private long strong;
+    private double sumDabOd;
 
     /** An empty score. */
     public PixelScore() {
@@ -44,7 +43,7 @@ public final class PixelScore {
         addToBin(thresholds.bin(dabOd), dabOd);
     }
 
-    /** Adds one tissue pixel with a single-precision DAB OD (binned in float, like {@link PixelScorer}). */
+    /** Adds one tissue pixel with a single-precision DAB OD (binned in float, as the slide analysis bins its float DAB arrays). */
     public void add(float dabOd, DabThresholds thresholds) {
         addToBin(thresholds.bin(dabOd), dabOd);
     }
