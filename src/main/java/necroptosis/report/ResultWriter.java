@@ -16,6 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.google.gson.GsonBuilder;
 
@@ -99,20 +103,64 @@ public final class ResultWriter {
         // beside new tables.
         Files.deleteIfExists(dir.resolve("summary.json"));
         List<TileTable.Row> rows = TileTable.rows(r);
-        writeAtomically(dir.resolve("tiles.csv"), w -> writeTiles(rows, w));
-        writeAtomically(dir.resolve("distance_profile.csv"), w -> writeProfile(r, w));
         // The pictures and shapes a person looks at; all drawn from the same outlines.
         List<Outline> outlines = Outlines.all(r);
-        writePng(dir.resolve("overview.png"), () -> OverviewImage.render(r, outlines));
-        writePng(dir.resolve("mlkl_heatmap.png"), () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.MLKL));
-        writePng(dir.resolve("immune_heatmap.png"), () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.IMMUNE));
-        writePng(dir.resolve("distance_profile.png"), () -> DistancePlot.render(r, DistanceProfile.bands(r)));
-        writeAtomically(dir.resolve("necrosis.geojson"), w -> NecrosisGeoJson.write(r, outlines, w));
-        for (SlideOutput extra : extras()) writeBinaryAtomically(dir.resolve(extra.fileName()), o -> extra.write(r, outlines, o));
+        // The files are independent, and drawing and compressing the PNGs is serial work after the parallel
+        // tiles: write them on the run's threads.
+        List<FileTask> tasks = new ArrayList<>();
+        tasks.add(() -> writeAtomically(dir.resolve("tiles.csv"), w -> writeTiles(rows, w)));
+        tasks.add(() -> writeAtomically(dir.resolve("distance_profile.csv"), w -> writeProfile(r, w)));
+        tasks.add(() -> writePng(dir.resolve("overview.png"), () -> OverviewImage.render(r, outlines)));
+        tasks.add(() -> writePng(dir.resolve("mlkl_heatmap.png"), () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.MLKL)));
+        tasks.add(() -> writePng(dir.resolve("immune_heatmap.png"), () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.IMMUNE)));
+        tasks.add(() -> writePng(dir.resolve("distance_profile.png"), () -> DistancePlot.render(r, DistanceProfile.bands(r))));
+        tasks.add(() -> writeAtomically(dir.resolve("necrosis.geojson"), w -> NecrosisGeoJson.write(r, outlines, w)));
+        for (SlideOutput extra : extras()) tasks.add(() -> writeBinaryAtomically(dir.resolve(extra.fileName()), o -> extra.write(r, outlines, o)));
+        runAll(tasks, r.settings.threads);
         Map<String, Object> summary = Summary.of(r, rows);
         writeAtomically(dir.resolve("summary.json"),
                 w -> new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(summary, w));
         return dir;
+    }
+
+    interface FileTask {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs the tasks on up to {@code threads} threads and waits for all of them (so that none is still
+     * writing when an error is reported); then rethrows the first failure in task order.
+     */
+    static void runAll(List<FileTask> tasks, int threads) throws IOException {
+        int n = Math.max(1, Math.min(threads, tasks.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(n, job -> {
+            Thread t = new Thread(job, "necroptosis-output");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (FileTask task : tasks) futures.add(pool.submit(() -> {
+                task.run();
+                return null;
+            }));
+            Throwable first = null;
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (first == null) first = e.getCause();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    if (first == null) first = new java.io.InterruptedIOException("interrupted while writing the outputs");
+                }
+            }
+            if (first instanceof IOException) throw (IOException) first;
+            if (first instanceof RuntimeException) throw (RuntimeException) first;
+            if (first instanceof Error) throw (Error) first;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     interface Content {
