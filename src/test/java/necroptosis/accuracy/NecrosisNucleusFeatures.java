@@ -106,12 +106,14 @@ public final class NecrosisNucleusFeatures {
                 if (d < bd) { bd = d; best = i; }
             }
             int debris = 0, intact = 0;
+            double nearestIntact = 99;
             for (int i = 0; i < nuc.size(); i++) {
                 if (i == best) continue;
                 Nucleus o = nuc.get(i);
                 double d = Math.hypot(o.x + x0 - ax, o.y + y0 - ay) * um;
                 if (d <= 10 && o.kind == Nucleus.Kind.DEBRIS) debris++;
                 if (d <= 10 && o.kind == Nucleus.Kind.TUMOUR && o.areaUm2 >= 18) intact++;
+                if (o.kind == Nucleus.Kind.TUMOUR && o.areaUm2 >= 18) nearestIntact = Math.min(nearestIntact, d);
             }
             if (best < 0 || bd * um > 4) return String.format(Locale.ROOT, "sd %.1f none", sdUm);
             Nucleus b = nuc.get(best);
@@ -135,8 +137,8 @@ public final class NecrosisNucleusFeatures {
                 }
                 if (dmin >= rIn && dmin <= rOut) { hs += hem[p]; hc++; }
             }
-            return String.format(Locale.ROOT, "sd %6.1f area %5.1f circ %.2f od %.2f cv %.2f max %.2f halo %.3f kind %s nb %d intact10 %d debris10 %d",
-                    sdUm, b.areaUm2, b.circularity, b.meanHematoxylinOd, cv, max, hc == 0 ? 0 : hs / hc, b.kind, neighbours, intact, debris);
+            return String.format(Locale.ROOT, "sd %6.1f area %5.1f circ %.2f od %.2f cv %.2f max %.2f halo %.3f kind %s nb %d intact10 %d debris10 %d nearestIntact %.1f",
+                    sdUm, b.areaUm2, b.circularity, b.meanHematoxylinOd, cv, max, hc == 0 ? 0 : hs / hc, b.kind, neighbours, intact, debris, nearestIntact);
         }
     }
 }
