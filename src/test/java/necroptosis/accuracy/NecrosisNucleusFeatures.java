@@ -65,6 +65,10 @@ public final class NecrosisNucleusFeatures {
                     boolean ours = NecrosisImmuneBreakdown.ourNecrosis(r, ax, ay, tile.immuneIntactNeighbours[i / 2]);
                     boolean trueNec = best >= 0 && tz[best].equals("necrosis");
                     String cls = best < 0 ? "FP" : trueNec ? "TP" : "ZONE_" + tz[best];
+                    if (best >= 0) {
+                        double sdb = cores.signedDistance(tp[best][0] * l0, tp[best][1] * l0) * r.pixelSizeUm;
+                        if (Math.abs(sdb) < 20) System.out.println(name + " EDGE " + String.format(Locale.ROOT, "%.1f %d %d", sdb, ours ? 1 : 0, tile.immuneIntactNeighbours[i / 2]));
+                    }
                     if (!ours && !trueNec) continue;
                     System.out.println(name + " " + (ours ? "oursNec" : "oursOther") + " " + cls + " " + c.row(ax, ay, tile.immuneIntactNeighbours[i / 2],
                             cores.signedDistance(ax * l0, ay * l0) * r.pixelSizeUm));
