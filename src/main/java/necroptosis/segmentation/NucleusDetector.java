@@ -362,9 +362,11 @@ public final class NucleusDetector {
         if (areaUm2 < settings.lymphMinAreaUm2) return Nucleus.Kind.TUMOUR;
         if (areaUm2 <= settings.lymphMaxAreaUm2 && circularity >= settings.lymphMinCircularity && meanOd >= settings.lymphMinOd) {
             // A lymphocyte is a resting diploid cell: its chromatin (integrated OD, area x mean OD) does not
-            // shrink with its nucleus, which only grows darker. A small round nucleus holding less is a dead
-            // one, shrunken after losing DNA (pyknosis, karyolysis), as in necrosis: debris, not a cell.
-            return areaUm2 * meanOd >= NucleusSettings.LYMPH_MIN_INTEGRATED_OD ? Nucleus.Kind.LYMPHOCYTE : Nucleus.Kind.DEBRIS;
+            // shrink with its nucleus, which only grows darker. A small round nucleus holding less is not one:
+            // in necrosis a dead nucleus shrunken after losing DNA (pyknosis, karyolysis), elsewhere a small
+            // or tangentially cut tumour nucleus. It stays a (non-immune) nucleus, as it was before this test,
+            // so cell counts and necrosis detection do not depend on it.
+            return areaUm2 * meanOd >= NucleusSettings.LYMPH_MIN_INTEGRATED_OD ? Nucleus.Kind.LYMPHOCYTE : Nucleus.Kind.TUMOUR;
         }
         return Nucleus.Kind.TUMOUR;
     }

@@ -23,7 +23,8 @@ public final class NucleusSettings {
     /**
      * Least integrated haematoxylin OD (area x mean OD, µm²·OD; proportional to DNA content, as in image
      * cytometry) of a lymphocyte nucleus: the smallest lymphocyte (21 µm²) with the dense chromatin of one
-     * (0.9 OD). Small round nuclei holding less are pyknotic or karyolytic (dead, DNA degraded) and are debris.
+     * (0.9 OD). Small round nuclei holding less are not lymphocytes: in necrosis, pyknotic or karyolytic
+     * nuclei (dead, DNA degraded).
      */
     public static final double LYMPH_MIN_INTEGRATED_OD = 19;
     public static final double DEFAULT_LYMPH_MIN_CIRCULARITY = 0.75;

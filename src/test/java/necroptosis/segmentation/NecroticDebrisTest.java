@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * In necrosis, pyknotic nuclei and nuclear dust lie beside the few lymphocytes: a small round nucleus with
- * less chromatin than a lymphocyte is debris, and dust stuck to a lymphocyte does not hide it.
+ * less chromatin than a lymphocyte is not one, and dust stuck to a lymphocyte does not hide it.
  */
 class NecroticDebrisTest {
     static final double PX = 0.5;
@@ -31,7 +31,7 @@ class NecroticDebrisTest {
     }
 
     @Test
-    void smallRoundNucleusWithLessChromatinThanALymphocyteIsDebris() {
+    void smallRoundNucleusWithLessChromatinThanALymphocyteIsNotOne() {
         int w = 120, h = 60;
         float[] od = new float[w * h];
         java.util.Arrays.fill(od, 0.06f); // pale necrotic matrix
@@ -43,7 +43,7 @@ class NecroticDebrisTest {
         Nucleus dead = nearest(found, 30, 30), lymph = nearest(found, 90, 30);
         assertTrue(dead.areaUm2 >= NucleusSettings.DEFAULT_LYMPH_MIN_AREA_UM2 && dead.circularity >= 0.75,
                 "the dead nucleus must be of lymphocyte size and shape for this test: " + describe(dead));
-        assertEquals(Nucleus.Kind.DEBRIS, dead.kind, describe(dead));
+        assertEquals(Nucleus.Kind.TUMOUR, dead.kind, "a dead nucleus stays a (non-immune) nucleus: " + describe(dead));
         assertEquals(Nucleus.Kind.LYMPHOCYTE, lymph.kind, describe(lymph));
     }
 
