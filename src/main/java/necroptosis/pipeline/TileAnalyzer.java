@@ -129,10 +129,13 @@ final class TileAnalyzer {
     }
 
     /**
-     * Distance from an immune cell's centre within which an intact nucleus counts as touching it: about one
-     * tumour-cell diameter, so a lymphocyte lying against living tumour cells is seen to be in living tissue.
+     * Distance from an immune cell's centre within which an intact nucleus counts as touching it, so a
+     * lymphocyte lying against living tumour cells is seen to be in living tissue: the lymphocyte's radius
+     * (about 4 µm with its cytoplasm) plus a tumour cell's diameter (10-12 µm) less its nucleus' radius
+     * (3-4 µm), i.e. the nucleus of a tumour cell touching it wherever that nucleus lies in its cell.
+     * Chosen within that range on synthetic tuning slides (10 µm left rim cells on a core's edge in it).
      */
-    static final double CONTACT_UM = 10;
+    static final double CONTACT_UM = 13;
 
     /** For each immune cell, the intact non-immune nuclei (tumour kind, at least the debris size) within {@link #CONTACT_UM}. */
     private int[] intactNeighbours(List<Nucleus> nuclei, double[] positions, int immune, int rx, int ry) {

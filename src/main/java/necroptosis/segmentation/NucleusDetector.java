@@ -166,6 +166,9 @@ public final class NucleusDetector {
                     nuclei.set(id - 1, null);
                     nuclei.addAll(pieces);
                     provisional += pieces.size();
+                } else if (nucleus.kind == Nucleus.Kind.TUMOUR) {
+                    Nucleus trimmed = withoutDust(cut, pixels, members, flat, od, width, pixelArea);
+                    if (trimmed != null) nuclei.set(id - 1, trimmed);
                 }
             }
         }
@@ -228,6 +231,55 @@ public final class NucleusDetector {
             }
         }
         return out;
+    }
+
+    /** Radius of the opening that trims nuclear dust (karyorrhectic fragments under 3 µm across) off a nucleus. */
+    static final double DUST_OPENING_UM = 1.5;
+
+    /**
+     * A dark object that is neither a lymphocyte nor a clump of them may be one with nuclear dust stuck to it
+     * (in necrosis, karyorrhectic fragments lie everywhere): its pixels at or above {@code cut}, opened with a
+     * disc of radius {@value #DUST_OPENING_UM} µm, which removes anything narrower than 3 µm and keeps a
+     * lymphocyte nucleus (5 µm or more across). The remaining nucleus when there is exactly one, it is a
+     * lymphocyte and every part trimmed off is below the debris size; null otherwise.
+     */
+    private Nucleus withoutDust(float cut, int[] pixels, int members, float[] flat, float[] od, int width, double pixelArea) {
+        double r = DUST_OPENING_UM / Math.sqrt(pixelArea);
+        int pad = (int) Math.ceil(r) + 2;
+        int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1;
+        for (int k = 0; k < members; k++) {
+            int p = pixels[k];
+            if (flat[p] < cut) continue;
+            int x = p % width, y = p / width;
+            x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+        }
+        if (x1 < 0) return null;
+        int bw = x1 - x0 + 1 + 2 * pad, bh = y1 - y0 + 1 + 2 * pad, ox = x0 - pad, oy = y0 - pad;
+        byte[] background = new byte[bw * bh];
+        java.util.Arrays.fill(background, (byte) 255);
+        for (int k = 0; k < members; k++) {
+            int p = pixels[k];
+            if (flat[p] >= cut) background[(p / width - oy) * bw + (p % width - ox)] = 0;
+        }
+        // Opening = erosion then dilation by the same disc, each from an exact Euclidean distance map.
+        float[] toOutside = ImageJFilters.distanceTo(background, bw, bh);
+        byte[] eroded = new byte[bw * bh];
+        boolean any = false;
+        for (int i = 0; i < eroded.length; i++) if (toOutside[i] > r) { eroded[i] = (byte) 255; any = true; }
+        if (!any) return null;
+        float[] toEroded = ImageJFilters.distanceTo(eroded, bw, bh);
+        boolean[] opened = new boolean[bw * bh], trimmed = new boolean[bw * bh];
+        for (int i = 0; i < opened.length; i++) {
+            boolean in = background[i] == 0;
+            opened[i] = in && toEroded[i] <= r;
+            trimmed[i] = in && !opened[i];
+        }
+        Labeling kept = Labeling.of(opened, bw, bh);
+        if (kept.count != 1) return null;
+        Labeling dust = Labeling.of(trimmed, bw, bh);
+        for (int c = 1; c <= dust.count; c++) if (dust.sizes[c] * pixelArea >= NucleusSettings.DEBRIS_MAX_AREA_UM2) return null;
+        Nucleus n = measurePiece(kept.labels, 1, bw, bh, ox, oy, flat, od, width, pixelArea);
+        return n.kind == Nucleus.Kind.LYMPHOCYTE ? n : null;
     }
 
     /** A piece of a split component, measured like {@link #measureAt}; box coordinates offset by (ox, oy) in the image. */
@@ -309,7 +361,12 @@ public final class NucleusDetector {
         }
         if (areaUm2 < settings.lymphMinAreaUm2) return Nucleus.Kind.TUMOUR;
         if (areaUm2 <= settings.lymphMaxAreaUm2 && circularity >= settings.lymphMinCircularity && meanOd >= settings.lymphMinOd) {
-            return Nucleus.Kind.LYMPHOCYTE;
+            // A lymphocyte is a resting diploid cell: its chromatin (integrated OD, area x mean OD) does not
+            // shrink with its nucleus, which only grows darker. A small round nucleus holding less is not one:
+            // in necrosis a dead nucleus shrunken after losing DNA (pyknosis, karyolysis), elsewhere a small
+            // or tangentially cut tumour nucleus. It stays a (non-immune) nucleus, as it was before this test,
+            // so cell counts and necrosis detection do not depend on it.
+            return areaUm2 * meanOd >= NucleusSettings.LYMPH_MIN_INTEGRATED_OD ? Nucleus.Kind.LYMPHOCYTE : Nucleus.Kind.TUMOUR;
         }
         return Nucleus.Kind.TUMOUR;
     }

@@ -20,6 +20,13 @@ public final class NucleusSettings {
      */
     public static final double DEBRIS_MAX_AREA_UM2 = 18;
     public static final double DEFAULT_LYMPH_MAX_AREA_UM2 = 60;
+    /**
+     * Least integrated haematoxylin OD (area x mean OD, µm²·OD; proportional to DNA content, as in image
+     * cytometry) of a lymphocyte nucleus: the smallest lymphocyte (21 µm²) with the dense chromatin of one
+     * (0.9 OD). Small round nuclei holding less are not lymphocytes: in necrosis, pyknotic or karyolytic
+     * nuclei (dead, DNA degraded).
+     */
+    public static final double LYMPH_MIN_INTEGRATED_OD = 19;
     public static final double DEFAULT_LYMPH_MIN_CIRCULARITY = 0.75;
     /** Lymphocyte nuclei are dense chromatin: mean haematoxylin OD at least this. */
     public static final double DEFAULT_LYMPH_MIN_OD = 0.45;

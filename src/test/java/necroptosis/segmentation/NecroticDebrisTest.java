@@ -1,0 +1,82 @@
+package necroptosis.segmentation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * In necrosis, pyknotic nuclei and nuclear dust lie beside the few lymphocytes: a small round nucleus with
+ * less chromatin than a lymphocyte is not one, and dust stuck to a lymphocyte does not hide it.
+ */
+class NecroticDebrisTest {
+    static final double PX = 0.5;
+
+    private static List<Nucleus> detect(float[] od, int w, int h) {
+        return new NucleusDetector(NucleusSettings.DEFAULT).detect(od, null, w, h, PX, null);
+    }
+
+    private static Nucleus nearest(List<Nucleus> found, double x, double y) {
+        Nucleus best = null;
+        for (Nucleus n : found) if (best == null || Math.hypot(n.x - x, n.y - y) < Math.hypot(best.x - x, best.y - y)) best = n;
+        assertTrue(best != null && Math.hypot(best.x - x, best.y - y) < 3, "no nucleus near (" + x + ", " + y + ")");
+        return best;
+    }
+
+    private static String describe(Nucleus n) {
+        return String.format("%.1f um2, circularity %.2f, OD %.2f, integrated %.1f", n.areaUm2, n.circularity, n.meanHematoxylinOd,
+                n.areaUm2 * n.meanHematoxylinOd);
+    }
+
+    @Test
+    void smallRoundNucleusWithLessChromatinThanALymphocyteIsNotOne() {
+        int w = 120, h = 60;
+        float[] od = new float[w * h];
+        java.util.Arrays.fill(od, 0.06f); // pale necrotic matrix
+        // Same size (2.85 µm radius, about 24 µm²): the lymphocyte holds dense chromatin, the shrunken dead
+        // nucleus less (integrated OD about 17 against 26 µm²·OD).
+        NucleusDetectorTest.disc(od, w, 30, 30, 2.85, 0.7f);
+        NucleusDetectorTest.disc(od, w, 90, 30, 2.85, 1.1f);
+        List<Nucleus> found = detect(od, w, h);
+        Nucleus dead = nearest(found, 30, 30), lymph = nearest(found, 90, 30);
+        assertTrue(dead.areaUm2 >= NucleusSettings.DEFAULT_LYMPH_MIN_AREA_UM2 && dead.circularity >= 0.75,
+                "the dead nucleus must be of lymphocyte size and shape for this test: " + describe(dead));
+        assertEquals(Nucleus.Kind.TUMOUR, dead.kind, "a dead nucleus stays a (non-immune) nucleus: " + describe(dead));
+        assertEquals(Nucleus.Kind.LYMPHOCYTE, lymph.kind, describe(lymph));
+    }
+
+    @Test
+    void nuclearDustTouchingALymphocyteIsTrimmedOff() {
+        int w = 80, h = 80;
+        float[] od = new float[w * h];
+        java.util.Arrays.fill(od, 0.06f);
+        NucleusDetectorTest.disc(od, w, 40, 40, 3.2, 1.0f); // lymphocyte, 32 µm²
+        // Four karyorrhectic fragments (2.4 µm across) stuck to its edge make the object irregular.
+        double d = 4.2 / PX;
+        for (int k = 0; k < 4; k++) {
+            double a = k * Math.PI / 2 + 0.3;
+            NucleusDetectorTest.disc(od, w, 40 + d * Math.cos(a), 40 + d * Math.sin(a), 1.2, 1.0f);
+        }
+        List<Nucleus> found = detect(od, w, h);
+        Nucleus n = nearest(found, 40, 40);
+        assertEquals(Nucleus.Kind.LYMPHOCYTE, n.kind, describe(n));
+        assertTrue(n.areaUm2 < 40, "the dust must not be measured with the lymphocyte: " + describe(n));
+    }
+
+    @Test
+    void aLargeIrregularDarkNucleusIsNotTrimmedIntoALymphocyte() {
+        int w = 100, h = 80;
+        float[] od = new float[w * h];
+        java.util.Arrays.fill(od, 0.06f);
+        // Two overlapping discs: a dark, bean-shaped tumour nucleus, each lobe wider than dust.
+        NucleusDetectorTest.disc(od, w, 40, 40, 3.5, 0.8f);
+        NucleusDetectorTest.disc(od, w, 50, 40, 3.0, 0.8f);
+        List<Nucleus> found = detect(od, w, h);
+        for (Nucleus n : found) {
+            assertTrue(n.kind != Nucleus.Kind.LYMPHOCYTE || n.areaUm2 >= 21 && Math.hypot(n.x - 45, n.y - 40) > 2,
+                    "a lobe was trimmed into a lymphocyte: " + describe(n));
+        }
+    }
+}
