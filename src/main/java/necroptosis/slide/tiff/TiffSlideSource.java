@@ -27,9 +27,10 @@ public final class TiffSlideSource implements SlideSource {
     private final List<TiffImage> images;
     private final List<Level> levels;
     private final PixelSize pixelSize;
-    private final TileCache cache = new TileCache(CACHE_BYTES);
+    private final TileCache cache;
 
-    private TiffSlideSource(String path, TiffInput in, List<TiffImage> images, PixelSize pixelSize) {
+    private TiffSlideSource(String path, TiffInput in, List<TiffImage> images, PixelSize pixelSize, long cacheBytes) {
+        this.cache = new TileCache(cacheBytes);
         this.path = path;
         this.in = in;
         this.images = images;
@@ -42,6 +43,11 @@ public final class TiffSlideSource implements SlideSource {
 
     /** Opens a TIFF/BigTIFF slide; every problem with the file becomes a one-line {@link SlideException}. */
     public static TiffSlideSource open(Path file) throws SlideException {
+        return open(file, CACHE_BYTES);
+    }
+
+    /** As {@link #open(Path)} with a tile cache of {@code cacheBytes} (tests use a tiny one to force evictions). */
+    static TiffSlideSource open(Path file, long cacheBytes) throws SlideException {
         TiffInput in = new TiffInput(file);
         try {
             TiffFile tiff = TiffFile.parse(in);
@@ -49,7 +55,7 @@ public final class TiffSlideSource implements SlideSource {
             List<TiffImage> images = new ArrayList<>();
             for (Ifd ifd : ifds) images.add(TiffImage.of(in, ifd));
             PixelSize px = TiffPixelSize.of(tiff.ifds().get(0));
-            return new TiffSlideSource(file.toString(), in, Collections.unmodifiableList(images), px);
+            return new TiffSlideSource(file.toString(), in, Collections.unmodifiableList(images), px, cacheBytes);
         } catch (SlideException e) {
             closeQuietly(in);
             throw e;
