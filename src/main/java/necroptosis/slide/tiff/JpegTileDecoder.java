@@ -70,7 +70,7 @@ final class JpegTileDecoder {
 
     /**
      * An array of at least {@code length} bytes for reading one compressed tile, to be passed to
-     * {@link #decode(byte[], int, byte[], int[], int, int)} before this thread asks for another.
+     * {@link #decode} before this thread asks for another.
      */
     static byte[] rawBuffer(int length) {
         if (length > KEEP_BYTES) return new byte[length];
@@ -80,16 +80,11 @@ final class JpegTileDecoder {
     }
 
     /**
-     * Decodes one tile into {@code out} (0xFFRRGGBB, {@code width} x {@code height}); a JPEG larger than the
-     * tile is cropped, a smaller one fills the top-left part.
+     * Decodes the tile held in {@code tile[0, length)} into {@code out} (0xFFRRGGBB, {@code width} x
+     * {@code height}); a JPEG larger than the tile is cropped, a smaller one fills the top-left part.
      *
      * @param tables the shared JPEGTables (tag 347) or null
      */
-    static void decode(byte[] tile, byte[] tables, int[] out, int width, int height) throws IOException {
-        decode(tile, tile.length, tables, out, width, height);
-    }
-
-    /** As {@link #decode(byte[], byte[], int[], int, int)}, for a tile held in {@code tile[0, length)}. */
     static void decode(byte[] tile, int length, byte[] tables, int[] out, int width, int height) throws IOException {
         ImageReader reader = READER.get();
         try {
