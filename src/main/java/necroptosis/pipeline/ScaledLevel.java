@@ -53,6 +53,23 @@ public final class ScaledLevel {
     public int[] read(int x, int y, int w, int h) throws IOException {
         if (factor == 1) return slide.readRegion(level, x, y, w, h);
         int[] out = new int[w * h];
+        read(x, y, w, h, out);
+        return out;
+    }
+
+    /**
+     * Reads the same pixels as {@link #read(int, int, int, int)} into the first {@code w * h} elements of
+     * {@code out} (an array the caller reuses, e.g. one per worker thread).
+     */
+    public void read(int x, int y, int w, int h, int[] out) throws IOException {
+        if (factor == 1) {
+            slide.readRegion(level, x, y, w, h, out);
+            return;
+        }
+        if (out.length < (long) w * h) {
+            throw new IllegalArgumentException(slide.path() + ": destination array holds " + out.length + " pixels, region "
+                    + w + "x" + h + " needs " + (long) w * h);
+        }
         int rowsPerRead = (int) Math.max(1, Math.min(h, MAX_READ_PIXELS / ((long) w * factor * factor)));
         for (int y0 = 0; y0 < h; y0 += rowsPerRead) {
             int rows = Math.min(rowsPerRead, h - y0);
@@ -75,6 +92,5 @@ public final class ScaledLevel {
                 }
             }
         }
-        return out;
     }
 }

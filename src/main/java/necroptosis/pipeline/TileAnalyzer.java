@@ -55,7 +55,7 @@ final class TileAnalyzer {
         int rx = Math.max(0, cx - marginPx), ry = Math.max(0, cy - marginPx);
         int rw = (int) Math.min(scale.width, (long) cx + cw + marginPx) - rx;
         int rh = (int) Math.min(scale.height, (long) cy + ch + marginPx) - ry;
-        scale.read(rx, ry, rw, rh);
+        scale.read(rx, ry, rw, rh, BUFFERS.get().fit(rw * rh).rgb);
     }
 
     TileResult analyse(int index, int tilesX) throws IOException {
@@ -65,9 +65,10 @@ final class TileAnalyzer {
         int rw = (int) Math.min(scale.width, (long) cx + cw + marginPx) - rx;
         int rh = (int) Math.min(scale.height, (long) cy + ch + marginPx) - ry;
 
-        int[] rgb = scale.read(rx, ry, rw, rh);
         int n = rw * rh;
         Buffers buf = BUFFERS.get().fit(n);
+        int[] rgb = buf.rgb;
+        scale.read(rx, ry, rw, rh, rgb);
         float[] h = buf.h, dab = buf.dab;
         byte[] tissue = buf.tissue;
         deconvolution.deconvolve(rgb, h, dab, null);
@@ -164,10 +165,13 @@ final class TileAnalyzer {
         float[] h = new float[0], dab = new float[0];
         byte[] tissue = new byte[0];
         int[] labels = new int[0];
+        /** The tile's pixels as read (0xFFRRGGBB). */
+        int[] rgb = new int[0];
 
         Buffers fit(int n) {
             // Exact sizes: ImageJ's processors refuse arrays longer than width x height.
             if (h.length != n) {
+                rgb = new int[n];
                 h = new float[n];
                 dab = new float[n];
                 tissue = new byte[n];

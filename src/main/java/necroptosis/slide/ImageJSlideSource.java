@@ -128,11 +128,22 @@ public final class ImageJSlideSource implements SlideSource {
     public int[] readRegion(int level, int x, int y, int w, int h) {
         Regions.check(this, level, x, y, w, h);
         int[] out = new int[w * h];
+        copyRegion(x, y, w, h, out);
+        return out;
+    }
+
+    @Override
+    public void readRegion(int level, int x, int y, int w, int h, int[] dest) {
+        Regions.check(this, level, x, y, w, h);
+        Regions.checkDestination(this, dest, w, h);
+        copyRegion(x, y, w, h, dest);
+    }
+
+    private void copyRegion(int x, int y, int w, int h, int[] out) {
         for (int row = 0; row < h; row++) {
             System.arraycopy(rgb, (y + row) * width + x, out, row * w, w);
         }
-        for (int i = 0; i < out.length; i++) out[i] |= 0xFF000000;
-        return out;
+        for (int i = 0, n = w * h; i < n; i++) out[i] |= 0xFF000000;
     }
 
     @Override public void close() {}

@@ -27,4 +27,13 @@ public final class Regions {
                     + " is too large to read at once (max " + MAX_REGION_PIXELS + " pixels); read it in tiles");
         }
     }
+
+    /** Checks that a caller's array can take a {@code width} x {@code height} region. */
+    public static void checkDestination(SlideSource slide, int[] dest, int width, int height) {
+        long n = (long) width * height;
+        if (dest == null || dest.length < n) {
+            throw new IllegalArgumentException(slide.path() + ": destination array holds " + (dest == null ? "no" : String.valueOf(dest.length))
+                    + " pixels, region " + width + "x" + height + " needs " + n);
+        }
+    }
 }

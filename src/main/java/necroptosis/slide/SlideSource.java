@@ -34,6 +34,22 @@ public interface SlideSource extends Closeable {
      */
     int[] readRegion(int level, int x, int y, int width, int height) throws IOException;
 
+    /**
+     * Reads the same pixels as {@link #readRegion(int, int, int, int, int)} into the first
+     * {@code width * height} elements of {@code dest}, so that a caller reading many regions can reuse
+     * one array per thread: a fresh array per analysis tile is several MB of short-lived garbage, and
+     * that allocation rate, not the data kept, is what made the Java heap grow over a whole-slide run.
+     * Readers that can decode straight into {@code dest} override this; the default copies.
+     *
+     * @throws IllegalArgumentException when {@code dest} is shorter than {@code width * height}
+     */
+    default void readRegion(int level, int x, int y, int width, int height, int[] dest) throws IOException {
+        Regions.check(this, level, x, y, width, height);
+        Regions.checkDestination(this, dest, width, height);
+        int[] px = readRegion(level, x, y, width, height);
+        System.arraycopy(px, 0, dest, 0, width * height);
+    }
+
     /** Preferred read size for this level (the file's tile size where it has one). */
     default int tileWidth(int level) { return 512; }
 

@@ -151,6 +151,9 @@ public final class SlideSources {
         @Override public int[] readRegion(int level, int x, int y, int w, int h) throws IOException {
             return inner.readRegion(level, x, y, w, h);
         }
+        @Override public void readRegion(int level, int x, int y, int w, int h, int[] dest) throws IOException {
+            inner.readRegion(level, x, y, w, h, dest);
+        }
         @Override public int tileWidth(int level) { return inner.tileWidth(level); }
         @Override public int tileHeight(int level) { return inner.tileHeight(level); }
         @Override public void close() throws IOException { inner.close(); }

@@ -4,7 +4,12 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
-import java.io.ByteArrayInputStream;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.util.Iterator;
 
@@ -12,7 +17,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes JPEG tiles (compression 7) with the JDK's ImageIO JPEG reader, one reused reader per thread.
@@ -40,7 +44,12 @@ final class JpegTileDecoder {
         }
     };
 
-    /** Per-thread decode target, reused while tiles keep the same size and colour type (saves an allocation per tile). */
+    /**
+     * Per-thread decode target, reused while tiles keep the same size (saves an allocation per tile). Its bytes
+     * are interleaved in R, G, B order, the order the JDK reader decodes each row in: the reader then copies
+     * rows with one arraycopy, where into a BGR image ({@code TYPE_3BYTE_BGR}) it allocated a new row array
+     * per row, two thirds of everything a whole run allocated for reading.
+     */
     private static final ThreadLocal<BufferedImage[]> TARGET = new ThreadLocal<BufferedImage[]>() {
         @Override
         protected BufferedImage[] initialValue() {
@@ -48,17 +57,38 @@ final class JpegTileDecoder {
         }
     };
 
+    /** Per-thread buffer for a tile's compressed bytes (kept while it is at most {@link #KEEP_BYTES}). */
+    private static final ThreadLocal<byte[][]> RAW = new ThreadLocal<byte[][]>() {
+        @Override
+        protected byte[][] initialValue() {
+            return new byte[1][];
+        }
+    };
+
+    /** Largest compressed-tile buffer kept per thread; rarer, bigger tiles get a one-off array. */
+    static final int KEEP_BYTES = 1 << 20;
+
     /**
-     * Decodes one tile into {@code out} (0xFFRRGGBB, {@code width} x {@code height}); a JPEG larger than the
-     * tile is cropped, a smaller one fills the top-left part.
+     * An array of at least {@code length} bytes for reading one compressed tile, to be passed to
+     * {@link #decode} before this thread asks for another.
+     */
+    static byte[] rawBuffer(int length) {
+        if (length > KEEP_BYTES) return new byte[length];
+        byte[][] holder = RAW.get();
+        if (holder[0] == null || holder[0].length < length) holder[0] = new byte[Math.max(length, 64 << 10)];
+        return holder[0];
+    }
+
+    /**
+     * Decodes the tile held in {@code tile[0, length)} into {@code out} (0xFFRRGGBB, {@code width} x
+     * {@code height}); a JPEG larger than the tile is cropped, a smaller one fills the top-left part.
      *
      * @param tables the shared JPEGTables (tag 347) or null
      */
-    static void decode(byte[] tile, byte[] tables, int[] out, int width, int height) throws IOException {
-        byte[] stream = merge(tables, tile);
+    static void decode(byte[] tile, int length, byte[] tables, int[] out, int width, int height) throws IOException {
         ImageReader reader = READER.get();
         try {
-            reader.setInput(new MemoryCacheImageInputStream(new ByteArrayInputStream(stream)), true, true);
+            reader.setInput(stream(tables, tile, length), true, true);
             ImageReadParam param = reader.getDefaultReadParam();
             int iw = reader.getWidth(0);
             int ih = reader.getHeight(0);
@@ -71,7 +101,7 @@ final class JpegTileDecoder {
             if (type != null && type.getBufferedImageType() == BufferedImage.TYPE_3BYTE_BGR) {
                 BufferedImage t = target[0];
                 if (t == null || t.getWidth() != iw || t.getHeight() != ih) {
-                    t = new BufferedImage(iw, ih, BufferedImage.TYPE_3BYTE_BGR);
+                    t = rgbImage(iw, ih);
                     target[0] = t;
                 }
                 param.setDestination(t);
@@ -87,15 +117,21 @@ final class JpegTileDecoder {
     }
 
     /** Abbreviated tile streams need the tables: tables without their EOI, then the tile without its SOI. */
-    static byte[] merge(byte[] tables, byte[] tile) {
-        if (tables == null || tables.length < 4) return tile;
+    static JpegStream stream(byte[] tables, byte[] tile, int length) {
+        if (tables == null || tables.length < 4) return new JpegStream(tile, length, tile, 0, 0);
         int tLen = tables.length;
         if ((tables[tLen - 2] & 0xFF) == 0xFF && (tables[tLen - 1] & 0xFF) == 0xD9) tLen -= 2;
-        int skip = (tile.length >= 2 && (tile[0] & 0xFF) == 0xFF && (tile[1] & 0xFF) == 0xD8) ? 2 : 0;
-        byte[] s = new byte[tLen + tile.length - skip];
-        System.arraycopy(tables, 0, s, 0, tLen);
-        System.arraycopy(tile, skip, s, tLen, tile.length - skip);
-        return s;
+        int skip = (length >= 2 && (tile[0] & 0xFF) == 0xFF && (tile[1] & 0xFF) == 0xD8) ? 2 : 0;
+        return new JpegStream(tables, tLen, tile, skip, length - skip);
+    }
+
+    /** An sRGB image of interleaved bytes in R, G, B order (see {@link #TARGET}). */
+    private static BufferedImage rgbImage(int w, int h) {
+        ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        WritableRaster r = Raster.createWritableRaster(
+                new PixelInterleavedSampleModel(DataBuffer.TYPE_BYTE, w, h, 3, 3 * w, new int[] {0, 1, 2}), null);
+        return new BufferedImage(cm, r, false, null);
     }
 
     private static void copy(BufferedImage img, int[] out, int width, int height) throws IOException {
@@ -104,7 +140,17 @@ final class JpegTileDecoder {
         int iw = img.getWidth();
         DataBuffer db = img.getRaster().getDataBuffer();
         int type = img.getType();
-        if (type == BufferedImage.TYPE_3BYTE_BGR && db instanceof DataBufferByte && img.getRaster().getParent() == null) {
+        if (img == TARGET.get()[0] && db instanceof DataBufferByte) {
+            // Our own RGB-ordered target (rgbImage).
+            byte[] d = ((DataBufferByte) db).getData();
+            for (int y = 0; y < h; y++) {
+                int s = y * iw * 3;
+                int o = y * width;
+                for (int x = 0; x < w; x++, s += 3) {
+                    out[o + x] = 0xFF000000 | ((d[s] & 0xFF) << 16) | ((d[s + 1] & 0xFF) << 8) | (d[s + 2] & 0xFF);
+                }
+            }
+        } else if (type == BufferedImage.TYPE_3BYTE_BGR && db instanceof DataBufferByte && img.getRaster().getParent() == null) {
             byte[] d = ((DataBufferByte) db).getData();
             for (int y = 0; y < h; y++) {
                 int s = y * iw * 3;

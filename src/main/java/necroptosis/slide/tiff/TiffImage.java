@@ -136,15 +136,14 @@ final class TiffImage {
     }
 
     /**
-     * Decodes tile (tx, ty) into a new array of tileWidth x tileHeight pixels (0xFFRRGGBB). Parts of edge
-     * tiles outside the image hold whatever the file stored there.
+     * Decodes tile (tx, ty) into {@code out} (tileWidth x tileHeight pixels, 0xFFRRGGBB, all zero on entry:
+     * pixels a short strip or a small JPEG does not cover stay 0) and returns it. Parts of edge tiles outside
+     * the image hold whatever the file stored there.
      *
      * @param levelName how messages name this image, e.g. "level 1"
      */
-    int[] decodeTile(int tx, int ty, String levelName) throws SlideException {
+    int[] decodeTile(int tx, int ty, String levelName, int[] out) throws SlideException {
         int index = ty * tilesAcross + tx;
-        int n = tileWidth * tileHeight;
-        int[] out = new int[n];
         // Rows of the last strip beyond the image are absent from the data: decode only the rows present.
         int rows = tiled ? tileHeight : Math.min(tileHeight, height - ty * tileHeight);
         try {
@@ -158,9 +157,12 @@ final class TiffImage {
                 return out;
             }
             if (compression == TiffTags.COMPRESSION_JPEG) {
-                byte[] raw = readRaw(index, levelName, tx, ty);
-                if (raw == null) return fillWhite(out);
-                JpegTileDecoder.decode(raw, jpegTables, out, tileWidth, rows);
+                int length = rawLength(index, levelName, tx, ty);
+                if (length == 0) return fillWhite(out);
+                // The compressed bytes go into a per-thread buffer: a new array per tile was garbage at the decoding rate.
+                byte[] raw = JpegTileDecoder.rawBuffer(length);
+                in.read(offsets[index], length, what(levelName, tx, ty), raw);
+                JpegTileDecoder.decode(raw, length, jpegTables, out, tileWidth, rows);
                 return out;
             }
             if (compression == TiffTags.COMPRESSION_APERIO_J2K_RGB || compression == TiffTags.COMPRESSION_APERIO_J2K_YCBCR) {
@@ -197,12 +199,21 @@ final class TiffImage {
 
     /** The stored bytes of tile {@code index}, or null for a tile the file leaves out (byte count 0). */
     private byte[] readRaw(int index, String levelName, int tx, int ty) throws SlideException {
+        int length = rawLength(index, levelName, tx, ty);
+        return length == 0 ? null : in.read(offsets[index], length, what(levelName, tx, ty));
+    }
+
+    /** The stored size of tile {@code index}, checked; 0 for a tile the file leaves out. */
+    private int rawLength(int index, String levelName, int tx, int ty) throws SlideException {
         long off = offsets[index];
         long count = byteCounts[index];
-        if (count == 0 || off == 0) return null;
-        String what = (tiled ? "tile" : "strip") + " (" + tx + "," + ty + ") of " + levelName;
-        if (count < 0 || count > MAX_TILE_BYTES) fail(what + " declares " + count + " bytes (corrupt)");
-        return in.read(off, (int) count, what);
+        if (count == 0 || off == 0) return 0;
+        if (count < 0 || count > MAX_TILE_BYTES) fail(what(levelName, tx, ty) + " declares " + count + " bytes (corrupt)");
+        return (int) count;
+    }
+
+    private String what(String levelName, int tx, int ty) {
+        return (tiled ? "tile" : "strip") + " (" + tx + "," + ty + ") of " + levelName;
     }
 
     /** Decompresses one lossless chunk to rows x tileWidth x samplesPerChunk bytes, predictor undone. */

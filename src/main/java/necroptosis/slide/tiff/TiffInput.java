@@ -45,14 +45,25 @@ final class TiffInput implements Closeable {
 
     /** Reads exactly {@code length} bytes at {@code offset}; {@code what} names them in the message when they lie past the end. */
     byte[] read(long offset, int length, String what) throws SlideException {
+        checkRange(offset, length, what);
+        byte[] out = new byte[length];
+        read(offset, length, what, out);
+        return out;
+    }
+
+    private void checkRange(long offset, int length, String what) throws SlideException {
         if (offset < 0 || length < 0 || offset + length > size) {
             throw new SlideException(name, what + " at offset " + offset + " (" + length + " bytes) lies past the end of the file ("
                     + size + " bytes; truncated or corrupt)");
         }
-        byte[] out = new byte[length];
+    }
+
+    /** As {@link #read(long, int, String)}, into {@code out[0, length)} (a buffer the caller reuses). */
+    void read(long offset, int length, String what, byte[] out) throws SlideException {
+        checkRange(offset, length, what);
         for (int attempt = 0; ; attempt++) {
             FileChannel ch = channel;
-            ByteBuffer buf = ByteBuffer.wrap(out);
+            ByteBuffer buf = ByteBuffer.wrap(out, 0, length);
             long pos = offset;
             try {
                 while (buf.hasRemaining()) {
@@ -60,7 +71,7 @@ final class TiffInput implements Closeable {
                     if (n < 0) throw new SlideException(name, "file ends early while reading " + what + " at offset " + offset);
                     pos += n;
                 }
-                return out;
+                return;
             } catch (SlideException e) {
                 throw e;
             } catch (ClosedChannelException e) {

@@ -27,9 +27,10 @@ public final class TiffSlideSource implements SlideSource {
     private final List<TiffImage> images;
     private final List<Level> levels;
     private final PixelSize pixelSize;
-    private final TileCache cache = new TileCache(CACHE_BYTES);
+    private final TileCache cache;
 
-    private TiffSlideSource(String path, TiffInput in, List<TiffImage> images, PixelSize pixelSize) {
+    private TiffSlideSource(String path, TiffInput in, List<TiffImage> images, PixelSize pixelSize, long cacheBytes) {
+        this.cache = new TileCache(cacheBytes);
         this.path = path;
         this.in = in;
         this.images = images;
@@ -42,6 +43,11 @@ public final class TiffSlideSource implements SlideSource {
 
     /** Opens a TIFF/BigTIFF slide; every problem with the file becomes a one-line {@link SlideException}. */
     public static TiffSlideSource open(Path file) throws SlideException {
+        return open(file, CACHE_BYTES);
+    }
+
+    /** As {@link #open(Path)} with a tile cache of {@code cacheBytes} (tests use a tiny one to force evictions). */
+    static TiffSlideSource open(Path file, long cacheBytes) throws SlideException {
         TiffInput in = new TiffInput(file);
         try {
             TiffFile tiff = TiffFile.parse(in);
@@ -49,7 +55,7 @@ public final class TiffSlideSource implements SlideSource {
             List<TiffImage> images = new ArrayList<>();
             for (Ifd ifd : ifds) images.add(TiffImage.of(in, ifd));
             PixelSize px = TiffPixelSize.of(tiff.ifds().get(0));
-            return new TiffSlideSource(file.toString(), in, Collections.unmodifiableList(images), px);
+            return new TiffSlideSource(file.toString(), in, Collections.unmodifiableList(images), px, cacheBytes);
         } catch (SlideException e) {
             closeQuietly(in);
             throw e;
@@ -95,8 +101,20 @@ public final class TiffSlideSource implements SlideSource {
     @Override
     public int[] readRegion(int level, int x, int y, int width, int height) throws IOException {
         Regions.check(this, level, x, y, width, height);
-        TiffImage img = images.get(level);
         int[] out = new int[width * height];
+        copyRegion(level, x, y, width, height, out);
+        return out;
+    }
+
+    @Override
+    public void readRegion(int level, int x, int y, int width, int height, int[] dest) throws IOException {
+        Regions.check(this, level, x, y, width, height);
+        Regions.checkDestination(this, dest, width, height);
+        copyRegion(level, x, y, width, height, dest);
+    }
+
+    private void copyRegion(int level, int x, int y, int width, int height, int[] out) throws SlideException {
+        TiffImage img = images.get(level);
         int tw = img.tileWidth;
         int th = img.tileHeight;
         int tx0 = x / tw;
@@ -106,29 +124,33 @@ public final class TiffSlideSource implements SlideSource {
         String levelName = "level " + level;
         for (int ty = ty0; ty <= ty1; ty++) {
             for (int tx = tx0; tx <= tx1; tx++) {
-                int[] tile = tile(level, img, tx, ty, levelName);
-                // Intersection of the tile with the region, in level coordinates.
-                int gx0 = Math.max(x, tx * tw);
-                int gx1 = Math.min(x + width, tx * tw + tw);
-                int gy0 = Math.max(y, ty * th);
-                int gy1 = Math.min(y + height, ty * th + th);
-                int len = gx1 - gx0;
-                for (int gy = gy0; gy < gy1; gy++) {
-                    System.arraycopy(tile, (gy - ty * th) * tw + (gx0 - tx * tw), out, (gy - y) * width + (gx0 - x), len);
+                TileCache.Tile t = tile(level, img, tx, ty, levelName);
+                try {
+                    int[] tile = t.pixels;
+                    // Intersection of the tile with the region, in level coordinates.
+                    int gx0 = Math.max(x, tx * tw);
+                    int gx1 = Math.min(x + width, tx * tw + tw);
+                    int gy0 = Math.max(y, ty * th);
+                    int gy1 = Math.min(y + height, ty * th + th);
+                    int len = gx1 - gx0;
+                    for (int gy = gy0; gy < gy1; gy++) {
+                        System.arraycopy(tile, (gy - ty * th) * tw + (gx0 - tx * tw), out, (gy - y) * width + (gx0 - x), len);
+                    }
+                } finally {
+                    cache.release(t);
                 }
             }
         }
-        return out;
     }
 
-    private int[] tile(int level, TiffImage img, int tx, int ty, String levelName) throws SlideException {
+    /** Tile (tx, ty), pinned in the cache until the caller releases it. */
+    private TileCache.Tile tile(int level, TiffImage img, int tx, int ty, String levelName) throws SlideException {
         long key = TileCache.key(level, ty * img.tilesAcross + tx);
-        int[] t = cache.get(key);
-        if (t == null) {
-            t = img.decodeTile(tx, ty, levelName);
-            cache.put(key, t);
-        }
-        return t;
+        TileCache.Tile t = cache.acquire(key);
+        if (t != null) return t;
+        int[] pixels = cache.spare(img.tileWidth * img.tileHeight);
+        img.decodeTile(tx, ty, levelName, pixels);
+        return cache.insert(key, pixels);
     }
 
     @Override
