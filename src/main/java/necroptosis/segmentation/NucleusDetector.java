@@ -56,15 +56,9 @@ public final class NucleusDetector {
         // a quarter of the smallest lymphocyte, never the larger gaps enclosed between nuclei.
         fillSmallHoles(above, width, height, 0.25 * settings.lymphMinAreaUm2 / (pixelSizeUm * pixelSizeUm));
         byte[] mask = new byte[n];
-        for (int i = 0; i < n; i++) if (above[i]) mask[i] = (byte) 255;
-        // Two splits: by intensity (each dark maximum its own basin: touching lymphocytes) and by shape
-        // (ImageJ's EDM watershed: touching nuclei of even darkness).
-        if (settings.splitProminenceOd > 0) {
-            byte[] basins = ImageJFilters.basinsOfMaxima(smooth, width, height, settings.splitProminenceOd, t);
-            for (int i = 0; i < n; i++) if (basins[i] == 0) mask[i] = 0;
-        }
-        ImageJFilters.watershed(mask, width, height);
-        return measure(mask, flat, od, t, width, height, pixelSizeUm, labelsOut);
+        int[] labels = labelsOut != null ? labelsOut : new int[n];
+        splitTouching(above, smooth, t, width, height, mask, labels);
+        return measure(mask, flat, od, t, width, height, pixelSizeUm, labels, labelsOut != null);
     }
 
     /** Histogram range of the smoothed, background-free OD used for Otsu's threshold. */
@@ -105,12 +99,231 @@ public final class NucleusDetector {
         return Math.max(floor, (otsu + 1) * OTSU_MAX_OD / 255);
     }
 
-    private List<Nucleus> measure(byte[] mask, float[] flat, float[] od, float threshold, int width, int height, double pixelSizeUm, int[] labelsOut) {
-        int[] labels = labelsOut != null ? labelsOut : new int[width * height];
+    /**
+     * Fills {@code mask} (255 = object) with the pixels of {@code above}, touching nuclei split by two
+     * watersheds: by intensity (each dark maximum of the smoothed OD its own basin, ImageJ's Find Maxima
+     * "Segmented Particles": touching lymphocytes) and by shape (ImageJ's EDM watershed: touching nuclei
+     * of even darkness). Both run on each 8-connected object of {@code above} alone, in its bounding box
+     * with a one-pixel border: a watershed never crosses the background between objects, and on whole
+     * tiles ImageJ's level-by-level flooding made every pass visit every unfinished pixel of the tile, so
+     * this costs a fraction. It also makes an object's split independent of the rest of the tile: the
+     * intensity levels are quantised between the threshold and the object's own maximum, and maxima are
+     * judged within the object (Find Maxima's flooding would otherwise cross below the threshold into a
+     * neighbour), so a nucleus on a tile border is split alike in both tiles' windows.
+     * {@code work} is scratch of width x height.
+     */
+    private void splitTouching(boolean[] above, float[] smooth, float t, int width, int height, byte[] mask, int[] work) {
+        java.util.Arrays.fill(work, 0);
+        int[] stack = new int[256];
+        int[] members = new int[256];
+        double prominence = settings.splitProminenceOd;
+        // Outside the object: low enough that no flood from a maximum of it (at least t) reaches it.
+        float outside = (float) (t - 2 * prominence - 1);
+        for (int start = 0; start < above.length; start++) {
+            if (!above[start] || work[start] != 0) continue;
+            int count = 0, sp = 0;
+            int x0 = width, y0 = height, x1 = -1, y1 = -1;
+            stack[sp++] = start;
+            work[start] = 1;
+            while (sp > 0) {
+                int p = stack[--sp];
+                if (count == members.length) members = java.util.Arrays.copyOf(members, count * 2);
+                members[count++] = p;
+                int x = p % width, y = p / width;
+                if (x < x0) x0 = x;
+                if (x > x1) x1 = x;
+                if (y < y0) y0 = y;
+                if (y > y1) y1 = y;
+                for (int dy = -1; dy <= 1; dy++) {
+                    int ny = y + dy;
+                    if (ny < 0 || ny >= height) continue;
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = x + dx;
+                        if (nx < 0 || nx >= width) continue;
+                        int q = ny * width + nx;
+                        if (above[q] && work[q] == 0) {
+                            work[q] = 1;
+                            if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+                            stack[sp++] = q;
+                        }
+                    }
+                }
+            }
+            // The box and a one-pixel border of background, except at the tile's edge, which ImageJ's EDM
+            // does not take for background (so the object meets it as it does in the whole tile).
+            int bx0 = Math.max(0, x0 - 1), by0 = Math.max(0, y0 - 1);
+            int bw = Math.min(width - 1, x1 + 1) - bx0 + 1, bh = Math.min(height - 1, y1 + 1) - by0 + 1;
+            byte[] box = new byte[bw * bh];
+            if (prominence > 0) {
+                float[] values = new float[bw * bh];
+                java.util.Arrays.fill(values, outside);
+                // Filled holes take the threshold's value: they belong to the nucleus, and a basin
+                // reaches them.
+                for (int k = 0; k < count; k++) {
+                    int p = members[k];
+                    values[(p / width - by0) * bw + p % width - bx0] = HOLES_IN_BASINS ? Math.max(t, smooth[p]) : smooth[p];
+                }
+                for (int k = 0; k < count; k++) {
+                    int p = members[k];
+                    box[(p / width - by0) * bw + p % width - bx0] = (byte) 255;
+                }
+                STAT[0]++; STAT[1]+=count;
+                if (!SKIP || prominentMaxima(values, box, bw, bh, (float) prominence) > 1) { STAT[2]++; STAT[3]+=count;
+                    byte[] basins = ImageJFilters.basinsOfMaxima(values, bw, bh, prominence, t);
+                    for (int b = 0; b < box.length; b++) if (basins[b] == 0) box[b] = 0;
+                }
+            } else {
+                for (int k = 0; k < count; k++) {
+                    int p = members[k];
+                    box[(p / width - by0) * bw + p % width - bx0] = (byte) 255;
+                }
+            }
+            if (!SKIP || maximumRegions(ImageJFilters.distanceToBackground(box, bw, bh), box, bw, bh) > 1) { STAT[4]++; STAT[5]+=count;
+                ImageJFilters.watershed(box, bw, bh);
+            }
+            for (int k = 0; k < count; k++) {
+                int p = members[k];
+                mask[p] = box[(p / width - by0) * bw + p % width - bx0];
+            }
+        }
+    }
+
+    /**
+     * Number of 8-connected regions of local maxima (pixels of {@code in} at least as high as every
+     * neighbour in {@code in}) of {@code values}, counting no further than 2. With a single region there
+     * is a single maximum, and neither watershed has anything to split.
+     */
+    static int maximumRegions(float[] values, byte[] in, int w, int h) {
+        byte[] state = new byte[values.length]; // 1 = local maximum, 2 = counted
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) {
+            int i = y * w + x;
+            if (in[i] == 0) continue;
+            float v = values[i];
+            boolean max = true;
+            for (int dy = -1; dy <= 1 && max; dy++) {
+                int ny = y + dy;
+                if (ny < 0 || ny >= h) continue;
+                for (int dx = -1; dx <= 1; dx++) {
+                    int nx = x + dx;
+                    if (nx < 0 || nx >= w) continue;
+                    int q = ny * w + nx;
+                    if (in[q] != 0 && values[q] > v) { max = false; break; }
+                }
+            }
+            if (max) state[i] = 1;
+        }
+        int regions = 0;
+        int[] stack = new int[64];
+        for (int start = 0; start < state.length; start++) {
+            if (state[start] != 1) continue;
+            if (++regions > 1) return regions;
+            int sp = 0;
+            stack[sp++] = start;
+            state[start] = 2;
+            while (sp > 0) {
+                int p = stack[--sp];
+                int x = p % w, y = p / w;
+                for (int dy = -1; dy <= 1; dy++) {
+                    int ny = y + dy;
+                    if (ny < 0 || ny >= h) continue;
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = x + dx;
+                        if (nx < 0 || nx >= w) continue;
+                        int q = ny * w + nx;
+                        if (state[q] == 1) {
+                            state[q] = 2;
+                            if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+                            stack[sp++] = q;
+                        }
+                    }
+                }
+            }
+        }
+        return regions;
+    }
+
+    static final long[] STAT = new long[8];
+    static { if (Boolean.getBoolean("necroptosis.stat")) Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("STAT " + java.util.Arrays.toString(STAT)))); }
+    /**
+     * Number of maxima of {@code values} within {@code in} that Find Maxima would keep with this
+     * prominence, counting no further than 2: from the highest down, a maximum counts unless the pixels
+     * reachable from it (8-connected) without going lower than its value minus the prominence include a
+     * higher pixel or one already reached from a higher maximum. With one, the intensity watershed has
+     * nothing to split.
+     */
+    static int prominentMaxima(float[] values, byte[] in, int w, int h, float prominence) {
+        int n = values.length;
+        int candidates = 0;
+        long[] order = new long[16];
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) {
+            int i = y * w + x;
+            if (in[i] == 0) continue;
+            float v = values[i];
+            boolean max = true;
+            for (int dy = -1; dy <= 1 && max; dy++) {
+                int ny = y + dy;
+                if (ny < 0 || ny >= h) continue;
+                for (int dx = -1; dx <= 1; dx++) {
+                    int nx = x + dx;
+                    if (nx < 0 || nx >= w) continue;
+                    int q = ny * w + nx;
+                    if (in[q] != 0 && values[q] > v) { max = false; break; }
+                }
+            }
+            if (max) {
+                if (candidates == order.length) order = java.util.Arrays.copyOf(order, candidates * 2);
+                // Values are at least the (positive) threshold here, so their bits sort as the floats do.
+                order[candidates++] = ((long) Float.floatToIntBits(v) << 32) | i;
+            }
+        }
+        if (candidates <= 1) return candidates;
+        java.util.Arrays.sort(order, 0, candidates);
+        byte[] state = new byte[n]; // 1 = reached from a maximum already handled, 2 = listed in the current flood
+        int[] list = new int[64];
+        int real = 0;
+        for (int c = candidates - 1; c >= 0; c--) {
+            int start = (int) order[c];
+            if (state[start] != 0) continue;
+            float v0 = values[start], floor = v0 - prominence;
+            boolean isMax = true;
+            int len = 0;
+            list[len++] = start;
+            state[start] = 2;
+            for (int k = 0; k < len && isMax; k++) {
+                int p = list[k], x = p % w, y = p / w;
+                for (int dy = -1; dy <= 1 && isMax; dy++) {
+                    int ny = y + dy;
+                    if (ny < 0 || ny >= h) continue;
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = x + dx;
+                        if (nx < 0 || nx >= w) continue;
+                        int q = ny * w + nx;
+                        if (in[q] == 0 || state[q] == 2) continue;
+                        if (state[q] == 1 || values[q] > v0) { isMax = false; break; }
+                        if (values[q] >= floor) {
+                            if (len == list.length) list = java.util.Arrays.copyOf(list, len * 2);
+                            list[len++] = q;
+                            state[q] = 2;
+                        }
+                    }
+                }
+            }
+            for (int k = 0; k < len; k++) state[list[k]] = 1;
+            if (isMax && ++real > 1) return real;
+        }
+        return real;
+    }
+
+    static boolean SKIP = !Boolean.getBoolean("necroptosis.noSkip");
+
+    static boolean HOLES_IN_BASINS = !Boolean.getBoolean("necroptosis.holesOut");
+
+    private List<Nucleus> measure(byte[] mask, float[] flat, float[] od, float threshold, int width, int height, double pixelSizeUm,
+            int[] labels, boolean keepLabels) {
         java.util.Arrays.fill(labels, 0);
         double pixelArea = pixelSizeUm * pixelSizeUm;
         List<Nucleus> nuclei = new ArrayList<>(); // indexed by provisional label - 1; null = dropped
-        int[] stack = new int[Math.max(16, width * height / 4)];
+        int[] stack = new int[256];
         int[] pixels = new int[1024];
         float[] values = new float[1024];
         int provisional = 0;
@@ -178,7 +391,7 @@ public final class NucleusDetector {
                 remap[i + 1] = kept.size();
             }
         }
-        if (labelsOut != null) for (int i = 0; i < labels.length; i++) labels[i] = remap[labels[i]];
+        if (keepLabels) for (int i = 0; i < labels.length; i++) labels[i] = remap[labels[i]];
         return kept;
     }
 
