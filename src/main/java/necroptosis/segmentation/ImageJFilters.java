@@ -102,6 +102,19 @@ public final class ImageJFilters {
     }
 
     /**
+     * {@link #watershed} with the mask's EDM ({@link #distanceToBackground}) already computed: what
+     * ImageJ's {@code EDM.toWatershed} does after computing it (Find Maxima on the EDM, tolerance 0.5,
+     * segmented, ANDed with the mask).
+     */
+    public static void watershedOfEdm(byte[] mask, float[] edm, int width, int height) {
+        ByteProcessor lines = new MaximumFinder().findMaxima(new FloatProcessor(width, height, edm), 0.5,
+                ij.process.ImageProcessor.NO_THRESHOLD, MaximumFinder.SEGMENTED, false, true);
+        if (lines == null) return;
+        byte[] keep = (byte[]) lines.getPixels();
+        for (int i = 0; i < mask.length; i++) mask[i] = (byte) (mask[i] & keep[i]);
+    }
+
+    /**
      * ImageJ's float EDM of a binary mask as its EDM watershed computes it: for every non-zero pixel the
      * distance to the nearest zero pixel, the image's edge not counting as background.
      */

@@ -168,7 +168,7 @@ public final class NucleusDetector {
                     box[(p / width - by0) * bw + p % width - bx0] = (byte) 255;
                 }
                 STAT[0]++; STAT[1]+=count;
-                if (!SKIP || prominentMaxima(values, box, bw, bh, (float) prominence) > 1) { STAT[2]++; STAT[3]+=count;
+                if (!SKIP || prominentMaxima(values, values, box, bw, bh, (float) prominence, 0) > 1) { STAT[2]++; STAT[3]+=count;
                     byte[] basins = ImageJFilters.basinsOfMaxima(values, bw, bh, prominence, t);
                     for (int b = 0; b < box.length; b++) if (basins[b] == 0) box[b] = 0;
                 }
@@ -178,8 +178,10 @@ public final class NucleusDetector {
                     box[(p / width - by0) * bw + p % width - bx0] = (byte) 255;
                 }
             }
-            if (!SKIP || maximumRegions(ImageJFilters.distanceToBackground(box, bw, bh), box, bw, bh) > 1) { STAT[4]++; STAT[5]+=count;
-                ImageJFilters.watershed(box, bw, bh);
+            float[] edm = ImageJFilters.distanceToBackground(box, bw, bh);
+            // ImageJ's EDM watershed: tolerance 0.5, sorting error 1.1 x half a diagonal.
+            if (!SKIP || prominentMaxima(edm, edmHeights(edm, bw, bh), box, bw, bh, 0.5f, 1.1f * 0.5f * SQRT2) > 1) { STAT[4]++; STAT[5]+=count;
+                ImageJFilters.watershedOfEdm(box, edm, bw, bh);
             }
             for (int k = 0; k < count; k++) {
                 int p = members[k];
@@ -189,76 +191,23 @@ public final class NucleusDetector {
     }
 
     /**
-     * Number of 8-connected regions of local maxima (pixels of {@code in} at least as high as every
-     * neighbour in {@code in}) of {@code values}, counting no further than 2. With a single region there
-     * is a single maximum, and neither watershed has anything to split.
+     * Number of maxima that ImageJ's Find Maxima keeps within {@code in} (non-zero pixels), counting no
+     * further than 2; with one, a watershed from them has nothing to split. Candidates are pixels with no
+     * neighbour higher in both {@code raw} and {@code height} (the two differ for an EDM, where ImageJ
+     * estimates the true height of ridges); from the highest down, a candidate counts unless the pixels
+     * reachable from it (8-connected) at heights down to its own minus {@code tolerance} include one
+     * already reached from a higher maximum or one higher by more than {@code sortingError} (a pixel
+     * higher by less makes the search restart from it, as ImageJ does). Where this stops a search early
+     * ImageJ goes on, so the count is never lower than ImageJ's.
      */
-    static int maximumRegions(float[] values, byte[] in, int w, int h) {
-        byte[] state = new byte[values.length]; // 1 = local maximum, 2 = counted
-        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) {
-            int i = y * w + x;
-            if (in[i] == 0) continue;
-            float v = values[i];
-            boolean max = true;
-            for (int dy = -1; dy <= 1 && max; dy++) {
-                int ny = y + dy;
-                if (ny < 0 || ny >= h) continue;
-                for (int dx = -1; dx <= 1; dx++) {
-                    int nx = x + dx;
-                    if (nx < 0 || nx >= w) continue;
-                    int q = ny * w + nx;
-                    if (in[q] != 0 && values[q] > v) { max = false; break; }
-                }
-            }
-            if (max) state[i] = 1;
-        }
-        int regions = 0;
-        int[] stack = new int[64];
-        for (int start = 0; start < state.length; start++) {
-            if (state[start] != 1) continue;
-            if (++regions > 1) return regions;
-            int sp = 0;
-            stack[sp++] = start;
-            state[start] = 2;
-            while (sp > 0) {
-                int p = stack[--sp];
-                int x = p % w, y = p / w;
-                for (int dy = -1; dy <= 1; dy++) {
-                    int ny = y + dy;
-                    if (ny < 0 || ny >= h) continue;
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = x + dx;
-                        if (nx < 0 || nx >= w) continue;
-                        int q = ny * w + nx;
-                        if (state[q] == 1) {
-                            state[q] = 2;
-                            if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
-                            stack[sp++] = q;
-                        }
-                    }
-                }
-            }
-        }
-        return regions;
-    }
-
-    static final long[] STAT = new long[8];
-    static { if (Boolean.getBoolean("necroptosis.stat")) Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("STAT " + java.util.Arrays.toString(STAT)))); }
-    /**
-     * Number of maxima of {@code values} within {@code in} that Find Maxima would keep with this
-     * prominence, counting no further than 2: from the highest down, a maximum counts unless the pixels
-     * reachable from it (8-connected) without going lower than its value minus the prominence include a
-     * higher pixel or one already reached from a higher maximum. With one, the intensity watershed has
-     * nothing to split.
-     */
-    static int prominentMaxima(float[] values, byte[] in, int w, int h, float prominence) {
-        int n = values.length;
+    static int prominentMaxima(float[] raw, float[] height, byte[] in, int w, int h, float tolerance, float sortingError) {
+        int n = raw.length;
         int candidates = 0;
         long[] order = new long[16];
         for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) {
             int i = y * w + x;
             if (in[i] == 0) continue;
-            float v = values[i];
+            float v = raw[i], t = height[i];
             boolean max = true;
             for (int dy = -1; dy <= 1 && max; dy++) {
                 int ny = y + dy;
@@ -267,53 +216,98 @@ public final class NucleusDetector {
                     int nx = x + dx;
                     if (nx < 0 || nx >= w) continue;
                     int q = ny * w + nx;
-                    if (in[q] != 0 && values[q] > v) { max = false; break; }
+                    if (in[q] != 0 && raw[q] > v && height[q] > t) { max = false; break; }
                 }
             }
             if (max) {
                 if (candidates == order.length) order = java.util.Arrays.copyOf(order, candidates * 2);
-                // Values are at least the (positive) threshold here, so their bits sort as the floats do.
-                order[candidates++] = ((long) Float.floatToIntBits(v) << 32) | i;
+                // Heights here are positive (above the threshold, or distances), so their bits sort as the floats do.
+                order[candidates++] = ((long) Float.floatToIntBits(t) << 32) | i;
             }
         }
         if (candidates <= 1) return candidates;
         java.util.Arrays.sort(order, 0, candidates);
-        byte[] state = new byte[n]; // 1 = reached from a maximum already handled, 2 = listed in the current flood
+        byte[] state = new byte[n]; // 1 = reached from a maximum already handled, 2 = listed in the current search
         int[] list = new int[64];
         int real = 0;
         for (int c = candidates - 1; c >= 0; c--) {
             int start = (int) order[c];
             if (state[start] != 0) continue;
-            float v0 = values[start], floor = v0 - prominence;
-            boolean isMax = true;
-            int len = 0;
-            list[len++] = start;
-            state[start] = 2;
-            for (int k = 0; k < len && isMax; k++) {
-                int p = list[k], x = p % w, y = p / w;
-                for (int dy = -1; dy <= 1 && isMax; dy++) {
-                    int ny = y + dy;
-                    if (ny < 0 || ny >= h) continue;
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = x + dx;
-                        if (nx < 0 || nx >= w) continue;
-                        int q = ny * w + nx;
-                        if (in[q] == 0 || state[q] == 2) continue;
-                        if (state[q] == 1 || values[q] > v0) { isMax = false; break; }
-                        if (values[q] >= floor) {
-                            if (len == list.length) list = java.util.Arrays.copyOf(list, len * 2);
-                            list[len++] = q;
-                            state[q] = 2;
+            boolean isMax, restart;
+            int len;
+            do {
+                float v0 = height[start], floor = v0 - tolerance;
+                isMax = true;
+                restart = false;
+                len = 0;
+                list[len++] = start;
+                state[start] = 2;
+                for (int k = 0; k < len && isMax && !restart; k++) {
+                    int p = list[k], x = p % w, y = p / w;
+                    for (int dy = -1; dy <= 1 && isMax && !restart; dy++) {
+                        int ny = y + dy;
+                        if (ny < 0 || ny >= h) continue;
+                        for (int dx = -1; dx <= 1; dx++) {
+                            int nx = x + dx;
+                            if (nx < 0 || nx >= w) continue;
+                            int q = ny * w + nx;
+                            if (in[q] == 0 || state[q] == 2) continue;
+                            float v2 = height[q];
+                            if (state[q] == 1 || v2 > v0 + sortingError) { isMax = false; break; }
+                            if (v2 > v0) { restart = true; start = q; break; }
+                            if (v2 >= floor) {
+                                if (len == list.length) list = java.util.Arrays.copyOf(list, len * 2);
+                                list[len++] = q;
+                                state[q] = 2;
+                            }
                         }
                     }
                 }
-            }
+                if (restart) for (int k = 0; k < len; k++) state[list[k]] = 0;
+            } while (restart);
             for (int k = 0; k < len; k++) state[list[k]] = 1;
             if (isMax && ++real > 1) return real;
         }
         return real;
     }
 
+    /**
+     * ImageJ's estimate of an EDM's true height at each pixel (MaximumFinder's EDM mode): on a ridge or
+     * maximum, the lowest over the four directions of the mean of the two neighbours plus the step to
+     * them, at most the value plus half a diagonal; elsewhere, and on the box's edge, the value itself.
+     */
+    static float[] edmHeights(float[] edm, int w, int h) {
+        float[] out = edm.clone();
+        float halfDiagonal = 0.5f * SQRT2;
+        for (int y = 1; y < h - 1; y++) for (int x = 1; x < w - 1; x++) {
+            int i = y * w + x;
+            float v = edm[i];
+            if (v == 0) continue;
+            float height = v + halfDiagonal;
+            boolean ridge = false;
+            for (int d = 0; d < 4; d++) {
+                // Directions up, up-right, right, down-right and their opposites.
+                int off = d == 0 ? -w : d == 1 ? -w + 1 : d == 2 ? 1 : w + 1;
+                float v1 = edm[i + off], v2 = edm[i - off];
+                float step;
+                if (v >= v1 && v >= v2) {
+                    ridge = true;
+                    step = (v1 + v2) / 2;
+                } else {
+                    step = Math.min(v1, v2);
+                }
+                step += (d % 2 == 0) ? 1 : SQRT2;
+                if (height > step) height = step;
+            }
+            out[i] = ridge ? height : v;
+        }
+        return out;
+    }
+
+    private static final float SQRT2 = 1.4142135624f;
+
+    static final long[] STAT = new long[8];
+    static { if (Boolean.getBoolean("necroptosis.stat")) Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("STAT " + java.util.Arrays.toString(STAT)))); }
     static boolean SKIP = !Boolean.getBoolean("necroptosis.noSkip");
 
     static boolean HOLES_IN_BASINS = !Boolean.getBoolean("necroptosis.holesOut");
