@@ -59,8 +59,7 @@ public final class ImageJFilters {
         // As ImageJ's Subtract Background, large radii work on a shrunken image (TopHat.whiteTopHatShrunk;
         // TopHatTest bounds the difference from the exact opening, which TopHat.whiteTopHat computes
         // exactly as RankFilters does).
-        int shrink = Boolean.getBoolean("necroptosis.exactTopHat") ? 1 : TopHat.shrinkFactor(radiusPx);
-        TopHat.whiteTopHatShrunk(pixels, width, height, radiusPx, shrink);
+        TopHat.whiteTopHatShrunk(pixels, width, height, radiusPx, TopHat.shrinkFactor(radiusPx));
     }
 
     /** {@link #subtractBackground} through ImageJ's RankFilters itself: the reference for {@link TopHat}. */

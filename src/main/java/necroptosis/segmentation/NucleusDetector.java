@@ -154,33 +154,29 @@ public final class NucleusDetector {
             int bx0 = Math.max(0, x0 - 1), by0 = Math.max(0, y0 - 1);
             int bw = Math.min(width - 1, x1 + 1) - bx0 + 1, bh = Math.min(height - 1, y1 + 1) - by0 + 1;
             byte[] box = new byte[bw * bh];
+            for (int k = 0; k < count; k++) {
+                int p = members[k];
+                box[(p / width - by0) * bw + p % width - bx0] = (byte) 255;
+            }
+            // Each watershed runs only where ImageJ would find more than one maximum to split by (most
+            // objects are single nuclei); prominentMaxima counts them as Find Maxima does.
             if (prominence > 0) {
                 float[] values = new float[bw * bh];
                 java.util.Arrays.fill(values, outside);
-                // Filled holes take the threshold's value: they belong to the nucleus, and a basin
-                // reaches them.
+                // Filled holes take the threshold's value: they belong to the nucleus, and a basin reaches
+                // them (ImageJ's thresholded Find Maxima would leave them out of every basin).
                 for (int k = 0; k < count; k++) {
                     int p = members[k];
-                    values[(p / width - by0) * bw + p % width - bx0] = HOLES_IN_BASINS ? Math.max(t, smooth[p]) : smooth[p];
+                    values[(p / width - by0) * bw + p % width - bx0] = Math.max(t, smooth[p]);
                 }
-                for (int k = 0; k < count; k++) {
-                    int p = members[k];
-                    box[(p / width - by0) * bw + p % width - bx0] = (byte) 255;
-                }
-                STAT[0]++; STAT[1]+=count;
-                if (!SKIP || prominentMaxima(values, values, box, bw, bh, (float) prominence, 0) > 1) { STAT[2]++; STAT[3]+=count;
+                if (prominentMaxima(values, values, box, bw, bh, (float) prominence, 0) > 1) {
                     byte[] basins = ImageJFilters.basinsOfMaxima(values, bw, bh, prominence, t);
                     for (int b = 0; b < box.length; b++) if (basins[b] == 0) box[b] = 0;
-                }
-            } else {
-                for (int k = 0; k < count; k++) {
-                    int p = members[k];
-                    box[(p / width - by0) * bw + p % width - bx0] = (byte) 255;
                 }
             }
             float[] edm = ImageJFilters.distanceToBackground(box, bw, bh);
             // ImageJ's EDM watershed: tolerance 0.5, sorting error 1.1 x half a diagonal.
-            if (!SKIP || prominentMaxima(edm, edmHeights(edm, bw, bh), box, bw, bh, 0.5f, 1.1f * 0.5f * SQRT2) > 1) { STAT[4]++; STAT[5]+=count;
+            if (prominentMaxima(edm, edmHeights(edm, bw, bh), box, bw, bh, 0.5f, 1.1f * 0.5f * SQRT2) > 1) {
                 ImageJFilters.watershedOfEdm(box, edm, bw, bh);
             }
             for (int k = 0; k < count; k++) {
@@ -305,12 +301,6 @@ public final class NucleusDetector {
     }
 
     private static final float SQRT2 = 1.4142135624f;
-
-    static final long[] STAT = new long[8];
-    static { if (Boolean.getBoolean("necroptosis.stat")) Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("STAT " + java.util.Arrays.toString(STAT)))); }
-    static boolean SKIP = !Boolean.getBoolean("necroptosis.noSkip");
-
-    static boolean HOLES_IN_BASINS = !Boolean.getBoolean("necroptosis.holesOut");
 
     private List<Nucleus> measure(byte[] mask, float[] flat, float[] od, float threshold, int width, int height, double pixelSizeUm,
             int[] labels, boolean keepLabels) {
