@@ -55,10 +55,12 @@ final class TopHat {
         if (s.small.length != sn) s.small = new float[sn];
         float[] small = s.small;
         java.util.Arrays.fill(small, Float.POSITIVE_INFINITY);
+        int[] block = new int[width]; // x / shrink, without a division per pixel
+        for (int x = 0; x < width; x++) block[x] = x / shrink;
         for (int y = 0; y < height; y++) {
             int row = (y / shrink) * sw, base = y * width;
             for (int x = 0; x < width; x++) {
-                int j = row + x / shrink;
+                int j = row + block[x];
                 float v = pixels[base + x];
                 if (v < small[j]) small[j] = v;
             }
@@ -75,20 +77,46 @@ final class TopHat {
             x0[x] = Math.min(sw - 2 < 0 ? 0 : sw - 2, (int) u);
             fx[x] = (float) (u - x0[x]);
         }
+        // Each shrunken row interpolated along x once (two kept: the rows above and below a pixel row).
+        if (s.upper.length != width) {
+            s.upper = new float[width];
+            s.lower = new float[width];
+        }
+        int upperRow = -1, lowerRow = -1;
         for (int y = 0; y < height; y++) {
             double v = Math.max(0, Math.min(sh - 1, (y - half) / shrink));
-            int y0 = Math.min(sh - 2 < 0 ? 0 : sh - 2, (int) v);
+            int y0 = Math.min(sh - 2 < 0 ? 0 : sh - 2, (int) v), y1 = Math.min(sh - 1, y0 + 1);
             float fy = (float) (v - y0);
-            int r0 = y0 * sw, r1 = Math.min(sh - 1, y0 + 1) * sw, base = y * width;
+            if (upperRow != y0) {
+                if (lowerRow == y0) {
+                    float[] t = s.upper;
+                    s.upper = s.lower;
+                    s.lower = t;
+                } else {
+                    interpolateRow(opened, y0 * sw, sw, x0, fx, s.upper);
+                }
+                upperRow = y0;
+                lowerRow = -1;
+            }
+            if (lowerRow != y1) {
+                interpolateRow(opened, y1 * sw, sw, x0, fx, s.lower);
+                lowerRow = y1;
+            }
+            float[] top = s.upper, bottom = s.lower;
+            int base = y * width;
             for (int x = 0; x < width; x++) {
-                int a = x0[x], b = Math.min(sw - 1, a + 1);
-                float f = fx[x];
-                float top = opened[r0 + a] + f * (opened[r0 + b] - opened[r0 + a]);
-                float bottom = opened[r1 + a] + f * (opened[r1 + b] - opened[r1 + a]);
-                float background = top + fy * (bottom - top);
+                float background = top[x] + fy * (bottom[x] - top[x]);
                 float p = pixels[base + x];
                 pixels[base + x] = p - Math.min(p, background);
             }
+        }
+    }
+
+    /** Shrunken row {@code (start..start+sw)} interpolated linearly at every full-resolution x. */
+    private static void interpolateRow(float[] opened, int start, int sw, int[] x0, float[] fx, float[] out) {
+        for (int x = 0; x < out.length; x++) {
+            int a = start + x0[x], b = start + Math.min(sw - 1, x0[x] + 1);
+            out[x] = opened[a] + fx[x] * (opened[b] - opened[a]);
         }
     }
 
@@ -101,7 +129,7 @@ final class TopHat {
         float[][][] rows = new float[0][][];
         float[] acc = new float[0];
         int[] rowInSlot = new int[0];
-        float[] small = new float[0];
+        float[] small = new float[0], upper = new float[0], lower = new float[0];
 
         Scratch fit(int n, int width, int r, int slots) {
             if (eroded.length != n) {
