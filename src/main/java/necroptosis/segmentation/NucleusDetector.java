@@ -52,12 +52,12 @@ public final class NucleusDetector {
         float[] flat = filtered[0], smooth = filtered[1];
         boolean[] above = new boolean[n];
         for (int i = 0; i < n; i++) above[i] = smooth[i] >= t && (tissue == null || tissue[i] != 0);
-        // Vesicular nuclei (chromatin at the rim, pale centre) threshold as rings: fill holes of up to
-        // a quarter of the smallest lymphocyte, never the larger gaps enclosed between nuclei.
-        fillSmallHoles(above, width, height, 0.25 * settings.lymphMinAreaUm2 / (pixelSizeUm * pixelSizeUm));
         byte[] mask = new byte[n];
         int[] labels = labelsOut != null ? labelsOut : new int[n];
-        splitTouching(above, smooth, t, width, height, mask, labels);
+        // Vesicular nuclei (chromatin at the rim, pale centre) threshold as rings: holes of up to a quarter
+        // of the smallest lymphocyte are filled (object by object, in splitTouching), never the larger gaps
+        // enclosed between nuclei.
+        splitTouching(above, smooth, t, width, height, 0.25 * settings.lymphMinAreaUm2 / (pixelSizeUm * pixelSizeUm), mask, labels);
         return measure(mask, flat, od, t, width, height, pixelSizeUm, labels, labelsOut != null);
     }
 
@@ -112,7 +112,8 @@ public final class NucleusDetector {
      * neighbour), so a nucleus on a tile border is split alike in both tiles' windows.
      * {@code work} is scratch of width x height.
      */
-    private void splitTouching(boolean[] above, float[] smooth, float t, int width, int height, byte[] mask, int[] work) {
+    private void splitTouching(boolean[] above, float[] smooth, float t, int width, int height, double maxHolePixels, byte[] mask,
+            int[] work) {
         java.util.Arrays.fill(work, 0);
         int[] stack = new int[256];
         int[] members = new int[256];
@@ -157,6 +158,11 @@ public final class NucleusDetector {
             for (int k = 0; k < count; k++) {
                 int p = members[k];
                 box[(p / width - by0) * bw + p % width - bx0] = (byte) 255;
+            }
+            if (fillSmallHoles(box, bw, bh, above, bx0, by0, width, maxHolePixels)) {
+                count = 0;
+                if (members.length < box.length) members = new int[box.length];
+                for (int b = 0; b < box.length; b++) if (box[b] != 0) members[count++] = (by0 + b / bw) * width + bx0 + b % bw;
             }
             // Each watershed runs only where ImageJ would find more than one maximum to split by (most
             // objects are single nuclei); prominentMaxima counts them as Find Maxima does.
@@ -529,9 +535,79 @@ public final class NucleusDetector {
 
     static final double PEAK_QUANTILE = 0.9;
 
-    static void fillSmallHoles(boolean[] mask, int width, int height, double maxHolePixels) {
-        boolean[] filled = Labeling.fillHolesUpTo(mask, width, height, maxHolePixels);
-        System.arraycopy(filled, 0, mask, 0, mask.length);
+    /**
+     * Fills the holes of the object in {@code box} (non-zero) of at most {@code maxHolePixels}: background
+     * pixels, 4-connected, that cannot reach the box's border. The box has a one-pixel border of background
+     * except at the tile's edge, so a gap open to the tile's edge is no hole, as on the whole tile. A hole
+     * holding part of another object (a pixel of {@code above}, box offset (bx0, by0) in a tile
+     * {@code width} wide) stays open, so objects are never merged here. Returns whether any was filled.
+     */
+    static boolean fillSmallHoles(byte[] box, int bw, int bh, boolean[] above, int bx0, int by0, int width, double maxHolePixels) {
+        byte[] state = new byte[box.length]; // 1 = reaches the border, 2 = looked at as part of a hole
+        int[] stack = new int[64];
+        int sp = 0;
+        for (int b = 0; b < box.length; b++) {
+            int x = b % bw, y = b / bw;
+            if ((x == 0 || y == 0 || x == bw - 1 || y == bh - 1) && box[b] == 0) {
+                state[b] = 1;
+                if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+                stack[sp++] = b;
+            }
+        }
+        flood4(box, state, (byte) 1, stack, sp, bw, bh, null);
+        boolean filled = false;
+        int[] hole = new int[16];
+        for (int start = 0; start < box.length; start++) {
+            if (box[start] != 0 || state[start] != 0) continue;
+            state[start] = 2;
+            stack[0] = start;
+            int[] size = {0};
+            int[][] members = {hole};
+            flood4(box, state, (byte) 2, stack, 1, bw, bh, members, size);
+            hole = members[0];
+            boolean open = size[0] > maxHolePixels;
+            for (int k = 0; k < size[0] && !open; k++) {
+                int b = hole[k];
+                if (above[(by0 + b / bw) * width + bx0 + b % bw]) open = true;
+            }
+            if (!open) {
+                for (int k = 0; k < size[0]; k++) box[hole[k]] = (byte) 255;
+                filled = true;
+            }
+        }
+        return filled;
+    }
+
+    /**
+     * Spreads {@code mark} from the stacked pixels over 4-connected background ({@code box} zero) pixels
+     * not yet marked; the reached pixels are listed in {@code list[0]} (grown as needed), their number in
+     * {@code size[0]}, when a list is given.
+     */
+    private static void flood4(byte[] box, byte[] state, byte mark, int[] stack, int sp, int bw, int bh, int[][] list, int... size) {
+        int[] out = list != null ? list[0] : null;
+        int len = 0;
+        while (sp > 0) {
+            int b = stack[--sp];
+            if (out != null) {
+                if (len == out.length) out = java.util.Arrays.copyOf(out, len * 2);
+                out[len++] = b;
+            }
+            int x = b % bw, y = b / bw;
+            for (int k = 0; k < 4; k++) {
+                int nx = x + (k == 0 ? 1 : k == 1 ? -1 : 0), ny = y + (k == 2 ? 1 : k == 3 ? -1 : 0);
+                if (nx < 0 || ny < 0 || nx >= bw || ny >= bh) continue;
+                int q = ny * bw + nx;
+                if (box[q] == 0 && state[q] == 0) {
+                    state[q] = mark;
+                    if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+                    stack[sp++] = q;
+                }
+            }
+        }
+        if (list != null) {
+            list[0] = out;
+            size[0] = len;
+        }
     }
 
     private static boolean inCore(int[] labels, float[] flat, int q, int id, float cut) {
