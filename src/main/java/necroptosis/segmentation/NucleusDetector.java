@@ -41,7 +41,9 @@ public final class NucleusDetector {
     public List<Nucleus> detect(float[] hematoxylinOd, float[] addedStain, byte[] tissue, int width, int height,
             double pixelSizeUm, int[] labelsOut, Double fixedThreshold) {
         int n = width * height;
-        float[][] filtered = filtered(hematoxylinOd, width, height, pixelSizeUm);
+        // The haematoxylin alone is filtered only when it is needed: for the shapes without an added stain,
+        // for the threshold when none is given (the slide analysis gives one).
+        float[][] filtered = addedStain == null || fixedThreshold == null ? filtered(hematoxylinOd, width, height, pixelSizeUm) : null;
         float t = (float) (fixedThreshold != null ? fixedThreshold : threshold(histogram(filtered[1], null)));
         float[] od = hematoxylinOd;
         if (addedStain != null) {
