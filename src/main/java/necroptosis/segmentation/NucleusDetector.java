@@ -173,11 +173,16 @@ public final class NucleusDetector {
                 java.util.Arrays.fill(values, outside);
                 // Filled holes take the threshold's value: they belong to the nucleus, and a basin reaches
                 // them (ImageJ's thresholded Find Maxima would leave them out of every basin).
+                float highest = t;
                 for (int k = 0; k < count; k++) {
                     int p = members[k];
-                    values[(p / width - by0) * bw + p % width - bx0] = Math.max(t, smooth[p]);
+                    float v = Math.max(t, smooth[p]);
+                    values[(p / width - by0) * bw + p % width - bx0] = v;
+                    if (v > highest) highest = v;
                 }
-                if (prominentMaxima(values, values, box, bw, bh, (float) prominence, 0) > 1) {
+                // Below threshold + prominence every maximum's flood covers the whole object (nothing in it
+                // is lower than the threshold), so only the highest counts.
+                if (highest - t >= prominence && prominentMaxima(values, values, box, bw, bh, (float) prominence, 0) > 1) {
                     byte[] basins = ImageJFilters.basinsOfMaxima(values, bw, bh, prominence, t);
                     for (int b = 0; b < box.length; b++) if (basins[b] == 0) box[b] = 0;
                 }
