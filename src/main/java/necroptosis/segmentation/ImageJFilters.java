@@ -56,8 +56,10 @@ public final class ImageJFilters {
      */
     public static void subtractBackground(float[] pixels, int width, int height, double radiusPx) {
         if (radiusPx <= 0) return;
-        // TopHat gives RankFilters' exact values (TopHatTest) at a fraction of the cost.
-        TopHat.whiteTopHat(pixels, width, height, radiusPx);
+        // As ImageJ's Subtract Background, large radii work on a shrunken image (TopHat.whiteTopHatShrunk;
+        // TopHatTest bounds the difference from the exact opening, which TopHat.whiteTopHat computes
+        // exactly as RankFilters does).
+        TopHat.whiteTopHatShrunk(pixels, width, height, radiusPx, TopHat.shrinkFactor(radiusPx));
     }
 
     /** {@link #subtractBackground} through ImageJ's RankFilters itself: the reference for {@link TopHat}. */
@@ -96,6 +98,27 @@ public final class ImageJFilters {
         ByteProcessor bp = new ByteProcessor(width, height, mask);
         // toWatershed treats 255 as foreground on a normal (non-inverted) LUT with a black background.
         new EDM().toWatershed(bp);
+    }
+
+    /**
+     * {@link #watershed} with the mask's EDM ({@link #distanceToBackground}) already computed: what
+     * ImageJ's {@code EDM.toWatershed} does after computing it (Find Maxima on the EDM, tolerance 0.5,
+     * segmented, ANDed with the mask).
+     */
+    public static void watershedOfEdm(byte[] mask, float[] edm, int width, int height) {
+        ByteProcessor lines = new MaximumFinder().findMaxima(new FloatProcessor(width, height, edm), 0.5,
+                ij.process.ImageProcessor.NO_THRESHOLD, MaximumFinder.SEGMENTED, false, true);
+        if (lines == null) return;
+        byte[] keep = (byte[]) lines.getPixels();
+        for (int i = 0; i < mask.length; i++) mask[i] = (byte) (mask[i] & keep[i]);
+    }
+
+    /**
+     * ImageJ's float EDM of a binary mask as its EDM watershed computes it: for every non-zero pixel the
+     * distance to the nearest zero pixel, the image's edge not counting as background.
+     */
+    public static float[] distanceToBackground(byte[] mask, int width, int height) {
+        return (float[]) new EDM().makeFloatEDM(new ByteProcessor(width, height, mask), 0, false).getPixels();
     }
 
     /**

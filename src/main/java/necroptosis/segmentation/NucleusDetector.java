@@ -41,7 +41,9 @@ public final class NucleusDetector {
     public List<Nucleus> detect(float[] hematoxylinOd, float[] addedStain, byte[] tissue, int width, int height,
             double pixelSizeUm, int[] labelsOut, Double fixedThreshold) {
         int n = width * height;
-        float[][] filtered = filtered(hematoxylinOd, width, height, pixelSizeUm);
+        // The haematoxylin alone is filtered only when it is needed: for the shapes without an added stain,
+        // for the threshold when none is given (the slide analysis gives one).
+        float[][] filtered = addedStain == null || fixedThreshold == null ? filtered(hematoxylinOd, width, height, pixelSizeUm) : null;
         float t = (float) (fixedThreshold != null ? fixedThreshold : threshold(histogram(filtered[1], null)));
         float[] od = hematoxylinOd;
         if (addedStain != null) {
@@ -52,19 +54,13 @@ public final class NucleusDetector {
         float[] flat = filtered[0], smooth = filtered[1];
         boolean[] above = new boolean[n];
         for (int i = 0; i < n; i++) above[i] = smooth[i] >= t && (tissue == null || tissue[i] != 0);
-        // Vesicular nuclei (chromatin at the rim, pale centre) threshold as rings: fill holes of up to
-        // a quarter of the smallest lymphocyte, never the larger gaps enclosed between nuclei.
-        fillSmallHoles(above, width, height, 0.25 * settings.lymphMinAreaUm2 / (pixelSizeUm * pixelSizeUm));
         byte[] mask = new byte[n];
-        for (int i = 0; i < n; i++) if (above[i]) mask[i] = (byte) 255;
-        // Two splits: by intensity (each dark maximum its own basin: touching lymphocytes) and by shape
-        // (ImageJ's EDM watershed: touching nuclei of even darkness).
-        if (settings.splitProminenceOd > 0) {
-            byte[] basins = ImageJFilters.basinsOfMaxima(smooth, width, height, settings.splitProminenceOd, t);
-            for (int i = 0; i < n; i++) if (basins[i] == 0) mask[i] = 0;
-        }
-        ImageJFilters.watershed(mask, width, height);
-        return measure(mask, flat, od, t, width, height, pixelSizeUm, labelsOut);
+        int[] labels = labelsOut != null ? labelsOut : new int[n];
+        // Vesicular nuclei (chromatin at the rim, pale centre) threshold as rings: holes of up to a quarter
+        // of the smallest lymphocyte are filled (object by object, in splitTouching), never the larger gaps
+        // enclosed between nuclei.
+        splitTouching(above, smooth, t, width, height, 0.25 * settings.lymphMinAreaUm2 / (pixelSizeUm * pixelSizeUm), mask, labels);
+        return measure(mask, flat, od, t, width, height, pixelSizeUm, labels, labelsOut != null);
     }
 
     /** Histogram range of the smoothed, background-free OD used for Otsu's threshold. */
@@ -105,12 +101,226 @@ public final class NucleusDetector {
         return Math.max(floor, (otsu + 1) * OTSU_MAX_OD / 255);
     }
 
-    private List<Nucleus> measure(byte[] mask, float[] flat, float[] od, float threshold, int width, int height, double pixelSizeUm, int[] labelsOut) {
-        int[] labels = labelsOut != null ? labelsOut : new int[width * height];
+    /**
+     * Fills {@code mask} (255 = object) with the pixels of {@code above}, touching nuclei split by two
+     * watersheds: by intensity (each dark maximum of the smoothed OD its own basin, ImageJ's Find Maxima
+     * "Segmented Particles": touching lymphocytes) and by shape (ImageJ's EDM watershed: touching nuclei
+     * of even darkness). Both run on each 8-connected object of {@code above} alone, in its bounding box
+     * with a one-pixel border: a watershed never crosses the background between objects, and on whole
+     * tiles ImageJ's level-by-level flooding made every pass visit every unfinished pixel of the tile, so
+     * this costs a fraction. It also makes an object's split independent of the rest of the tile: the
+     * intensity levels are quantised between the threshold and the object's own maximum, and maxima are
+     * judged within the object (Find Maxima's flooding would otherwise cross below the threshold into a
+     * neighbour), so a nucleus on a tile border is split alike in both tiles' windows.
+     * {@code work} is scratch of width x height.
+     */
+    private void splitTouching(boolean[] above, float[] smooth, float t, int width, int height, double maxHolePixels, byte[] mask,
+            int[] work) {
+        java.util.Arrays.fill(work, 0);
+        int[] stack = new int[256];
+        int[] members = new int[256];
+        double prominence = settings.splitProminenceOd;
+        // Outside the object: low enough that no flood from a maximum of it (at least t) reaches it.
+        float outside = (float) (t - 2 * prominence - 1);
+        for (int start = 0; start < above.length; start++) {
+            if (!above[start] || work[start] != 0) continue;
+            int count = 0, sp = 0;
+            int x0 = width, y0 = height, x1 = -1, y1 = -1;
+            stack[sp++] = start;
+            work[start] = 1;
+            while (sp > 0) {
+                int p = stack[--sp];
+                if (count == members.length) members = java.util.Arrays.copyOf(members, count * 2);
+                members[count++] = p;
+                int x = p % width, y = p / width;
+                if (x < x0) x0 = x;
+                if (x > x1) x1 = x;
+                if (y < y0) y0 = y;
+                if (y > y1) y1 = y;
+                for (int dy = -1; dy <= 1; dy++) {
+                    int ny = y + dy;
+                    if (ny < 0 || ny >= height) continue;
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = x + dx;
+                        if (nx < 0 || nx >= width) continue;
+                        int q = ny * width + nx;
+                        if (above[q] && work[q] == 0) {
+                            work[q] = 1;
+                            if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+                            stack[sp++] = q;
+                        }
+                    }
+                }
+            }
+            // The box and a one-pixel border of background, except at the tile's edge, which ImageJ's EDM
+            // does not take for background (so the object meets it as it does in the whole tile).
+            int bx0 = Math.max(0, x0 - 1), by0 = Math.max(0, y0 - 1);
+            int bw = Math.min(width - 1, x1 + 1) - bx0 + 1, bh = Math.min(height - 1, y1 + 1) - by0 + 1;
+            byte[] box = new byte[bw * bh];
+            for (int k = 0; k < count; k++) {
+                int p = members[k];
+                box[(p / width - by0) * bw + p % width - bx0] = (byte) 255;
+            }
+            if (fillSmallHoles(box, bw, bh, above, bx0, by0, width, maxHolePixels)) {
+                count = 0;
+                if (members.length < box.length) members = new int[box.length];
+                for (int b = 0; b < box.length; b++) if (box[b] != 0) members[count++] = (by0 + b / bw) * width + bx0 + b % bw;
+            }
+            // Each watershed runs only where ImageJ would find more than one maximum to split by (most
+            // objects are single nuclei); prominentMaxima counts them as Find Maxima does.
+            if (prominence > 0) {
+                float[] values = new float[bw * bh];
+                java.util.Arrays.fill(values, outside);
+                // Filled holes take the threshold's value: they belong to the nucleus, and a basin reaches
+                // them (ImageJ's thresholded Find Maxima would leave them out of every basin).
+                float highest = t;
+                for (int k = 0; k < count; k++) {
+                    int p = members[k];
+                    float v = Math.max(t, smooth[p]);
+                    values[(p / width - by0) * bw + p % width - bx0] = v;
+                    if (v > highest) highest = v;
+                }
+                // Below threshold + prominence every maximum's flood covers the whole object (nothing in it
+                // is lower than the threshold), so only the highest counts.
+                if (highest - t >= prominence && prominentMaxima(values, values, box, bw, bh, (float) prominence, 0) > 1) {
+                    byte[] basins = ImageJFilters.basinsOfMaxima(values, bw, bh, prominence, t);
+                    for (int b = 0; b < box.length; b++) if (basins[b] == 0) box[b] = 0;
+                }
+            }
+            float[] edm = ImageJFilters.distanceToBackground(box, bw, bh);
+            // ImageJ's EDM watershed: tolerance 0.5, sorting error 1.1 x half a diagonal.
+            if (prominentMaxima(edm, edmHeights(edm, bw, bh), box, bw, bh, 0.5f, 1.1f * 0.5f * SQRT2) > 1) {
+                ImageJFilters.watershedOfEdm(box, edm, bw, bh);
+            }
+            for (int k = 0; k < count; k++) {
+                int p = members[k];
+                mask[p] = box[(p / width - by0) * bw + p % width - bx0];
+            }
+        }
+    }
+
+    /**
+     * Number of maxima that ImageJ's Find Maxima keeps within {@code in} (non-zero pixels), counting no
+     * further than 2; with one, a watershed from them has nothing to split. Candidates are pixels with no
+     * neighbour higher in both {@code raw} and {@code height} (the two differ for an EDM, where ImageJ
+     * estimates the true height of ridges); from the highest down, a candidate counts unless the pixels
+     * reachable from it (8-connected) at heights down to its own minus {@code tolerance} include one
+     * already reached from a higher maximum or one higher by more than {@code sortingError} (a pixel
+     * higher by less makes the search restart from it, as ImageJ does). Where this stops a search early
+     * ImageJ goes on, so the count is never lower than ImageJ's.
+     */
+    static int prominentMaxima(float[] raw, float[] height, byte[] in, int w, int h, float tolerance, float sortingError) {
+        int n = raw.length;
+        int candidates = 0;
+        long[] order = new long[16];
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) {
+            int i = y * w + x;
+            if (in[i] == 0) continue;
+            float v = raw[i], t = height[i];
+            boolean max = true;
+            for (int dy = -1; dy <= 1 && max; dy++) {
+                int ny = y + dy;
+                if (ny < 0 || ny >= h) continue;
+                for (int dx = -1; dx <= 1; dx++) {
+                    int nx = x + dx;
+                    if (nx < 0 || nx >= w) continue;
+                    int q = ny * w + nx;
+                    if (in[q] != 0 && raw[q] > v && height[q] > t) { max = false; break; }
+                }
+            }
+            if (max) {
+                if (candidates == order.length) order = java.util.Arrays.copyOf(order, candidates * 2);
+                // Heights here are positive (above the threshold, or distances), so their bits sort as the floats do.
+                order[candidates++] = ((long) Float.floatToIntBits(t) << 32) | i;
+            }
+        }
+        if (candidates <= 1) return candidates;
+        java.util.Arrays.sort(order, 0, candidates);
+        byte[] state = new byte[n]; // 1 = reached from a maximum already handled, 2 = listed in the current search
+        int[] list = new int[64];
+        int real = 0;
+        for (int c = candidates - 1; c >= 0; c--) {
+            int start = (int) order[c];
+            if (state[start] != 0) continue;
+            boolean isMax, restart;
+            int len;
+            do {
+                float v0 = height[start], floor = v0 - tolerance;
+                isMax = true;
+                restart = false;
+                len = 0;
+                list[len++] = start;
+                state[start] = 2;
+                for (int k = 0; k < len && isMax && !restart; k++) {
+                    int p = list[k], x = p % w, y = p / w;
+                    for (int dy = -1; dy <= 1 && isMax && !restart; dy++) {
+                        int ny = y + dy;
+                        if (ny < 0 || ny >= h) continue;
+                        for (int dx = -1; dx <= 1; dx++) {
+                            int nx = x + dx;
+                            if (nx < 0 || nx >= w) continue;
+                            int q = ny * w + nx;
+                            if (in[q] == 0 || state[q] == 2) continue;
+                            float v2 = height[q];
+                            if (state[q] == 1 || v2 > v0 + sortingError) { isMax = false; break; }
+                            if (v2 > v0) { restart = true; start = q; break; }
+                            if (v2 >= floor) {
+                                if (len == list.length) list = java.util.Arrays.copyOf(list, len * 2);
+                                list[len++] = q;
+                                state[q] = 2;
+                            }
+                        }
+                    }
+                }
+                if (restart) for (int k = 0; k < len; k++) state[list[k]] = 0;
+            } while (restart);
+            for (int k = 0; k < len; k++) state[list[k]] = 1;
+            if (isMax && ++real > 1) return real;
+        }
+        return real;
+    }
+
+    /**
+     * ImageJ's estimate of an EDM's true height at each pixel (MaximumFinder's EDM mode): on a ridge or
+     * maximum, the lowest over the four directions of the mean of the two neighbours plus the step to
+     * them, at most the value plus half a diagonal; elsewhere, and on the box's edge, the value itself.
+     */
+    static float[] edmHeights(float[] edm, int w, int h) {
+        float[] out = edm.clone();
+        float halfDiagonal = 0.5f * SQRT2;
+        for (int y = 1; y < h - 1; y++) for (int x = 1; x < w - 1; x++) {
+            int i = y * w + x;
+            float v = edm[i];
+            if (v == 0) continue;
+            float height = v + halfDiagonal;
+            boolean ridge = false;
+            for (int d = 0; d < 4; d++) {
+                // Directions up, up-right, right, down-right and their opposites.
+                int off = d == 0 ? -w : d == 1 ? -w + 1 : d == 2 ? 1 : w + 1;
+                float v1 = edm[i + off], v2 = edm[i - off];
+                float step;
+                if (v >= v1 && v >= v2) {
+                    ridge = true;
+                    step = (v1 + v2) / 2;
+                } else {
+                    step = Math.min(v1, v2);
+                }
+                step += (d % 2 == 0) ? 1 : SQRT2;
+                if (height > step) height = step;
+            }
+            out[i] = ridge ? height : v;
+        }
+        return out;
+    }
+
+    private static final float SQRT2 = 1.4142135624f;
+
+    private List<Nucleus> measure(byte[] mask, float[] flat, float[] od, float threshold, int width, int height, double pixelSizeUm,
+            int[] labels, boolean keepLabels) {
         java.util.Arrays.fill(labels, 0);
         double pixelArea = pixelSizeUm * pixelSizeUm;
         List<Nucleus> nuclei = new ArrayList<>(); // indexed by provisional label - 1; null = dropped
-        int[] stack = new int[Math.max(16, width * height / 4)];
+        int[] stack = new int[256];
         int[] pixels = new int[1024];
         float[] values = new float[1024];
         int provisional = 0;
@@ -145,7 +355,7 @@ public final class NucleusDetector {
             // would otherwise inflate small dark nuclei such as lymphocytes.
             float cut = Math.max(threshold, 0.5f * robustPeak(flat, pixels, members, values));
             Nucleus nucleus = measureAt(cut, labels, id, pixels, members, flat, od, width, height, pixelArea);
-            float darkest = values[members - 1]; // robustPeak left the values sorted
+            float darkest = values[members - 1]; // robustPeak left the largest value last
             float lymphCut = Math.max(threshold, 0.5f * darkest);
             if (nucleus != null && nucleus.kind == Nucleus.Kind.TUMOUR && lymphCut > cut) {
                 // A lymphocyte touching a paler nucleus can form one object; at half the darkest value
@@ -181,7 +391,7 @@ public final class NucleusDetector {
                 remap[i + 1] = kept.size();
             }
         }
-        if (labelsOut != null) for (int i = 0; i < labels.length; i++) labels[i] = remap[labels[i]];
+        if (keepLabels) for (int i = 0; i < labels.length; i++) labels[i] = remap[labels[i]];
         return kept;
     }
 
@@ -338,15 +548,125 @@ public final class NucleusDetector {
      */
     private static float robustPeak(float[] flat, int[] pixels, int members, float[] values) {
         for (int k = 0; k < members; k++) values[k] = flat[pixels[k]];
-        java.util.Arrays.sort(values, 0, members);
-        return values[(int) Math.min(members - 1, Math.floor(PEAK_QUANTILE * members))];
+        int rank = (int) Math.min(members - 1, Math.floor(PEAK_QUANTILE * members));
+        // Selection instead of a full sort (a sort per object was a few per cent of a run): the value at
+        // {@code rank} is the same, and everything after it is at least as large.
+        float peak = select(values, members, rank);
+        int top = rank;
+        for (int k = rank + 1; k < members; k++) if (values[k] > values[top]) top = k;
+        float largest = values[top];
+        values[top] = values[members - 1];
+        values[members - 1] = largest;
+        return peak;
+    }
+
+    /**
+     * Rearranges {@code a[0..n)} so that {@code a[k]} holds the value a sort would put there, smaller or
+     * equal values before it and larger or equal after (Hoare's selection, median-of-three pivot).
+     */
+    static float select(float[] a, int n, int k) {
+        int lo = 0, hi = n - 1;
+        while (hi > lo) {
+            int mid = (lo + hi) >>> 1;
+            // Median of three as the pivot, which keeps sorted or constant runs from degrading it.
+            if (a[mid] < a[lo]) swap(a, mid, lo);
+            if (a[hi] < a[lo]) swap(a, hi, lo);
+            if (a[hi] < a[mid]) swap(a, hi, mid);
+            float pivot = a[mid];
+            int i = lo, j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) i++;
+                while (a[j] > pivot) j--;
+                if (i <= j) swap(a, i++, j--);
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else break;
+        }
+        return a[k];
+    }
+
+    private static void swap(float[] a, int i, int j) {
+        float t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 
     static final double PEAK_QUANTILE = 0.9;
 
-    static void fillSmallHoles(boolean[] mask, int width, int height, double maxHolePixels) {
-        boolean[] filled = Labeling.fillHolesUpTo(mask, width, height, maxHolePixels);
-        System.arraycopy(filled, 0, mask, 0, mask.length);
+    /**
+     * Fills the holes of the object in {@code box} (non-zero) of at most {@code maxHolePixels}: background
+     * pixels, 4-connected, that cannot reach the box's border. The box has a one-pixel border of background
+     * except at the tile's edge, so a gap open to the tile's edge is no hole, as on the whole tile. A hole
+     * holding part of another object (a pixel of {@code above}, box offset (bx0, by0) in a tile
+     * {@code width} wide) stays open, so objects are never merged here. Returns whether any was filled.
+     */
+    static boolean fillSmallHoles(byte[] box, int bw, int bh, boolean[] above, int bx0, int by0, int width, double maxHolePixels) {
+        byte[] state = new byte[box.length]; // 1 = reaches the border, 2 = looked at as part of a hole
+        int[] stack = new int[64];
+        int sp = 0;
+        for (int b = 0; b < box.length; b++) {
+            int x = b % bw, y = b / bw;
+            if ((x == 0 || y == 0 || x == bw - 1 || y == bh - 1) && box[b] == 0) {
+                state[b] = 1;
+                if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+                stack[sp++] = b;
+            }
+        }
+        flood4(box, state, (byte) 1, stack, sp, bw, bh, null);
+        boolean filled = false;
+        int[] hole = new int[16];
+        for (int start = 0; start < box.length; start++) {
+            if (box[start] != 0 || state[start] != 0) continue;
+            state[start] = 2;
+            stack[0] = start;
+            int[] size = {0};
+            int[][] members = {hole};
+            flood4(box, state, (byte) 2, stack, 1, bw, bh, members, size);
+            hole = members[0];
+            boolean open = size[0] > maxHolePixels;
+            for (int k = 0; k < size[0] && !open; k++) {
+                int b = hole[k];
+                if (above[(by0 + b / bw) * width + bx0 + b % bw]) open = true;
+            }
+            if (!open) {
+                for (int k = 0; k < size[0]; k++) box[hole[k]] = (byte) 255;
+                filled = true;
+            }
+        }
+        return filled;
+    }
+
+    /**
+     * Spreads {@code mark} from the stacked pixels over 4-connected background ({@code box} zero) pixels
+     * not yet marked; the reached pixels are listed in {@code list[0]} (grown as needed), their number in
+     * {@code size[0]}, when a list is given.
+     */
+    private static void flood4(byte[] box, byte[] state, byte mark, int[] stack, int sp, int bw, int bh, int[][] list, int... size) {
+        int[] out = list != null ? list[0] : null;
+        int len = 0;
+        while (sp > 0) {
+            int b = stack[--sp];
+            if (out != null) {
+                if (len == out.length) out = java.util.Arrays.copyOf(out, len * 2);
+                out[len++] = b;
+            }
+            int x = b % bw, y = b / bw;
+            for (int k = 0; k < 4; k++) {
+                int nx = x + (k == 0 ? 1 : k == 1 ? -1 : 0), ny = y + (k == 2 ? 1 : k == 3 ? -1 : 0);
+                if (nx < 0 || ny < 0 || nx >= bw || ny >= bh) continue;
+                int q = ny * bw + nx;
+                if (box[q] == 0 && state[q] == 0) {
+                    state[q] = mark;
+                    if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+                    stack[sp++] = q;
+                }
+            }
+        }
+        if (list != null) {
+            list[0] = out;
+            size[0] = len;
+        }
     }
 
     private static boolean inCore(int[] labels, float[] flat, int q, int id, float cut) {

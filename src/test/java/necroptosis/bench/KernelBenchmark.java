@@ -126,7 +126,7 @@ public class KernelBenchmark {
         return detector.detect(h, null, tissue, SIDE, SIDE, PIXEL_UM, labels, threshold);
     }
 
-    /** The background removal inside the detection: the exact fast top-hat now used. */
+    /** The background removal inside the detection: the top-hat with its opening on the image shrunk by 2 (TopHat). */
     @Benchmark
     public float[] topHat() {
         float[] f = h.clone();
@@ -134,7 +134,10 @@ public class KernelBenchmark {
         return f;
     }
 
-    /** The same through ImageJ's RankFilters, which it replaced (identical output, see TopHatTest). */
+    /**
+     * The exact top-hat through ImageJ's RankFilters, the reference (TopHatTest: TopHat's exact version equals
+     * it pixel for pixel; ShrunkTopHatTest bounds the shrunken one's difference).
+     */
     @Benchmark
     public float[] topHatImageJRankFilters() {
         float[] f = h.clone();
