@@ -91,7 +91,8 @@ class ScoreOpenImageTest {
         Path out = dir.resolve("cancelled");
         Thread esc = new Thread(() -> {
             try {
-                Thread.sleep(1500);
+                // After the command's own reset of Esc at its start, well before the tiles end (one thread).
+                Thread.sleep(1000);
             } catch (InterruptedException e) {
                 return;
             }
@@ -101,7 +102,7 @@ class ScoreOpenImageTest {
         long t0 = System.nanoTime();
         WindowManager.setTempCurrentImage(null);
         Thread.currentThread().setName("Run$_test");
-        Macro.setOptions("slide=[" + SLIDE.toAbsolutePath() + "] output=[" + out + "]");
+        Macro.setOptions("slide=[" + SLIDE.toAbsolutePath() + "] output=[" + out + "] threads=1");
         try {
             new ScoreSlideCommand().run("");
         } finally {
