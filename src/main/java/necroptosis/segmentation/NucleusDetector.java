@@ -402,14 +402,9 @@ public final class NucleusDetector {
      */
     private List<Nucleus> splitDarkCore(float cut, int[] labels, int id, int[] pixels, int members, float[] flat, float[] od,
             int width, int height, double pixelArea, int firstId) {
-        int x0 = width, y0 = height, x1 = -1, y1 = -1;
-        for (int k = 0; k < members; k++) {
-            int p = pixels[k];
-            if (flat[p] < cut) continue;
-            int x = p % width, y = p / width;
-            x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
-        }
-        if (x1 < 0) return null;
+        int[] box = boxAtOrAbove(cut, pixels, members, flat, width);
+        if (box == null) return null;
+        int x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
         // One pixel of background around the box, so that the EDM sees the object's whole outline.
         int bw = x1 - x0 + 3, bh = y1 - y0 + 3;
         byte[] mask = new byte[bw * bh];
@@ -443,6 +438,18 @@ public final class NucleusDetector {
         return out;
     }
 
+    /** Bounding box {x0, y0, x1, y1} (inclusive) of a component's pixels at or above {@code cut}; null when none are. */
+    private static int[] boxAtOrAbove(float cut, int[] pixels, int members, float[] flat, int width) {
+        int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1;
+        for (int k = 0; k < members; k++) {
+            int p = pixels[k];
+            if (flat[p] < cut) continue;
+            int x = p % width, y = p / width;
+            x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+        }
+        return x1 < 0 ? null : new int[] {x0, y0, x1, y1};
+    }
+
     /** Radius of the opening that trims nuclear dust (karyorrhectic fragments under 3 µm across) off a nucleus. */
     static final double DUST_OPENING_UM = 1.5;
 
@@ -456,14 +463,9 @@ public final class NucleusDetector {
     private Nucleus withoutDust(float cut, int[] pixels, int members, float[] flat, float[] od, int width, double pixelArea) {
         double r = DUST_OPENING_UM / Math.sqrt(pixelArea);
         int pad = (int) Math.ceil(r) + 2;
-        int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1;
-        for (int k = 0; k < members; k++) {
-            int p = pixels[k];
-            if (flat[p] < cut) continue;
-            int x = p % width, y = p / width;
-            x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
-        }
-        if (x1 < 0) return null;
+        int[] box = boxAtOrAbove(cut, pixels, members, flat, width);
+        if (box == null) return null;
+        int x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
         int bw = x1 - x0 + 1 + 2 * pad, bh = y1 - y0 + 1 + 2 * pad, ox = x0 - pad, oy = y0 - pad;
         byte[] background = new byte[bw * bh];
         java.util.Arrays.fill(background, (byte) 255);
