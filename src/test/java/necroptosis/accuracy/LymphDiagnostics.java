@@ -4,7 +4,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import necroptosis.pipeline.AnalysisSettings;
@@ -36,15 +35,12 @@ public final class LymphDiagnostics {
         TruthCores truthCores = TruthCores.of(t);
         List<double[][]> polys = truthCores.polygons;
         double radius = 4 / r.pixelSizeUm;
-        JsonArray pos = t.getAsJsonObject("lymphocytes").getAsJsonArray("positions");
-        int n = pos.size();
-        double[][] tp = new double[n][];
-        String[] tz = new String[n];
+        TruthLymphocytes truth = TruthLymphocytes.of(t);
+        int n = truth.size();
+        double[][] tp = truth.positions;
+        String[] tz = truth.zones.clone();
         boolean[] used = new boolean[n];
         for (int i = 0; i < n; i++) {
-            JsonArray a = pos.get(i).getAsJsonArray();
-            tp[i] = new double[] {a.get(0).getAsDouble(), a.get(1).getAsDouble()};
-            tz[i] = a.get(2).getAsString();
             if (tz[i].equals("stroma")) tz[i] = "viable";
         }
         String[] zn = {"background", "necrosis", "rim", "viable"};

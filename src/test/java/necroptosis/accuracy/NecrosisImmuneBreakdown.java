@@ -4,7 +4,6 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import necroptosis.pipeline.AnalysisSettings;
@@ -40,16 +39,11 @@ public final class NecrosisImmuneBreakdown {
         double l0 = r.analysisScale.level0PerPixel, um = r.pixelSizeUm;
         BlockGrid g = r.grid;
         TruthCores truthCores = TruthCores.of(t);
-        JsonArray pos = t.getAsJsonObject("lymphocytes").getAsJsonArray("positions");
-        int n = pos.size();
-        double[][] tp = new double[n][];
-        String[] tz = new String[n];
+        TruthLymphocytes truth = TruthLymphocytes.of(t);
+        int n = truth.size();
+        double[][] tp = truth.positions;
+        String[] tz = truth.zones;
         boolean[] used = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            JsonArray a = pos.get(i).getAsJsonArray();
-            tp[i] = new double[] {a.get(0).getAsDouble(), a.get(1).getAsDouble()};
-            tz[i] = a.get(2).getAsString();
-        }
         double radius = 4 / um;
         int tpNec = 0, zoneErr = 0, fp = 0, truthNec = 0, truthNecOursElse = 0;
         StringBuilder detail = new StringBuilder();

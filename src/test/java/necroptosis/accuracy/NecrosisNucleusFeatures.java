@@ -4,7 +4,6 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import necroptosis.pipeline.AnalysisSettings;
@@ -38,16 +37,12 @@ public final class NecrosisNucleusFeatures {
             JsonObject t = TruthComparison.readTruth(Paths.get(truthPath));
             double l0 = r.analysisScale.level0PerPixel, um = r.analysisScale.pixelUm;
             TruthCores cores = TruthCores.of(t);
-            JsonArray pos = t.getAsJsonObject("lymphocytes").getAsJsonArray("positions");
-            int n = pos.size();
+            TruthLymphocytes truth = TruthLymphocytes.of(t);
+            int n = truth.size();
             double[][] tp = new double[n][];
-            String[] tz = new String[n];
+            String[] tz = truth.zones;
             boolean[] used = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                JsonArray p = pos.get(i).getAsJsonArray();
-                tp[i] = new double[] {p.get(0).getAsDouble() / l0, p.get(1).getAsDouble() / l0};
-                tz[i] = p.get(2).getAsString();
-            }
+            for (int i = 0; i < n; i++) tp[i] = new double[] {truth.positions[i][0] / l0, truth.positions[i][1] / l0};
             Ctx c = new Ctx(r);
             double radius = 4 / um;
             String name = Paths.get(slidePath).getFileName().toString();
