@@ -3,6 +3,7 @@ package necroptosis.pipeline;
 import java.io.IOException;
 
 import necroptosis.slide.Level;
+import necroptosis.slide.Regions;
 import necroptosis.slide.SlideException;
 import necroptosis.slide.SlideSource;
 
@@ -66,10 +67,7 @@ public final class ScaledLevel {
             slide.readRegion(level, x, y, w, h, out);
             return;
         }
-        if (out.length < (long) w * h) {
-            throw new IllegalArgumentException(slide.path() + ": destination array holds " + out.length + " pixels, region "
-                    + w + "x" + h + " needs " + (long) w * h);
-        }
+        Regions.checkDestination(slide, out, w, h);
         int rowsPerRead = (int) Math.max(1, Math.min(h, MAX_READ_PIXELS / ((long) w * factor * factor)));
         for (int y0 = 0; y0 < h; y0 += rowsPerRead) {
             int rows = Math.min(rowsPerRead, h - y0);
