@@ -2,6 +2,7 @@ package necroptosis.segmentation;
 
 import ij.Prefs;
 import ij.plugin.filter.EDM;
+import ij.plugin.filter.GaussianBlur;
 import ij.plugin.filter.MaximumFinder;
 import ij.plugin.filter.RankFilters;
 import ij.process.ByteProcessor;
@@ -42,10 +43,31 @@ public final class ImageJFilters {
         if (--singleThreadedRuns == 0) Prefs.setThreads(savedThreads);
     }
 
-    /** Gaussian blur in place (ImageJ's GaussianBlur, accuracy 0.002 as for float images). */
+    /**
+     * Gaussian blur in place: ImageJ's GaussianBlur as {@code FloatProcessor.blurGaussian} runs it
+     * (accuracy 0.0002 for float images). Up to the sigma where ImageJ starts to downscale lines, its
+     * kernels are applied by {@link SeparableGaussian}, which gives the same pixels several times faster.
+     */
     public static void gaussian(float[] pixels, int width, int height, double sigmaPx) {
         if (sigmaPx <= 0) return;
-        new FloatProcessor(width, height, pixels).blurGaussian(sigmaPx);
+        if (sigmaPx > GAUSSIAN_MAX_UNSCALED_SIGMA) {
+            new FloatProcessor(width, height, pixels).blurGaussian(sigmaPx);
+            return;
+        }
+        GaussianBlur g = new GaussianBlur();
+        // ImageJ limits each direction's kernel by the line length (the image's width, then its height).
+        SeparableGaussian.blur(pixels, width, height, g.makeGaussianKernel(sigmaPx, GAUSSIAN_ACCURACY, width),
+                g.makeGaussianKernel(sigmaPx, GAUSSIAN_ACCURACY, height));
+    }
+
+    /** The kernel accuracy ImageJ's GaussianBlur uses for float images. */
+    static final double GAUSSIAN_ACCURACY = 0.0002;
+    /** Above this sigma (pixels) ImageJ's GaussianBlur downscales each line before convolving it. */
+    static final double GAUSSIAN_MAX_UNSCALED_SIGMA = 2 * 4 + 0.5;
+
+    /** {@link #gaussian} through ImageJ's GaussianBlur itself: the reference for {@link SeparableGaussian}. */
+    static void gaussianWithImageJ(float[] pixels, int width, int height, double sigmaPx) {
+        if (sigmaPx > 0) new FloatProcessor(width, height, pixels).blurGaussian(sigmaPx);
     }
 
     /**
