@@ -150,9 +150,12 @@ class RealImageChecksTest {
         }
     }
 
-    @Disabled("target missed: Bladder1 129 cells vs 183 (-30 %): densely packed pale, elongated nuclei touch and merge "
-            + "(the lymphocyte clump split does not apply to them); the reference is right: val/Bladder1.json's 183 equals "
-            + "the mask panel's components of >= 30 px (15 red + 168 blue). Lung1 55 vs 60 (-8 %) meets it")
+    @Disabled("target missed: Bladder1 127 cells vs 183 (-31 %), Lung1 56 vs 60 (-7 %). The reference is right: "
+            + "val/Bladder1.json's 183 equals the mask panel's components of >= 30 px. DeepliifCountDiagnostics (panel alone, "
+            + "Otsu threshold 0.28): of 183 reference nuclei 85 matched alone, 4 share a nucleus, 94 missed: 26 never reach "
+            + "the threshold, 68 only in pieces (pale, out-of-focus nuclei whose part above 0.28 OD is too small). A fixed "
+            + "threshold does not fix both panels: 0.12 gives Bladder1 175 non-debris nuclei but Lung1 80 (+33 %: its "
+            + "Ki67+ nuclei with coarse chromatin are cut into 3-6 pieces by the intensity split)")
     @Test
     void deepliifKi67CellCountWithinFifteenPercent() throws IOException {
         for (Ki67 k : ki67()) {
