@@ -3,6 +3,7 @@ package necroptosis.pipeline;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -125,15 +126,21 @@ public final class SlideAnalysis {
      * on the slide alone, never on the tile size. One threshold for all tiles keeps a nucleus's
      * segmentation independent of which tile's window it is seen in.
      */
-    static double nucleusThreshold(ScaledLevel scale, Overview overview, byte[] tissue, ColorDeconvolution deconvolution,
+    private double nucleusThreshold(ScaledLevel scale, Overview overview, byte[] tissue, ColorDeconvolution deconvolution,
             NucleusDetector detector) throws IOException {
-        int[] hist = new int[256];
+        List<Callable<int[]>> samples = new ArrayList<>();
         for (int[] win : thresholdWindows(scale, overview, tissue)) {
-            int[] rgb = scale.read(win[0], win[1], win[2], win[3]);
-            float[] hem = new float[win[2] * win[3]];
-            deconvolution.deconvolve(rgb, hem, null, null);
-            NucleusDetector.histogram(detector.filtered(hem, win[2], win[3], scale.pixelUm)[1], hist);
+            samples.add(() -> {
+                if (progress.isCancelled()) throw new CancellationException("cancelled");
+                int[] rgb = scale.read(win[0], win[1], win[2], win[3]);
+                float[] hem = new float[win[2] * win[3]];
+                deconvolution.deconvolve(rgb, hem, null, null);
+                return NucleusDetector.histogram(detector.filtered(hem, win[2], win[3], scale.pixelUm)[1], null);
+            });
         }
+        // Counts add up to the same histogram in any order: the threshold does not depend on the threads.
+        int[] hist = new int[256];
+        for (int[] h : inParallel(samples)) for (int i = 0; i < hist.length; i++) hist[i] += h[i];
         return detector.threshold(hist);
     }
 
@@ -184,40 +191,47 @@ public final class SlideAnalysis {
     }
 
     private List<TileResult> runTiles(TileAnalyzer analyzer, List<Integer> todo, int tilesX) throws IOException {
+        AtomicInteger done = new AtomicInteger();
+        if (decodeOnly) progress.status("decode tiles"); // marks the start of the baseline's timed part
+        List<Callable<TileResult>> tasks = new ArrayList<>(todo.size());
+        for (int t : todo) {
+            tasks.add(() -> {
+                if (progress.isCancelled()) throw new CancellationException("cancelled");
+                TileResult r = null;
+                if (decodeOnly) analyzer.decodeOnly(t, tilesX);
+                else r = analyzer.analyse(t, tilesX);
+                progress.tiles(done.incrementAndGet(), todo.size());
+                return r;
+            });
+        }
+        List<TileResult> results = new ArrayList<>(todo.size());
+        for (TileResult r : inParallel(tasks)) if (r != null) results.add(r);
+        return results;
+    }
+
+    /**
+     * Runs the tasks on the run's threads and returns their results in the tasks' order. The first failure
+     * or cancellation ends the run: tasks still queued see the cancellation and end at once, shutdownNow
+     * drops the rest, and the workers are gone before this returns.
+     */
+    private <T> List<T> inParallel(List<Callable<T>> tasks) throws IOException {
+        List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads, r -> {
             Thread th = new Thread(r, "necroptosis-tile");
             th.setDaemon(true);
+            workers.add(th);
             return th;
         });
-        AtomicInteger done = new AtomicInteger();
-        if (decodeOnly) progress.status("decode tiles"); // marks the start of the baseline's timed part
         try {
-            List<Future<TileResult>> futures = new ArrayList<>(todo.size());
-            for (int t : todo) {
-                futures.add(pool.submit(() -> {
-                    if (progress.isCancelled()) throw new CancellationException("cancelled");
-                    if (decodeOnly) {
-                        analyzer.decodeOnly(t, tilesX);
-                        progress.tiles(done.incrementAndGet(), todo.size());
-                        return null;
-                    }
-                    TileResult r = analyzer.analyse(t, tilesX);
-                    progress.tiles(done.incrementAndGet(), todo.size());
-                    return r;
-                }));
-            }
-            List<TileResult> results = new ArrayList<>(todo.size());
-            for (Future<TileResult> f : futures) {
-                TileResult r = f.get();
-                if (r != null) results.add(r);
-            }
+            List<Future<T>> futures = new ArrayList<>(tasks.size());
+            for (Callable<T> task : tasks) futures.add(pool.submit(task));
+            List<T> results = new ArrayList<>(tasks.size());
+            for (Future<T> f : futures) results.add(f.get());
             return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
         } catch (ExecutionException e) {
-            // The first failure or cancellation ends the run: tiles still queued see the cancellation and
-            // end at once, shutdownNow below drops the rest, and the workers are gone before run() returns.
             Throwable c = e.getCause();
             if (c instanceof CancellationException) throw (CancellationException) c;
             if (c instanceof IOException) throw (IOException) c;
@@ -226,9 +240,11 @@ public final class SlideAnalysis {
             throw new IOException(c);
         } finally {
             pool.shutdownNow();
-            // The caller closes the slide next: no worker may still be reading it.
+            // The caller closes the slide next: no worker may still be reading it. The pool counts as
+            // terminated a moment before its threads have ended; joining them means they are gone, with the
+            // arrays they hold per thread, when this returns.
             try {
-                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                for (Thread th : workers) th.join(60_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -10,6 +10,7 @@ import necroptosis.segmentation.CellExpander;
 import necroptosis.segmentation.Nucleus;
 import necroptosis.segmentation.NucleusDetector;
 import necroptosis.segmentation.NucleusSettings;
+import necroptosis.segmentation.PerThreadBySize;
 import necroptosis.stain.ColorDeconvolution;
 
 /**
@@ -55,7 +56,7 @@ final class TileAnalyzer {
         int rx = Math.max(0, cx - marginPx), ry = Math.max(0, cy - marginPx);
         int rw = (int) Math.min(scale.width, (long) cx + cw + marginPx) - rx;
         int rh = (int) Math.min(scale.height, (long) cy + ch + marginPx) - ry;
-        scale.read(rx, ry, rw, rh, BUFFERS.get().fit(rw * rh).rgb);
+        scale.read(rx, ry, rw, rh, BUFFERS.get(rw * rh).rgb);
     }
 
     TileResult analyse(int index, int tilesX) throws IOException {
@@ -66,7 +67,7 @@ final class TileAnalyzer {
         int rh = (int) Math.min(scale.height, (long) cy + ch + marginPx) - ry;
 
         int n = rw * rh;
-        Buffers buf = BUFFERS.get().fit(n);
+        Buffers buf = BUFFERS.get(n);
         int[] rgb = buf.rgb;
         scale.read(rx, ry, rw, rh, rgb);
         float[] h = buf.h, dab = buf.dab;
@@ -157,31 +158,27 @@ final class TileAnalyzer {
     }
 
     /**
-     * A worker thread's tile arrays, reused while tiles keep their size (all but the slide's last row
-     * and column). Each is several MB, a "humongous" object for the G1 collector; allocating them per
-     * tile made the heap grow over a run. Every element is overwritten for each tile.
+     * A worker thread's tile arrays for one tile size ({@link PerThreadBySize}: the inner tiles' size and the
+     * edge tiles' sizes each keep theirs). Every element is overwritten for each tile.
      */
     private static final class Buffers {
-        float[] h = new float[0], dab = new float[0];
-        byte[] tissue = new byte[0];
-        int[] labels = new int[0];
+        final float[] h, dab;
+        final byte[] tissue;
+        final int[] labels;
         /** The tile's pixels as read (0xFFRRGGBB). */
-        int[] rgb = new int[0];
+        final int[] rgb;
 
-        Buffers fit(int n) {
+        Buffers(int n) {
             // Exact sizes: ImageJ's processors refuse arrays longer than width x height.
-            if (h.length != n) {
-                rgb = new int[n];
-                h = new float[n];
-                dab = new float[n];
-                tissue = new byte[n];
-                labels = new int[n];
-            }
-            return this;
+            rgb = new int[n];
+            h = new float[n];
+            dab = new float[n];
+            tissue = new byte[n];
+            labels = new int[n];
         }
     }
 
-    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+    private static final PerThreadBySize<Buffers> BUFFERS = new PerThreadBySize<>(Buffers::new);
 
     /** Width of the cytoplasm and membrane rim scored for an immune marker. */
     static final double MARKER_RING_UM = 2;
