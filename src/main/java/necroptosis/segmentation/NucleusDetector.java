@@ -120,8 +120,7 @@ public final class NucleusDetector {
         int[] stack = new int[256];
         int[] members = new int[256];
         double prominence = settings.splitProminenceOd;
-        // Outside the object: low enough that no flood from a maximum of it (at least t) reaches it.
-        float outside = (float) (t - 2 * prominence - 1);
+        SplitScratch scratch = new SplitScratch(); // per call: the detector is shared by threads
         for (int start = 0; start < above.length; start++) {
             if (!above[start] || work[start] != 0) continue;
             int count = 0, sp = 0;
@@ -166,13 +165,12 @@ public final class NucleusDetector {
                 if (members.length < box.length) members = new int[box.length];
                 for (int b = 0; b < box.length; b++) if (box[b] != 0) members[count++] = (by0 + b / bw) * width + bx0 + b % bw;
             }
-            // Each watershed runs only where ImageJ would find more than one maximum to split by (most
-            // objects are single nuclei); prominentMaxima counts them as Find Maxima does.
+            float[] values = null;
             if (prominence > 0) {
-                float[] values = new float[bw * bh];
-                java.util.Arrays.fill(values, outside);
+                values = scratch.values(bw * bh);
                 // Filled holes take the threshold's value: they belong to the nucleus, and a basin reaches
-                // them (ImageJ's thresholded Find Maxima would leave them out of every basin).
+                // them (ImageJ's thresholded Find Maxima would leave them out of every basin). Only the
+                // object's own pixels are read.
                 float highest = t;
                 for (int k = 0; k < count; k++) {
                     int p = members[k];
@@ -182,16 +180,9 @@ public final class NucleusDetector {
                 }
                 // Below threshold + prominence every maximum's flood covers the whole object (nothing in it
                 // is lower than the threshold), so only the highest counts.
-                if (highest - t >= prominence && prominentMaxima(values, values, box, bw, bh, (float) prominence, 0) > 1) {
-                    byte[] basins = ImageJFilters.basinsOfMaxima(values, bw, bh, prominence, t);
-                    for (int b = 0; b < box.length; b++) if (basins[b] == 0) box[b] = 0;
-                }
+                if (highest - t < prominence) values = null;
             }
-            float[] edm = ImageJFilters.distanceToBackground(box, bw, bh);
-            // ImageJ's EDM watershed: tolerance 0.5, sorting error 1.1 x half a diagonal.
-            if (prominentMaxima(edm, edmHeights(edm, bw, bh), box, bw, bh, 0.5f, 1.1f * 0.5f * SQRT2) > 1) {
-                ImageJFilters.watershedOfEdm(box, edm, bw, bh);
-            }
+            splitObject(box, values, bw, bh, (float) prominence, scratch);
             for (int k = 0; k < count; k++) {
                 int p = members[k];
                 mask[p] = box[(p / width - by0) * bw + p % width - bx0];
@@ -199,94 +190,62 @@ public final class NucleusDetector {
         }
     }
 
+    /** Work arrays of the split, reused from object to object within one call (not shared between threads). */
+    static final class SplitScratch {
+        final DistanceTransform.Scratch distances = new DistanceTransform.Scratch();
+        final MarkerWatershed.Scratch watershed = new MarkerWatershed.Scratch();
+        private float[] values = new float[0], edm = new float[0], heights = new float[0];
+
+        float[] values(int n) {
+            if (values.length < n) values = new float[Math.max(n, 2 * values.length)];
+            return values;
+        }
+
+        void ensure(int n) {
+            if (edm.length < n) {
+                edm = new float[Math.max(n, 2 * edm.length)];
+                heights = new float[edm.length];
+            }
+        }
+    }
+
     /**
-     * Number of maxima that ImageJ's Find Maxima keeps within {@code in} (non-zero pixels), counting no
-     * further than 2; with one, a watershed from them has nothing to split. Candidates are pixels with no
-     * neighbour higher in both {@code raw} and {@code height} (the two differ for an EDM, where ImageJ
-     * estimates the true height of ridges); from the highest down, a candidate counts unless the pixels
-     * reachable from it (8-connected) at heights down to its own minus {@code tolerance} include one
-     * already reached from a higher maximum or one higher by more than {@code sortingError} (a pixel
-     * higher by less makes the search restart from it, as ImageJ does). Where this stops a search early
-     * ImageJ goes on, so the count is never lower than ImageJ's.
+     * Splits the object in {@code box} (non-zero pixels, with background around it except at the tile's
+     * edge) in place: by intensity when {@code values} is given (each maximum of at least
+     * {@code prominence} its own basin, as ImageJ's Find Maxima "Segmented Particles" on the object's
+     * pixels), then by shape ({@link #splitByShape}).
      */
-    static int prominentMaxima(float[] raw, float[] height, byte[] in, int w, int h, float tolerance, float sortingError) {
-        int n = raw.length;
-        int candidates = 0;
-        long[] order = new long[16];
-        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) {
-            int i = y * w + x;
-            if (in[i] == 0) continue;
-            float v = raw[i], t = height[i];
-            boolean max = true;
-            for (int dy = -1; dy <= 1 && max; dy++) {
-                int ny = y + dy;
-                if (ny < 0 || ny >= h) continue;
-                for (int dx = -1; dx <= 1; dx++) {
-                    int nx = x + dx;
-                    if (nx < 0 || nx >= w) continue;
-                    int q = ny * w + nx;
-                    if (in[q] != 0 && raw[q] > v && height[q] > t) { max = false; break; }
-                }
-            }
-            if (max) {
-                if (candidates == order.length) order = java.util.Arrays.copyOf(order, candidates * 2);
-                // Heights here are positive (above the threshold, or distances), so their bits sort as the floats do.
-                order[candidates++] = ((long) Float.floatToIntBits(t) << 32) | i;
-            }
+    static void splitObject(byte[] box, float[] values, int bw, int bh, float prominence, SplitScratch s) {
+        if (values != null) {
+            int maxima = MarkerWatershed.maxima(values, values, box, bw, bh, prominence, 0f, s.watershed);
+            if (maxima > 1) MarkerWatershed.flood(values, box, bw, bh, maxima, s.watershed);
         }
-        if (candidates <= 1) return candidates;
-        java.util.Arrays.sort(order, 0, candidates);
-        byte[] state = new byte[n]; // 1 = reached from a maximum already handled, 2 = listed in the current search
-        int[] list = new int[64];
-        int real = 0;
-        for (int c = candidates - 1; c >= 0; c--) {
-            int start = (int) order[c];
-            if (state[start] != 0) continue;
-            boolean isMax, restart;
-            int len;
-            do {
-                float v0 = height[start], floor = v0 - tolerance;
-                isMax = true;
-                restart = false;
-                len = 0;
-                list[len++] = start;
-                state[start] = 2;
-                for (int k = 0; k < len && isMax && !restart; k++) {
-                    int p = list[k], x = p % w, y = p / w;
-                    for (int dy = -1; dy <= 1 && isMax && !restart; dy++) {
-                        int ny = y + dy;
-                        if (ny < 0 || ny >= h) continue;
-                        for (int dx = -1; dx <= 1; dx++) {
-                            int nx = x + dx;
-                            if (nx < 0 || nx >= w) continue;
-                            int q = ny * w + nx;
-                            if (in[q] == 0 || state[q] == 2) continue;
-                            float v2 = height[q];
-                            if (state[q] == 1 || v2 > v0 + sortingError) { isMax = false; break; }
-                            if (v2 > v0) { restart = true; start = q; break; }
-                            if (v2 >= floor) {
-                                if (len == list.length) list = java.util.Arrays.copyOf(list, len * 2);
-                                list[len++] = q;
-                                state[q] = 2;
-                            }
-                        }
-                    }
-                }
-                if (restart) for (int k = 0; k < len; k++) state[list[k]] = 0;
-            } while (restart);
-            for (int k = 0; k < len; k++) state[list[k]] = 1;
-            if (isMax && ++real > 1) return real;
-        }
-        return real;
+        splitByShape(box, bw, bh, s);
+    }
+
+    /**
+     * ImageJ's EDM watershed (Process > Binary > Watershed) of {@code box} in place: the exact distance map
+     * ({@link DistanceTransform}, ImageJ's float EDM), its maxima by Find Maxima's rule (tolerance 0.5,
+     * sorting error 1.1 x half a diagonal, heights of ridges as ImageJ estimates them) and, when there
+     * are two or more, a flood from them down the distance map with one-pixel lines between the basins.
+     */
+    static void splitByShape(byte[] box, int bw, int bh, SplitScratch s) {
+        int n = bw * bh;
+        s.ensure(n);
+        DistanceTransform.distanceToBackground(box, bw, bh, s.distances, s.edm);
+        edmHeights(s.edm, bw, bh, s.heights);
+        int maxima = MarkerWatershed.maxima(s.edm, s.heights, box, bw, bh, 0.5f, 1.1f * 0.5f * SQRT2, s.watershed);
+        if (maxima > 1) MarkerWatershed.flood(s.edm, box, bw, bh, maxima, s.watershed);
     }
 
     /**
      * ImageJ's estimate of an EDM's true height at each pixel (MaximumFinder's EDM mode): on a ridge or
      * maximum, the lowest over the four directions of the mean of the two neighbours plus the step to
      * them, at most the value plus half a diagonal; elsewhere, and on the box's edge, the value itself.
+     * Written to {@code out[0 .. w*h)}.
      */
-    static float[] edmHeights(float[] edm, int w, int h) {
-        float[] out = edm.clone();
+    static void edmHeights(float[] edm, int w, int h, float[] out) {
+        System.arraycopy(edm, 0, out, 0, w * h);
         float halfDiagonal = 0.5f * SQRT2;
         for (int y = 1; y < h - 1; y++) for (int x = 1; x < w - 1; x++) {
             int i = y * w + x;
@@ -310,7 +269,6 @@ public final class NucleusDetector {
             }
             out[i] = ridge ? height : v;
         }
-        return out;
     }
 
     private static final float SQRT2 = 1.4142135624f;
@@ -412,7 +370,7 @@ public final class NucleusDetector {
             int p = pixels[k];
             if (flat[p] >= cut) mask[(p / width - y0 + 1) * bw + (p % width - x0 + 1)] = (byte) 255;
         }
-        ImageJFilters.watershed(mask, bw, bh);
+        splitByShape(mask, bw, bh, new SplitScratch());
         boolean[] in = new boolean[mask.length];
         for (int i = 0; i < in.length; i++) in[i] = mask[i] != 0;
         Labeling parts = Labeling.of(in, bw, bh); // ImageJ's watershed lines separate 8-connected particles
