@@ -8,8 +8,8 @@ package necroptosis.segmentation;
  * <li>{@link #maxima}: the maxima Find Maxima keeps, by ImageJ's own rule (its {@code analyseMaxima}):
  * from the highest candidate down, a maximum counts unless the pixels reachable from it no lower than
  * its height minus the prominence include a higher one or one reached from a higher maximum;</li>
- * <li>{@link #flood}: a priority flood from those maxima (Meyer's watershed), highest pixel first, equal
- * values in the order reached, where a pixel whose 8 neighbours already carry two different basins
+ * <li>{@link #flood}: a priority flood from those maxima (Meyer's watershed), highest level first, equal
+ * levels in the order reached, where a pixel whose 8 neighbours already carry two different basins
  * becomes a one-pixel line and is cleared from the mask, so the basins are separate 8-connected
  * particles, as ImageJ's are.</li>
  * </ol>
@@ -27,15 +27,14 @@ final class MarkerWatershed {
         long[] order = new long[16];
         int[] markers = new int[16];
         int[] labels = new int[0];
-        long[] heap = new long[0];
-        int[] pixelOfSeq = new int[0];
+        int[] next = new int[0];
+        final int[] head = new int[LEVELS], tail = new int[LEVELS];
 
         void ensure(int n) {
             if (state.length < n) {
                 state = new byte[n];
                 labels = new int[n];
-                heap = new long[n];
-                pixelOfSeq = new int[n];
+                next = new int[n];
             }
         }
     }
@@ -59,20 +58,16 @@ final class MarkerWatershed {
         java.util.Arrays.fill(state, 0, n, (byte) 0);
         long[] order = s.order;
         int candidates = 0;
+        int[] off = offsets(w);
         for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) {
             int i = y * w + x;
             if (in[i] == 0) continue;
             float v = raw[i], t = height[i];
-            boolean max = true;
-            for (int dy = -1; dy <= 1 && max; dy++) {
-                int ny = y + dy;
-                if (ny < 0 || ny >= h) continue;
-                for (int dx = -1; dx <= 1; dx++) {
-                    int nx = x + dx;
-                    if (nx < 0 || nx >= w) continue;
-                    int q = ny * w + nx;
-                    if (in[q] != 0 && raw[q] > v && height[q] > t) { max = false; break; }
-                }
+            boolean max = true, inner = x > 0 && y > 0 && x < w - 1 && y < h - 1;
+            for (int d = 0; d < 8; d++) {
+                if (!inner && outside(x + DX[d], y + DY[d], w, h)) continue;
+                int q = i + off[d];
+                if (in[q] != 0 && raw[q] > v && height[q] > t) { max = false; break; }
             }
             if (max) {
                 if (candidates == order.length) order = s.order = java.util.Arrays.copyOf(order, candidates * 2);
@@ -96,30 +91,27 @@ final class MarkerWatershed {
                 state[start] = LISTED;
                 for (int k = 0; k < len; k++) {
                     int p = list[k], x = p % w, y = p / w;
-                    search:
-                    for (int dy = -1; dy <= 1; dy++) {
-                        int ny = y + dy;
-                        if (ny < 0 || ny >= h) continue;
-                        for (int dx = -1; dx <= 1; dx++) {
-                            int nx = x + dx;
-                            if (nx < 0 || nx >= w) continue;
-                            int q = ny * w + nx;
-                            if (in[q] == 0 || state[q] == LISTED) continue;
-                            // As ImageJ: on meeting a processed or a much higher pixel, this pixel's remaining
-                            // neighbours are skipped but the listing goes on from the others.
-                            if (state[q] == PROCESSED) { isMax = false; break search; }
-                            float v2 = height[q];
-                            if (v2 > v0 + sortingError) { isMax = false; break search; }
-                            if (v2 >= v0 - tolerance) {
-                                if (v2 > v0) {
-                                    sortingErrorFound = true;
-                                    start = q;
-                                    v0 = v2;
-                                }
-                                if (len == list.length) list = s.list = java.util.Arrays.copyOf(list, len * 2);
-                                list[len++] = q;
-                                state[q] = LISTED;
+                    boolean inner = x > 0 && y > 0 && x < w - 1 && y < h - 1;
+                    // ImageJ's order of directions (clockwise from up), which decides what is listed when the
+                    // search stops at a pixel.
+                    for (int d = 0; d < 8; d++) {
+                        if (!inner && outside(x + DX[d], y + DY[d], w, h)) continue;
+                        int q = p + off[d];
+                        if (in[q] == 0 || state[q] == LISTED) continue;
+                        // As ImageJ: on meeting a processed or a much higher pixel, this pixel's remaining
+                        // neighbours are skipped but the listing goes on from the others.
+                        if (state[q] == PROCESSED) { isMax = false; break; }
+                        float v2 = height[q];
+                        if (v2 > v0 + sortingError) { isMax = false; break; }
+                        if (v2 >= v0 - tolerance) {
+                            if (v2 > v0) {
+                                sortingErrorFound = true;
+                                start = q;
+                                v0 = v2;
                             }
+                            if (len == list.length) list = s.list = java.util.Arrays.copyOf(list, len * 2);
+                            list[len++] = q;
+                            state[q] = LISTED;
                         }
                     }
                 }
@@ -137,57 +129,56 @@ final class MarkerWatershed {
         return count;
     }
 
+    /** Grey levels of the flood's queue, as ImageJ's watershed floods 8-bit levels. */
+    static final int LEVELS = 256;
+
     /**
      * Floods {@code in} (non-zero pixels) from the first {@code count} markers of {@code s} (from
      * {@link #maxima}) over {@code values}, highest first, and clears the pixels where basins meet.
-     * Pixels no basin reaches are left as they are.
+     * The queue holds {@value #LEVELS} levels between the object's lowest and highest value, each first in
+     * first out (ImageJ's watershed likewise floods 8-bit levels); equal levels thus spread evenly from
+     * where they are reached, which puts a line across a symmetric neck in its middle. Pixels no basin
+     * reaches are left as they are.
      */
     static void flood(float[] values, byte[] in, int w, int h, int count, Scratch s) {
         int n = w * h;
         s.ensure(n);
-        int[] labels = s.labels;
+        float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            if (in[i] == 0) continue;
+            float v = values[i];
+            if (v < lo) lo = v;
+            if (v > hi) hi = v;
+        }
+        float scale = hi > lo ? (LEVELS - 1) / (hi - lo) : 0;
+        int[] labels = s.labels, next = s.next, head = s.head, tail = s.tail;
         java.util.Arrays.fill(labels, 0, n, 0);
+        java.util.Arrays.fill(head, -1);
         final int queued = -1, done = -2; // done: a line, or (never in practice) a pixel with no basin beside it
-        long[] heap = s.heap;
-        int[] pixelOfSeq = s.pixelOfSeq;
-        int size = 0, seq = 0;
+        int current = 0;
+        int[] off = offsets(w);
         for (int m = 0; m < count; m++) labels[s.markers[m]] = m + 1;
         for (int m = 0; m <= count; m++) {
-            // Markers first, then (m == count) the pixels popped from the queue.
+            // Markers first, then (m == count) the pixels taken from the queue.
             while (true) {
                 int p;
                 if (m < count) {
                     p = s.markers[m];
                 } else {
-                    if (size == 0) break;
-                    long top = heap[0];
-                    long last = heap[--size];
-                    // Sift the last element down from the root.
-                    int i = 0;
-                    while (true) {
-                        int c = 2 * i + 1;
-                        if (c >= size) break;
-                        if (c + 1 < size && heap[c + 1] < heap[c]) c++;
-                        if (heap[c] >= last) break;
-                        heap[i] = heap[c];
-                        i = c;
-                    }
-                    if (size > 0) heap[i] = last;
-                    p = pixelOfSeq[(int) top];
+                    while (current >= 0 && head[current] < 0) current--;
+                    if (current < 0) break;
+                    p = head[current];
+                    head[current] = next[p];
                     int label = 0;
                     boolean line = false;
                     int x = p % w, y = p / w;
-                    for (int dy = -1; dy <= 1 && !line; dy++) {
-                        int ny = y + dy;
-                        if (ny < 0 || ny >= h) continue;
-                        for (int dx = -1; dx <= 1; dx++) {
-                            int nx = x + dx;
-                            if (nx < 0 || nx >= w) continue;
-                            int l = labels[ny * w + nx];
-                            if (l <= 0) continue;
-                            if (label == 0) label = l;
-                            else if (l != label) { line = true; break; }
-                        }
+                    boolean inner = x > 0 && y > 0 && x < w - 1 && y < h - 1;
+                    for (int d = 0; d < 8; d++) {
+                        if (!inner && outside(x + DX[d], y + DY[d], w, h)) continue;
+                        int l = labels[p + off[d]];
+                        if (l <= 0) continue;
+                        if (label == 0) label = l;
+                        else if (l != label) { line = true; break; }
                     }
                     if (line || label == 0) {
                         labels[p] = done;
@@ -196,33 +187,38 @@ final class MarkerWatershed {
                     }
                     labels[p] = label;
                 }
-                // Queue the unreached neighbours, each keyed by its value (highest first) and arrival order.
+                // Queue the unreached neighbours at their level, after those queued there before.
                 int x = p % w, y = p / w;
-                for (int dy = -1; dy <= 1; dy++) {
-                    int ny = y + dy;
-                    if (ny < 0 || ny >= h) continue;
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = x + dx;
-                        if (nx < 0 || nx >= w) continue;
-                        int q = ny * w + nx;
-                        if (in[q] == 0 || labels[q] != 0) continue;
-                        labels[q] = queued;
-                        pixelOfSeq[seq] = q;
-                        long key = ((long) ~sortable(values[q]) << 32) | seq;
-                        seq++;
-                        int i = size++;
-                        while (i > 0) {
-                            int parent = (i - 1) >>> 1;
-                            if (heap[parent] <= key) break;
-                            heap[i] = heap[parent];
-                            i = parent;
-                        }
-                        heap[i] = key;
-                    }
+                boolean inner = x > 0 && y > 0 && x < w - 1 && y < h - 1;
+                for (int d = 0; d < 8; d++) {
+                    if (!inner && outside(x + DX[d], y + DY[d], w, h)) continue;
+                    int q = p + off[d];
+                    if (in[q] == 0 || labels[q] != 0) continue;
+                    labels[q] = queued;
+                    int level = Math.min(LEVELS - 1, (int) ((values[q] - lo) * scale));
+                    next[q] = -1;
+                    if (head[level] < 0) head[level] = q;
+                    else next[tail[level]] = q;
+                    tail[level] = q;
+                    if (level > current) current = level;
                 }
                 if (m < count) break;
             }
         }
+    }
+
+    /** The 8 neighbours clockwise from up, as ImageJ's MaximumFinder orders them. */
+    private static final int[] DX = {0, 1, 1, 1, 0, -1, -1, -1}, DY = {-1, -1, 0, 1, 1, 1, 0, -1};
+
+    /** Index offsets of the neighbours {@link #DX}, {@link #DY} in an image {@code w} wide. */
+    private static int[] offsets(int w) {
+        int[] off = new int[8];
+        for (int d = 0; d < 8; d++) off[d] = DY[d] * w + DX[d];
+        return off;
+    }
+
+    private static boolean outside(int x, int y, int w, int h) {
+        return x < 0 || y < 0 || x >= w || y >= h;
     }
 
     /** An int whose signed order is the float's order. */

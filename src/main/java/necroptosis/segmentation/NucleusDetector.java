@@ -251,23 +251,17 @@ public final class NucleusDetector {
             int i = y * w + x;
             float v = edm[i];
             if (v == 0) continue;
+            // The four directions (vertical, diagonal up-right, horizontal, diagonal down-right), unrolled.
+            float a = edm[i - w], b = edm[i + w], c = edm[i - w + 1], d = edm[i + w - 1];
+            float e = edm[i + 1], f = edm[i - 1], g = edm[i + w + 1], k = edm[i - w - 1];
+            boolean r0 = v >= a && v >= b, r1 = v >= c && v >= d, r2 = v >= e && v >= f, r3 = v >= g && v >= k;
+            if (!(r0 || r1 || r2 || r3)) continue; // not a ridge: the value itself
             float height = v + halfDiagonal;
-            boolean ridge = false;
-            for (int d = 0; d < 4; d++) {
-                // Directions up, up-right, right, down-right and their opposites.
-                int off = d == 0 ? -w : d == 1 ? -w + 1 : d == 2 ? 1 : w + 1;
-                float v1 = edm[i + off], v2 = edm[i - off];
-                float step;
-                if (v >= v1 && v >= v2) {
-                    ridge = true;
-                    step = (v1 + v2) / 2;
-                } else {
-                    step = Math.min(v1, v2);
-                }
-                step += (d % 2 == 0) ? 1 : SQRT2;
-                if (height > step) height = step;
-            }
-            out[i] = ridge ? height : v;
+            height = Math.min(height, (r0 ? (a + b) / 2 : Math.min(a, b)) + 1);
+            height = Math.min(height, (r1 ? (c + d) / 2 : Math.min(c, d)) + SQRT2);
+            height = Math.min(height, (r2 ? (e + f) / 2 : Math.min(e, f)) + 1);
+            height = Math.min(height, (r3 ? (g + k) / 2 : Math.min(g, k)) + SQRT2);
+            out[i] = height;
         }
     }
 
