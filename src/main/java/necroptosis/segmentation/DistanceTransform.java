@@ -16,6 +16,9 @@ package necroptosis.segmentation;
 final class DistanceTransform {
     private DistanceTransform() {}
 
+    /** Column distance standing for "no background in this column": larger than any box, small enough to count up from. */
+    private static final int FAR = 1 << 29;
+
     /** What ImageJ's EDM gives a foreground pixel when the image holds no background at all. */
     static final float NO_BACKGROUND = (float) Math.sqrt((float) Integer.MAX_VALUE);
 
@@ -52,23 +55,17 @@ final class DistanceTransform {
         int n = w * h;
         s.ensure(n, Math.max(w, h));
         int[] g = s.column;
-        final int inf = Integer.MAX_VALUE;
+        // Vertical pass: distance (in rows) to the nearest background pixel of the same column, swept row by
+        // row down and up (contiguous memory); at least FAR when the column has none.
+        final int inf = FAR;
         boolean anyBackground = false;
-        // Vertical pass: distance (in rows) to the nearest background pixel of the same column; inf when none.
-        for (int x = 0; x < w; x++) {
-            int d = inf;
-            for (int y = 0, i = x; y < h; y++, i += w) {
-                if (mask[i] == 0) { d = 0; anyBackground = true; }
-                else if (d != inf) d++;
-                g[i] = d;
-            }
-            d = inf;
-            for (int y = h - 1, i = (h - 1) * w + x; y >= 0; y--, i -= w) {
-                if (mask[i] == 0) d = 0;
-                else if (d != inf) d++;
-                if (d < g[i]) g[i] = d;
-            }
+        for (int x = 0; x < w; x++) g[x] = mask[x] == 0 ? 0 : FAR;
+        for (int i = w; i < n; i++) g[i] = mask[i] == 0 ? 0 : g[i - w] + 1;
+        for (int i = n - w - 1; i >= 0; i--) {
+            int below = g[i + w] + 1;
+            if (below < g[i]) g[i] = below;
         }
+        for (int x = 0; x < w; x++) if (g[x] < FAR) { anyBackground = true; break; }
         if (!anyBackground) {
             for (int i = 0; i < n; i++) out[i] = NO_BACKGROUND;
             return;
@@ -82,7 +79,7 @@ final class DistanceTransform {
             int k = -1;
             for (int q = 0; q < w; q++) {
                 int gq = g[row + q];
-                if (gq == inf) continue;
+                if (gq >= inf) continue;
                 long fq = (long) gq * gq + (long) q * q;
                 double sep = Double.NEGATIVE_INFINITY;
                 while (k >= 0) {

@@ -121,6 +121,8 @@ public final class NucleusDetector {
         int[] members = new int[256];
         double prominence = settings.splitProminenceOd;
         SplitScratch scratch = new SplitScratch(); // per call: the detector is shared by threads
+        int[] offsets = new int[8];
+        for (int d = 0; d < 8; d++) offsets[d] = NEIGHBOUR_DY[d] * width + NEIGHBOUR_DX[d];
         for (int start = 0; start < above.length; start++) {
             if (!above[start] || work[start] != 0) continue;
             int count = 0, sp = 0;
@@ -136,18 +138,17 @@ public final class NucleusDetector {
                 if (x > x1) x1 = x;
                 if (y < y0) y0 = y;
                 if (y > y1) y1 = y;
-                for (int dy = -1; dy <= 1; dy++) {
-                    int ny = y + dy;
-                    if (ny < 0 || ny >= height) continue;
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = x + dx;
-                        if (nx < 0 || nx >= width) continue;
-                        int q = ny * width + nx;
-                        if (above[q] && work[q] == 0) {
-                            work[q] = 1;
-                            if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
-                            stack[sp++] = q;
-                        }
+                boolean inner = x > 0 && y > 0 && x < width - 1 && y < height - 1;
+                for (int d = 0; d < 8; d++) {
+                    if (!inner) {
+                        int nx = x + NEIGHBOUR_DX[d], ny = y + NEIGHBOUR_DY[d];
+                        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+                    }
+                    int q = p + offsets[d];
+                    if (above[q] && work[q] == 0) {
+                        work[q] = 1;
+                        if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+                        stack[sp++] = q;
                     }
                 }
             }
@@ -189,6 +190,8 @@ public final class NucleusDetector {
             }
         }
     }
+
+    private static final int[] NEIGHBOUR_DX = {0, 1, 1, 1, 0, -1, -1, -1}, NEIGHBOUR_DY = {-1, -1, 0, 1, 1, 1, 0, -1};
 
     /** Work arrays of the split, reused from object to object within one call (not shared between threads). */
     static final class SplitScratch {
@@ -556,28 +559,32 @@ public final class NucleusDetector {
      * {@code width} wide) stays open, so objects are never merged here. Returns whether any was filled.
      */
     static boolean fillSmallHoles(byte[] box, int bw, int bh, boolean[] above, int bx0, int by0, int width, double maxHolePixels) {
-        byte[] state = new byte[box.length]; // 1 = reaches the border, 2 = looked at as part of a hole
+        int n = bw * bh;
+        byte[] state = new byte[n]; // 1 = reaches the border, 2 = looked at as part of a hole
         int[] stack = new int[64];
-        int sp = 0;
-        for (int b = 0; b < box.length; b++) {
-            int x = b % bw, y = b / bw;
-            if ((x == 0 || y == 0 || x == bw - 1 || y == bh - 1) && box[b] == 0) {
-                state[b] = 1;
-                if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
-                stack[sp++] = b;
-            }
+        int sp = 0, background = 0;
+        for (int b = 0; b < n; b++) if (box[b] == 0) background++;
+        if (background == 0) return false;
+        // The border's background pixels start the flood of what reaches it.
+        for (int k = 0, perimeter = 2 * bw + 2 * Math.max(0, bh - 2); k < perimeter; k++) {
+            int e = k < bw ? k : k < 2 * bw ? (bh - 1) * bw + k - bw : ((k - 2 * bw) / 2 + 1) * bw + ((k & 1) == 0 ? 0 : bw - 1);
+            if (e >= n || box[e] != 0 || state[e] != 0) continue;
+            state[e] = 1;
+            if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+            stack[sp++] = e;
         }
-        flood4(box, state, (byte) 1, stack, sp, bw, bh, null);
+        int[][] list = {new int[16]};
+        int[] size = {0};
+        flood4(box, state, (byte) 1, stack, sp, bw, bh, list, size);
+        // Every background pixel reaches the border: no holes (most objects).
+        if (size[0] == background) return false;
         boolean filled = false;
-        int[] hole = new int[16];
-        for (int start = 0; start < box.length; start++) {
+        for (int start = 0; start < n; start++) {
             if (box[start] != 0 || state[start] != 0) continue;
             state[start] = 2;
             stack[0] = start;
-            int[] size = {0};
-            int[][] members = {hole};
-            flood4(box, state, (byte) 2, stack, 1, bw, bh, members, size);
-            hole = members[0];
+            flood4(box, state, (byte) 2, stack, 1, bw, bh, list, size);
+            int[] hole = list[0];
             boolean open = size[0] > maxHolePixels;
             for (int k = 0; k < size[0] && !open; k++) {
                 int b = hole[k];
@@ -594,33 +601,25 @@ public final class NucleusDetector {
     /**
      * Spreads {@code mark} from the stacked pixels over 4-connected background ({@code box} zero) pixels
      * not yet marked; the reached pixels are listed in {@code list[0]} (grown as needed), their number in
-     * {@code size[0]}, when a list is given.
+     * {@code size[0]}.
      */
-    private static void flood4(byte[] box, byte[] state, byte mark, int[] stack, int sp, int bw, int bh, int[][] list, int... size) {
-        int[] out = list != null ? list[0] : null;
-        int len = 0;
+    private static void flood4(byte[] box, byte[] state, byte mark, int[] stack, int sp, int bw, int bh, int[][] list, int[] size) {
+        int[] out = list[0];
+        int len = 0, n = bw * bh;
         while (sp > 0) {
             int b = stack[--sp];
-            if (out != null) {
-                if (len == out.length) out = java.util.Arrays.copyOf(out, len * 2);
-                out[len++] = b;
-            }
-            int x = b % bw, y = b / bw;
-            for (int k = 0; k < 4; k++) {
-                int nx = x + (k == 0 ? 1 : k == 1 ? -1 : 0), ny = y + (k == 2 ? 1 : k == 3 ? -1 : 0);
-                if (nx < 0 || ny < 0 || nx >= bw || ny >= bh) continue;
-                int q = ny * bw + nx;
-                if (box[q] == 0 && state[q] == 0) {
-                    state[q] = mark;
-                    if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
-                    stack[sp++] = q;
-                }
-            }
+            if (len == out.length) out = java.util.Arrays.copyOf(out, len * 2);
+            out[len++] = b;
+            int x = b % bw;
+            // Up to four neighbours; the stack holds each pixel once, so it never outgrows the box.
+            if (stack.length < sp + 4) stack = java.util.Arrays.copyOf(stack, Math.max(2 * stack.length, sp + 4));
+            if (x > 0 && box[b - 1] == 0 && state[b - 1] == 0) { state[b - 1] = mark; stack[sp++] = b - 1; }
+            if (x < bw - 1 && box[b + 1] == 0 && state[b + 1] == 0) { state[b + 1] = mark; stack[sp++] = b + 1; }
+            if (b >= bw && box[b - bw] == 0 && state[b - bw] == 0) { state[b - bw] = mark; stack[sp++] = b - bw; }
+            if (b + bw < n && box[b + bw] == 0 && state[b + bw] == 0) { state[b + bw] = mark; stack[sp++] = b + bw; }
         }
-        if (list != null) {
-            list[0] = out;
-            size[0] = len;
-        }
+        list[0] = out;
+        size[0] = len;
     }
 
     private static boolean inCore(int[] labels, float[] flat, int q, int id, float cut) {
