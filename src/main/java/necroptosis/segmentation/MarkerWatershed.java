@@ -74,13 +74,37 @@ final class MarkerWatershed {
                 order[candidates++] = ((long) sortable(t) << 32) | i;
             }
         }
-        if (candidates == 0) return 0;
-        java.util.Arrays.sort(order, 0, candidates);
         int[] list = s.list;
-        int count = 0;
-        for (int c = candidates - 1; c >= 0; c--) {
-            int start = (int) order[c];
-            if (state[start] != 0) continue;
+        boolean framed = framed(in, w, h);
+        int count = 0, remaining = candidates, rounds = 0;
+        boolean sorted = false;
+        while (remaining > 0) {
+            // The highest candidate not yet listed by a search. Most objects need only a few searches, each
+            // listing most candidates, so selecting (and dropping the listed) beats sorting them all; past a
+            // few rounds the rest is sorted.
+            int start;
+            if (!sorted && rounds >= 4 && remaining > 16) {
+                java.util.Arrays.sort(order, 0, remaining);
+                sorted = true;
+            }
+            if (sorted) {
+                start = (int) order[--remaining];
+                if (state[start] != 0) continue;
+            } else {
+                int best = -1, kept = 0;
+                for (int c = 0; c < remaining; c++) {
+                    long key = order[c];
+                    if (state[(int) key] != 0) continue;
+                    order[kept] = key;
+                    if (best < 0 || key > order[best]) best = kept;
+                    kept++;
+                }
+                if (best < 0) break;
+                start = (int) order[best];
+                order[best] = order[--kept];
+                remaining = kept;
+                rounds++;
+            }
             boolean sortingErrorFound;
             do {
                 float v0 = height[start];
@@ -90,8 +114,13 @@ final class MarkerWatershed {
                 list[len++] = start;
                 state[start] = LISTED;
                 for (int k = 0; k < len; k++) {
-                    int p = list[k], x = p % w, y = p / w;
-                    boolean inner = x > 0 && y > 0 && x < w - 1 && y < h - 1;
+                    int p = list[k], x = 0, y = 0;
+                    boolean inner = framed;
+                    if (!inner) {
+                        x = p % w;
+                        y = p / w;
+                        inner = x > 0 && y > 0 && x < w - 1 && y < h - 1;
+                    }
                     // ImageJ's order of directions (clockwise from up), which decides what is listed when the
                     // search stops at a pixel.
                     for (int d = 0; d < 8; d++) {
@@ -157,6 +186,7 @@ final class MarkerWatershed {
         final int queued = -1, done = -2; // done: a line, or (never in practice) a pixel with no basin beside it
         int current = 0;
         int[] off = offsets(w);
+        boolean framed = framed(in, w, h);
         for (int m = 0; m < count; m++) labels[s.markers[m]] = m + 1;
         for (int m = 0; m <= count; m++) {
             // Markers first, then (m == count) the pixels taken from the queue.
@@ -171,8 +201,13 @@ final class MarkerWatershed {
                     head[current] = next[p];
                     int label = 0;
                     boolean line = false;
-                    int x = p % w, y = p / w;
-                    boolean inner = x > 0 && y > 0 && x < w - 1 && y < h - 1;
+                    int x = 0, y = 0;
+                    boolean inner = framed;
+                    if (!inner) {
+                        x = p % w;
+                        y = p / w;
+                        inner = x > 0 && y > 0 && x < w - 1 && y < h - 1;
+                    }
                     for (int d = 0; d < 8; d++) {
                         if (!inner && outside(x + DX[d], y + DY[d], w, h)) continue;
                         int l = labels[p + off[d]];
@@ -188,8 +223,13 @@ final class MarkerWatershed {
                     labels[p] = label;
                 }
                 // Queue the unreached neighbours at their level, after those queued there before.
-                int x = p % w, y = p / w;
-                boolean inner = x > 0 && y > 0 && x < w - 1 && y < h - 1;
+                int x = 0, y = 0;
+                boolean inner = framed;
+                if (!inner) {
+                    x = p % w;
+                    y = p / w;
+                    inner = x > 0 && y > 0 && x < w - 1 && y < h - 1;
+                }
                 for (int d = 0; d < 8; d++) {
                     if (!inner && outside(x + DX[d], y + DY[d], w, h)) continue;
                     int q = p + off[d];
@@ -215,6 +255,18 @@ final class MarkerWatershed {
         int[] off = new int[8];
         for (int d = 0; d < 8; d++) off[d] = DY[d] * w + DX[d];
         return off;
+    }
+
+    /**
+     * Whether the box's outermost rows and columns hold no pixel of {@code in}: then every pixel of it has
+     * all 8 neighbours inside the box, and the searches skip the bounds tests (and the divisions that
+     * find a pixel's column and row). Boxes have such a frame except where an object meets the tile's edge.
+     */
+    static boolean framed(byte[] in, int w, int h) {
+        int last = (h - 1) * w;
+        for (int x = 0; x < w; x++) if (in[x] != 0 || in[last + x] != 0) return false;
+        for (int i = w; i < last; i += w) if (in[i] != 0 || in[i + w - 1] != 0) return false;
+        return true;
     }
 
     private static boolean outside(int x, int y, int w, int h) {

@@ -118,37 +118,36 @@ public final class NucleusDetector {
             int[] work) {
         java.util.Arrays.fill(work, 0);
         int[] stack = new int[256];
-        int[] members = new int[256];
         double prominence = settings.splitProminenceOd;
         SplitScratch scratch = new SplitScratch(); // per call: the detector is shared by threads
         int[] offsets = new int[8];
         for (int d = 0; d < 8; d++) offsets[d] = NEIGHBOUR_DY[d] * width + NEIGHBOUR_DX[d];
+        int id = 0; // work holds each pixel's object number
         for (int start = 0; start < above.length; start++) {
             if (!above[start] || work[start] != 0) continue;
-            int count = 0, sp = 0;
+            id++;
+            // The stack holds column and row (pairs), which spares two divisions per pixel.
+            int sp = 0;
             int x0 = width, y0 = height, x1 = -1, y1 = -1;
-            stack[sp++] = start;
-            work[start] = 1;
+            stack[sp++] = start % width;
+            stack[sp++] = start / width;
+            work[start] = id;
             while (sp > 0) {
-                int p = stack[--sp];
-                if (count == members.length) members = java.util.Arrays.copyOf(members, count * 2);
-                members[count++] = p;
-                int x = p % width, y = p / width;
+                int y = stack[--sp], x = stack[--sp], p = y * width + x;
                 if (x < x0) x0 = x;
                 if (x > x1) x1 = x;
                 if (y < y0) y0 = y;
                 if (y > y1) y1 = y;
                 boolean inner = x > 0 && y > 0 && x < width - 1 && y < height - 1;
                 for (int d = 0; d < 8; d++) {
-                    if (!inner) {
-                        int nx = x + NEIGHBOUR_DX[d], ny = y + NEIGHBOUR_DY[d];
-                        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-                    }
+                    int nx = x + NEIGHBOUR_DX[d], ny = y + NEIGHBOUR_DY[d];
+                    if (!inner && (nx < 0 || ny < 0 || nx >= width || ny >= height)) continue;
                     int q = p + offsets[d];
                     if (above[q] && work[q] == 0) {
-                        work[q] = 1;
-                        if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
-                        stack[sp++] = q;
+                        work[q] = id;
+                        if (sp + 2 > stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+                        stack[sp++] = nx;
+                        stack[sp++] = ny;
                     }
                 }
             }
@@ -157,15 +156,10 @@ public final class NucleusDetector {
             int bx0 = Math.max(0, x0 - 1), by0 = Math.max(0, y0 - 1);
             int bw = Math.min(width - 1, x1 + 1) - bx0 + 1, bh = Math.min(height - 1, y1 + 1) - by0 + 1;
             byte[] box = new byte[bw * bh];
-            for (int k = 0; k < count; k++) {
-                int p = members[k];
-                box[(p / width - by0) * bw + p % width - bx0] = (byte) 255;
+            for (int by = 0, b = 0; by < bh; by++) {
+                for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) if (work[p] == id) box[b] = (byte) 255;
             }
-            if (fillSmallHoles(box, bw, bh, above, bx0, by0, width, maxHolePixels)) {
-                count = 0;
-                if (members.length < box.length) members = new int[box.length];
-                for (int b = 0; b < box.length; b++) if (box[b] != 0) members[count++] = (by0 + b / bw) * width + bx0 + b % bw;
-            }
+            fillSmallHoles(box, bw, bh, above, bx0, by0, width, maxHolePixels);
             float[] values = null;
             if (prominence > 0) {
                 values = scratch.values(bw * bh);
@@ -173,20 +167,24 @@ public final class NucleusDetector {
                 // them (ImageJ's thresholded Find Maxima would leave them out of every basin). Only the
                 // object's own pixels are read.
                 float highest = t;
-                for (int k = 0; k < count; k++) {
-                    int p = members[k];
-                    float v = Math.max(t, smooth[p]);
-                    values[(p / width - by0) * bw + p % width - bx0] = v;
-                    if (v > highest) highest = v;
+                for (int by = 0, b = 0; by < bh; by++) {
+                    for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) {
+                        if (box[b] == 0) continue;
+                        float v = Math.max(t, smooth[p]);
+                        values[b] = v;
+                        if (v > highest) highest = v;
+                    }
                 }
                 // Below threshold + prominence every maximum's flood covers the whole object (nothing in it
                 // is lower than the threshold), so only the highest counts.
                 if (highest - t < prominence) values = null;
             }
             splitObject(box, values, bw, bh, (float) prominence, scratch);
-            for (int k = 0; k < count; k++) {
-                int p = members[k];
-                mask[p] = box[(p / width - by0) * bw + p % width - bx0];
+            // The object's pixels, and its filled holes (no other object's pixels: a hole holding one stays open).
+            for (int by = 0, b = 0; by < bh; by++) {
+                for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) {
+                    if (work[p] == id || work[p] == 0 && box[b] != 0) mask[p] = box[b];
+                }
             }
         }
     }
