@@ -8,7 +8,7 @@ import ij.process.AutoThresholder;
 /**
  * Finds nuclei in a tile's haematoxylin optical density: local background removed by a top-hat,
  * Gaussian smoothing, an OD threshold (a fixed floor, raised to Otsu's where the tile's cytoplasm is
- * dark), splitting of touching nuclei by intensity maxima and by ImageJ's EDM watershed, then
+ * dark), splitting of touching nuclei by intensity maxima and by an EDM watershed, then
  * 4-connected components measured on the unsmoothed OD at half their peak.
  * <p>
  * Thread-safe and allocation-bounded per call; results depend only on the input, so any thread count
@@ -103,16 +103,15 @@ public final class NucleusDetector {
 
     /**
      * Fills {@code mask} (255 = object) with the pixels of {@code above}, touching nuclei split by two
-     * watersheds: by intensity (each dark maximum of the smoothed OD its own basin, ImageJ's Find Maxima
-     * "Segmented Particles": touching lymphocytes) and by shape (ImageJ's EDM watershed: touching nuclei
-     * of even darkness). Both run on each 8-connected object of {@code above} alone, in its bounding box
-     * with a one-pixel border: a watershed never crosses the background between objects, and on whole
-     * tiles ImageJ's level-by-level flooding made every pass visit every unfinished pixel of the tile, so
-     * this costs a fraction. It also makes an object's split independent of the rest of the tile: the
-     * intensity levels are quantised between the threshold and the object's own maximum, and maxima are
-     * judged within the object (Find Maxima's flooding would otherwise cross below the threshold into a
-     * neighbour), so a nucleus on a tile border is split alike in both tiles' windows.
-     * {@code work} is scratch of width x height.
+     * watersheds ({@link #splitObject}): by intensity (each dark maximum of the smoothed OD its own basin,
+     * as ImageJ's Find Maxima "Segmented Particles": touching lymphocytes) and by shape (as ImageJ's EDM
+     * watershed: touching nuclei of even darkness). Both run on each 8-connected object of {@code above}
+     * alone, in its bounding box with a one-pixel border: a watershed never crosses the background between
+     * objects, so an object's split is independent of the rest of the tile and a nucleus on a tile border
+     * is split alike in both tiles' windows. They are our own ({@link MarkerWatershed},
+     * {@link DistanceTransform}) rather than ImageJ's MaximumFinder and EDM, which sorted and flooded every
+     * pixel of every box level by level and were half of a run's time; MarkerWatershedTest compares the
+     * pieces with ImageJ's. {@code work} is scratch of width x height (it receives object numbers).
      */
     private void splitTouching(boolean[] above, float[] smooth, float t, int width, int height, double maxHolePixels, byte[] mask,
             int[] work) {
@@ -225,8 +224,8 @@ public final class NucleusDetector {
     }
 
     /**
-     * ImageJ's EDM watershed (Process > Binary > Watershed) of {@code box} in place: the exact distance map
-     * ({@link DistanceTransform}, ImageJ's float EDM), its maxima by Find Maxima's rule (tolerance 0.5,
+     * The EDM watershed of ImageJ's Process > Binary > Watershed, of {@code box} in place: the exact distance
+     * map ({@link DistanceTransform}), its maxima by Find Maxima's rule (tolerance 0.5,
      * sorting error 1.1 x half a diagonal, heights of ridges as ImageJ estimates them) and, when there
      * are two or more, a flood from them down the distance map with one-pixel lines between the basins.
      */
@@ -368,7 +367,7 @@ public final class NucleusDetector {
         splitByShape(mask, bw, bh, new SplitScratch());
         boolean[] in = new boolean[mask.length];
         for (int i = 0; i < in.length; i++) in[i] = mask[i] != 0;
-        Labeling parts = Labeling.of(in, bw, bh); // ImageJ's watershed lines separate 8-connected particles
+        Labeling parts = Labeling.of(in, bw, bh); // the watershed lines separate 8-connected particles
         if (parts.count < 2) return null;
         List<Nucleus> out = new ArrayList<>();
         int[] newId = new int[parts.count + 1];
