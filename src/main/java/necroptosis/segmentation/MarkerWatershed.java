@@ -74,6 +74,12 @@ final class MarkerWatershed {
                 order[candidates++] = ((long) sortable(t) << 32) | i;
             }
         }
+        if (candidates == 1) {
+            // The only candidate is the highest pixel (no neighbour is higher): a maximum, and nothing
+            // reachable is higher, so the search would only confirm it.
+            s.markers[0] = (int) order[0];
+            return 1;
+        }
         int[] list = s.list;
         boolean framed = framed(in, w, h);
         int count = 0, remaining = candidates, rounds = 0;
