@@ -91,62 +91,46 @@ public final class ImageJFilters {
     }
 
     /**
-     * Intensity watershed (Process > Find Maxima..., output "Segmented Particles"): each maximum with at
+     * Intensity watershed (Process > Find Maxima..., output "Segmented Particles") through ImageJ itself,
+     * flooding only pixels at or above {@code threshold} ("above lower threshold"): each maximum with at
      * least the given prominence gets its own basin, separated by one-pixel lines. Returns 255 inside
-     * basins and 0 on the lines, as ImageJ does.
+     * basins and 0 on the lines and below the threshold. The reference for the nucleus split's own
+     * {@link MarkerWatershed}, which replaced it for speed (MarkerWatershedTest).
      */
-    public static byte[] basinsOfMaxima(float[] pixels, int width, int height, double prominence) {
-        return basinsOfMaxima(pixels, width, height, prominence, ij.process.ImageProcessor.NO_THRESHOLD);
-    }
-
-    /**
-     * As {@link #basinsOfMaxima(float[], int, int, double)}, flooding only pixels at or above
-     * {@code threshold} (Find Maxima's "above lower threshold"): pixels below it are 0 in the result.
-     * For a caller that keeps only the basins above a threshold this is the same split at a fraction of
-     * the cost: ImageJ's watershed dilates each grey level one pixel per pass, so the wide, flat
-     * background below the threshold is what makes the unthresholded version slow (seconds per tile).
-     */
-    public static byte[] basinsOfMaxima(float[] pixels, int width, int height, double prominence, double threshold) {
+    static byte[] basinsOfMaxima(float[] pixels, int width, int height, double prominence, double threshold) {
         FloatProcessor fp = new FloatProcessor(width, height, pixels.clone());
         ByteProcessor out = new MaximumFinder().findMaxima(fp, prominence, threshold, MaximumFinder.SEGMENTED, false, false);
         return (byte[]) out.getPixels();
     }
 
     /**
-     * Splits touching objects of a binary mask (255 = object, 0 = background) in place with ImageJ's EDM
-     * watershed (Process > Binary > Watershed).
+     * ImageJ's EDM watershed (Process > Binary > Watershed) of a binary mask (255 = object) in place: the
+     * reference for {@link NucleusDetector#splitByShape}.
      */
-    public static void watershed(byte[] mask, int width, int height) {
-        ByteProcessor bp = new ByteProcessor(width, height, mask);
+    static void watershedWithImageJ(byte[] mask, int width, int height) {
         // toWatershed treats 255 as foreground on a normal (non-inverted) LUT with a black background.
-        new EDM().toWatershed(bp);
-    }
-
-    /**
-     * {@link #watershed} with the mask's EDM ({@link #distanceToBackground}) already computed: what
-     * ImageJ's {@code EDM.toWatershed} does after computing it (Find Maxima on the EDM, tolerance 0.5,
-     * segmented, ANDed with the mask).
-     */
-    public static void watershedOfEdm(byte[] mask, float[] edm, int width, int height) {
-        ByteProcessor lines = new MaximumFinder().findMaxima(new FloatProcessor(width, height, edm), 0.5,
-                ij.process.ImageProcessor.NO_THRESHOLD, MaximumFinder.SEGMENTED, false, true);
-        if (lines == null) return;
-        byte[] keep = (byte[]) lines.getPixels();
-        for (int i = 0; i < mask.length; i++) mask[i] = (byte) (mask[i] & keep[i]);
+        new EDM().toWatershed(new ByteProcessor(width, height, mask));
     }
 
     /**
      * ImageJ's float EDM of a binary mask as its EDM watershed computes it: for every non-zero pixel the
-     * distance to the nearest zero pixel, the image's edge not counting as background.
+     * distance to the nearest zero pixel, the image's edge not counting as background. Computed by
+     * {@link DistanceTransform}, which gives ImageJ's values (DistanceTransformTest) without its
+     * progress-bar overhead, which dominated on the small boxes of the nucleus split.
      */
     public static float[] distanceToBackground(byte[] mask, int width, int height) {
+        return DistanceTransform.distanceToBackground(mask, width, height);
+    }
+
+    /** {@link #distanceToBackground} through ImageJ's {@code EDM.makeFloatEDM}: the reference. */
+    static float[] distanceToBackgroundWithImageJ(byte[] mask, int width, int height) {
         return (float[]) new EDM().makeFloatEDM(new ByteProcessor(width, height, mask), 0, false).getPixels();
     }
 
     /**
      * Euclidean distance (in pixels) from every pixel to the nearest pixel where {@code target} is
-     * non-zero; 0 on the target itself (ImageJ's float EDM, exact). Without any target every distance
-     * is {@link Float#POSITIVE_INFINITY}.
+     * non-zero; 0 on the target itself (ImageJ's float EDM, exact, through {@link DistanceTransform}).
+     * Without any target every distance is {@link Float#POSITIVE_INFINITY}.
      */
     public static float[] distanceTo(byte[] target, int width, int height) {
         boolean any = false;
@@ -160,7 +144,7 @@ public final class ImageJFilters {
             java.util.Arrays.fill(inf, Float.POSITIVE_INFINITY);
             return inf;
         }
-        // makeFloatEDM gives, for each non-background pixel, the distance to the nearest background (0) pixel.
-        return (float[]) new EDM().makeFloatEDM(new ByteProcessor(width, height, others), 0, false).getPixels();
+        // The distance map gives, for each non-background pixel, the distance to the nearest background (0) pixel.
+        return DistanceTransform.distanceToBackground(others, width, height);
     }
 }

@@ -8,7 +8,7 @@ import ij.process.AutoThresholder;
 /**
  * Finds nuclei in a tile's haematoxylin optical density: local background removed by a top-hat,
  * Gaussian smoothing, an OD threshold (a fixed floor, raised to Otsu's where the tile's cytoplasm is
- * dark), splitting of touching nuclei by intensity maxima and by ImageJ's EDM watershed, then
+ * dark), splitting of touching nuclei by intensity maxima and by an EDM watershed, then
  * 4-connected components measured on the unsmoothed OD at half their peak.
  * <p>
  * Thread-safe and allocation-bounded per call; results depend only on the input, so any thread count
@@ -147,52 +147,50 @@ public final class NucleusDetector {
 
     /**
      * Fills {@code mask} (255 = object) with the pixels of {@code above}, touching nuclei split by two
-     * watersheds: by intensity (each dark maximum of the smoothed OD its own basin, ImageJ's Find Maxima
-     * "Segmented Particles": touching lymphocytes) and by shape (ImageJ's EDM watershed: touching nuclei
-     * of even darkness). Both run on each 8-connected object of {@code above} alone, in its bounding box
-     * with a one-pixel border: a watershed never crosses the background between objects, and on whole
-     * tiles ImageJ's level-by-level flooding made every pass visit every unfinished pixel of the tile, so
-     * this costs a fraction. It also makes an object's split independent of the rest of the tile: the
-     * intensity levels are quantised between the threshold and the object's own maximum, and maxima are
-     * judged within the object (Find Maxima's flooding would otherwise cross below the threshold into a
-     * neighbour), so a nucleus on a tile border is split alike in both tiles' windows.
-     * {@code work} is scratch of width x height.
+     * watersheds ({@link #splitObject}): by intensity (each dark maximum of the smoothed OD its own basin,
+     * as ImageJ's Find Maxima "Segmented Particles": touching lymphocytes) and by shape (as ImageJ's EDM
+     * watershed: touching nuclei of even darkness). Both run on each 8-connected object of {@code above}
+     * alone, in its bounding box with a one-pixel border: a watershed never crosses the background between
+     * objects, so an object's split is independent of the rest of the tile and a nucleus on a tile border
+     * is split alike in both tiles' windows. They are our own ({@link MarkerWatershed},
+     * {@link DistanceTransform}) rather than ImageJ's MaximumFinder and EDM, which sorted and flooded every
+     * pixel of every box level by level and were half of a run's time; MarkerWatershedTest compares the
+     * pieces with ImageJ's. {@code work} is scratch of width x height (it receives object numbers).
      */
     private void splitTouching(boolean[] above, float[] smooth, float t, int width, int height, double maxHolePixels, byte[] mask,
             int[] work) {
         java.util.Arrays.fill(work, 0);
         int[] stack = new int[256];
-        int[] members = new int[256];
         double prominence = settings.splitProminenceOd;
-        // Outside the object: low enough that no flood from a maximum of it (at least t) reaches it.
-        float outside = (float) (t - 2 * prominence - 1);
+        SplitScratch scratch = new SplitScratch(); // per call: the detector is shared by threads
+        int[] offsets = new int[8];
+        for (int d = 0; d < 8; d++) offsets[d] = NEIGHBOUR_DY[d] * width + NEIGHBOUR_DX[d];
+        int id = 0; // work holds each pixel's object number
         for (int start = 0; start < above.length; start++) {
             if (!above[start] || work[start] != 0) continue;
-            int count = 0, sp = 0;
+            id++;
+            // The stack holds column and row (pairs), which spares two divisions per pixel.
+            int sp = 0;
             int x0 = width, y0 = height, x1 = -1, y1 = -1;
-            stack[sp++] = start;
-            work[start] = 1;
+            stack[sp++] = start % width;
+            stack[sp++] = start / width;
+            work[start] = id;
             while (sp > 0) {
-                int p = stack[--sp];
-                if (count == members.length) members = java.util.Arrays.copyOf(members, count * 2);
-                members[count++] = p;
-                int x = p % width, y = p / width;
+                int y = stack[--sp], x = stack[--sp], p = y * width + x;
                 if (x < x0) x0 = x;
                 if (x > x1) x1 = x;
                 if (y < y0) y0 = y;
                 if (y > y1) y1 = y;
-                for (int dy = -1; dy <= 1; dy++) {
-                    int ny = y + dy;
-                    if (ny < 0 || ny >= height) continue;
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = x + dx;
-                        if (nx < 0 || nx >= width) continue;
-                        int q = ny * width + nx;
-                        if (above[q] && work[q] == 0) {
-                            work[q] = 1;
-                            if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
-                            stack[sp++] = q;
-                        }
+                boolean inner = x > 0 && y > 0 && x < width - 1 && y < height - 1;
+                for (int d = 0; d < 8; d++) {
+                    int nx = x + NEIGHBOUR_DX[d], ny = y + NEIGHBOUR_DY[d];
+                    if (!inner && (nx < 0 || ny < 0 || nx >= width || ny >= height)) continue;
+                    int q = p + offsets[d];
+                    if (above[q] && work[q] == 0) {
+                        work[q] = id;
+                        if (sp + 2 > stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+                        stack[sp++] = nx;
+                        stack[sp++] = ny;
                     }
                 }
             }
@@ -201,160 +199,114 @@ public final class NucleusDetector {
             int bx0 = Math.max(0, x0 - 1), by0 = Math.max(0, y0 - 1);
             int bw = Math.min(width - 1, x1 + 1) - bx0 + 1, bh = Math.min(height - 1, y1 + 1) - by0 + 1;
             byte[] box = new byte[bw * bh];
-            for (int k = 0; k < count; k++) {
-                int p = members[k];
-                box[(p / width - by0) * bw + p % width - bx0] = (byte) 255;
+            for (int by = 0, b = 0; by < bh; by++) {
+                for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) if (work[p] == id) box[b] = (byte) 255;
             }
-            if (fillSmallHoles(box, bw, bh, above, bx0, by0, width, maxHolePixels)) {
-                count = 0;
-                if (members.length < box.length) members = new int[box.length];
-                for (int b = 0; b < box.length; b++) if (box[b] != 0) members[count++] = (by0 + b / bw) * width + bx0 + b % bw;
-            }
-            // Each watershed runs only where ImageJ would find more than one maximum to split by (most
-            // objects are single nuclei); prominentMaxima counts them as Find Maxima does.
+            fillSmallHoles(box, bw, bh, above, bx0, by0, width, maxHolePixels);
+            float[] values = null;
             if (prominence > 0) {
-                float[] values = new float[bw * bh];
-                java.util.Arrays.fill(values, outside);
+                values = scratch.values(bw * bh);
                 // Filled holes take the threshold's value: they belong to the nucleus, and a basin reaches
-                // them (ImageJ's thresholded Find Maxima would leave them out of every basin).
+                // them (ImageJ's thresholded Find Maxima would leave them out of every basin). Only the
+                // object's own pixels are read.
                 float highest = t;
-                for (int k = 0; k < count; k++) {
-                    int p = members[k];
-                    float v = Math.max(t, smooth[p]);
-                    values[(p / width - by0) * bw + p % width - bx0] = v;
-                    if (v > highest) highest = v;
+                for (int by = 0, b = 0; by < bh; by++) {
+                    for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) {
+                        if (box[b] == 0) continue;
+                        float v = Math.max(t, smooth[p]);
+                        values[b] = v;
+                        if (v > highest) highest = v;
+                    }
                 }
                 // Below threshold + prominence every maximum's flood covers the whole object (nothing in it
                 // is lower than the threshold), so only the highest counts.
-                if (highest - t >= prominence && prominentMaxima(values, values, box, bw, bh, (float) prominence, 0) > 1) {
-                    byte[] basins = ImageJFilters.basinsOfMaxima(values, bw, bh, prominence, t);
-                    for (int b = 0; b < box.length; b++) if (basins[b] == 0) box[b] = 0;
+                if (highest - t < prominence) values = null;
+            }
+            splitObject(box, values, bw, bh, (float) prominence, scratch);
+            // The object's pixels, and its filled holes (no other object's pixels: a hole holding one stays open).
+            for (int by = 0, b = 0; by < bh; by++) {
+                for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) {
+                    if (work[p] == id || work[p] == 0 && box[b] != 0) mask[p] = box[b];
                 }
             }
-            float[] edm = ImageJFilters.distanceToBackground(box, bw, bh);
-            // ImageJ's EDM watershed: tolerance 0.5, sorting error 1.1 x half a diagonal.
-            if (prominentMaxima(edm, edmHeights(edm, bw, bh), box, bw, bh, 0.5f, 1.1f * 0.5f * SQRT2) > 1) {
-                ImageJFilters.watershedOfEdm(box, edm, bw, bh);
-            }
-            for (int k = 0; k < count; k++) {
-                int p = members[k];
-                mask[p] = box[(p / width - by0) * bw + p % width - bx0];
+        }
+    }
+
+    private static final int[] NEIGHBOUR_DX = {0, 1, 1, 1, 0, -1, -1, -1}, NEIGHBOUR_DY = {-1, -1, 0, 1, 1, 1, 0, -1};
+
+    /** Work arrays of the split, reused from object to object within one call (not shared between threads). */
+    static final class SplitScratch {
+        final DistanceTransform.Scratch distances = new DistanceTransform.Scratch();
+        final MarkerWatershed.Scratch watershed = new MarkerWatershed.Scratch();
+        private float[] values = new float[0], edm = new float[0], heights = new float[0];
+
+        float[] values(int n) {
+            if (values.length < n) values = new float[Math.max(n, 2 * values.length)];
+            return values;
+        }
+
+        void ensure(int n) {
+            if (edm.length < n) {
+                edm = new float[Math.max(n, 2 * edm.length)];
+                heights = new float[edm.length];
             }
         }
     }
 
     /**
-     * Number of maxima that ImageJ's Find Maxima keeps within {@code in} (non-zero pixels), counting no
-     * further than 2; with one, a watershed from them has nothing to split. Candidates are pixels with no
-     * neighbour higher in both {@code raw} and {@code height} (the two differ for an EDM, where ImageJ
-     * estimates the true height of ridges); from the highest down, a candidate counts unless the pixels
-     * reachable from it (8-connected) at heights down to its own minus {@code tolerance} include one
-     * already reached from a higher maximum or one higher by more than {@code sortingError} (a pixel
-     * higher by less makes the search restart from it, as ImageJ does). Where this stops a search early
-     * ImageJ goes on, so the count is never lower than ImageJ's.
+     * Splits the object in {@code box} (non-zero pixels, with background around it except at the tile's
+     * edge) in place: by intensity when {@code values} is given (each maximum of at least
+     * {@code prominence} its own basin, as ImageJ's Find Maxima "Segmented Particles" on the object's
+     * pixels), then by shape ({@link #splitByShape}).
      */
-    static int prominentMaxima(float[] raw, float[] height, byte[] in, int w, int h, float tolerance, float sortingError) {
-        int n = raw.length;
-        int candidates = 0;
-        long[] order = new long[16];
-        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) {
-            int i = y * w + x;
-            if (in[i] == 0) continue;
-            float v = raw[i], t = height[i];
-            boolean max = true;
-            for (int dy = -1; dy <= 1 && max; dy++) {
-                int ny = y + dy;
-                if (ny < 0 || ny >= h) continue;
-                for (int dx = -1; dx <= 1; dx++) {
-                    int nx = x + dx;
-                    if (nx < 0 || nx >= w) continue;
-                    int q = ny * w + nx;
-                    if (in[q] != 0 && raw[q] > v && height[q] > t) { max = false; break; }
-                }
-            }
-            if (max) {
-                if (candidates == order.length) order = java.util.Arrays.copyOf(order, candidates * 2);
-                // Heights here are positive (above the threshold, or distances), so their bits sort as the floats do.
-                order[candidates++] = ((long) Float.floatToIntBits(t) << 32) | i;
-            }
+    static void splitObject(byte[] box, float[] values, int bw, int bh, float prominence, SplitScratch s) {
+        if (values != null) {
+            int maxima = MarkerWatershed.maxima(values, values, box, bw, bh, prominence, 0f, s.watershed);
+            if (maxima > 1) MarkerWatershed.flood(values, box, bw, bh, maxima, s.watershed);
         }
-        if (candidates <= 1) return candidates;
-        java.util.Arrays.sort(order, 0, candidates);
-        byte[] state = new byte[n]; // 1 = reached from a maximum already handled, 2 = listed in the current search
-        int[] list = new int[64];
-        int real = 0;
-        for (int c = candidates - 1; c >= 0; c--) {
-            int start = (int) order[c];
-            if (state[start] != 0) continue;
-            boolean isMax, restart;
-            int len;
-            do {
-                float v0 = height[start], floor = v0 - tolerance;
-                isMax = true;
-                restart = false;
-                len = 0;
-                list[len++] = start;
-                state[start] = 2;
-                for (int k = 0; k < len && isMax && !restart; k++) {
-                    int p = list[k], x = p % w, y = p / w;
-                    for (int dy = -1; dy <= 1 && isMax && !restart; dy++) {
-                        int ny = y + dy;
-                        if (ny < 0 || ny >= h) continue;
-                        for (int dx = -1; dx <= 1; dx++) {
-                            int nx = x + dx;
-                            if (nx < 0 || nx >= w) continue;
-                            int q = ny * w + nx;
-                            if (in[q] == 0 || state[q] == 2) continue;
-                            float v2 = height[q];
-                            if (state[q] == 1 || v2 > v0 + sortingError) { isMax = false; break; }
-                            if (v2 > v0) { restart = true; start = q; break; }
-                            if (v2 >= floor) {
-                                if (len == list.length) list = java.util.Arrays.copyOf(list, len * 2);
-                                list[len++] = q;
-                                state[q] = 2;
-                            }
-                        }
-                    }
-                }
-                if (restart) for (int k = 0; k < len; k++) state[list[k]] = 0;
-            } while (restart);
-            for (int k = 0; k < len; k++) state[list[k]] = 1;
-            if (isMax && ++real > 1) return real;
-        }
-        return real;
+        splitByShape(box, bw, bh, s);
+    }
+
+    /**
+     * The EDM watershed of ImageJ's Process > Binary > Watershed, of {@code box} in place: the exact distance
+     * map ({@link DistanceTransform}), its maxima by Find Maxima's rule (tolerance 0.5,
+     * sorting error 1.1 x half a diagonal, heights of ridges as ImageJ estimates them) and, when there
+     * are two or more, a flood from them down the distance map with one-pixel lines between the basins.
+     */
+    static void splitByShape(byte[] box, int bw, int bh, SplitScratch s) {
+        int n = bw * bh;
+        s.ensure(n);
+        DistanceTransform.distanceToBackground(box, bw, bh, s.distances, s.edm);
+        edmHeights(s.edm, bw, bh, s.heights);
+        int maxima = MarkerWatershed.maxima(s.edm, s.heights, box, bw, bh, 0.5f, 1.1f * 0.5f * SQRT2, s.watershed);
+        if (maxima > 1) MarkerWatershed.flood(s.edm, box, bw, bh, maxima, s.watershed);
     }
 
     /**
      * ImageJ's estimate of an EDM's true height at each pixel (MaximumFinder's EDM mode): on a ridge or
      * maximum, the lowest over the four directions of the mean of the two neighbours plus the step to
      * them, at most the value plus half a diagonal; elsewhere, and on the box's edge, the value itself.
+     * Written to {@code out[0 .. w*h)}.
      */
-    static float[] edmHeights(float[] edm, int w, int h) {
-        float[] out = edm.clone();
+    static void edmHeights(float[] edm, int w, int h, float[] out) {
+        System.arraycopy(edm, 0, out, 0, w * h);
         float halfDiagonal = 0.5f * SQRT2;
         for (int y = 1; y < h - 1; y++) for (int x = 1; x < w - 1; x++) {
             int i = y * w + x;
             float v = edm[i];
             if (v == 0) continue;
+            // The four directions (vertical, diagonal up-right, horizontal, diagonal down-right), unrolled.
+            float a = edm[i - w], b = edm[i + w], c = edm[i - w + 1], d = edm[i + w - 1];
+            float e = edm[i + 1], f = edm[i - 1], g = edm[i + w + 1], k = edm[i - w - 1];
+            boolean r0 = v >= a && v >= b, r1 = v >= c && v >= d, r2 = v >= e && v >= f, r3 = v >= g && v >= k;
+            if (!(r0 || r1 || r2 || r3)) continue; // not a ridge: the value itself
             float height = v + halfDiagonal;
-            boolean ridge = false;
-            for (int d = 0; d < 4; d++) {
-                // Directions up, up-right, right, down-right and their opposites.
-                int off = d == 0 ? -w : d == 1 ? -w + 1 : d == 2 ? 1 : w + 1;
-                float v1 = edm[i + off], v2 = edm[i - off];
-                float step;
-                if (v >= v1 && v >= v2) {
-                    ridge = true;
-                    step = (v1 + v2) / 2;
-                } else {
-                    step = Math.min(v1, v2);
-                }
-                step += (d % 2 == 0) ? 1 : SQRT2;
-                if (height > step) height = step;
-            }
-            out[i] = ridge ? height : v;
+            height = Math.min(height, (r0 ? (a + b) / 2 : Math.min(a, b)) + 1);
+            height = Math.min(height, (r1 ? (c + d) / 2 : Math.min(c, d)) + SQRT2);
+            height = Math.min(height, (r2 ? (e + f) / 2 : Math.min(e, f)) + 1);
+            height = Math.min(height, (r3 ? (g + k) / 2 : Math.min(g, k)) + SQRT2);
+            out[i] = height;
         }
-        return out;
     }
 
     private static final float SQRT2 = 1.4142135624f;
@@ -456,10 +408,10 @@ public final class NucleusDetector {
             int p = pixels[k];
             if (flat[p] >= cut) mask[(p / width - y0 + 1) * bw + (p % width - x0 + 1)] = (byte) 255;
         }
-        ImageJFilters.watershed(mask, bw, bh);
+        splitByShape(mask, bw, bh, new SplitScratch());
         boolean[] in = new boolean[mask.length];
         for (int i = 0; i < in.length; i++) in[i] = mask[i] != 0;
-        Labeling parts = Labeling.of(in, bw, bh); // ImageJ's watershed lines separate 8-connected particles
+        Labeling parts = Labeling.of(in, bw, bh); // the watershed lines separate 8-connected particles
         if (parts.count < 2) return null;
         List<Nucleus> out = new ArrayList<>();
         int[] newId = new int[parts.count + 1];
@@ -648,28 +600,32 @@ public final class NucleusDetector {
      * {@code width} wide) stays open, so objects are never merged here. Returns whether any was filled.
      */
     static boolean fillSmallHoles(byte[] box, int bw, int bh, boolean[] above, int bx0, int by0, int width, double maxHolePixels) {
-        byte[] state = new byte[box.length]; // 1 = reaches the border, 2 = looked at as part of a hole
+        int n = bw * bh;
+        byte[] state = new byte[n]; // 1 = reaches the border, 2 = looked at as part of a hole
         int[] stack = new int[64];
-        int sp = 0;
-        for (int b = 0; b < box.length; b++) {
-            int x = b % bw, y = b / bw;
-            if ((x == 0 || y == 0 || x == bw - 1 || y == bh - 1) && box[b] == 0) {
-                state[b] = 1;
-                if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
-                stack[sp++] = b;
-            }
+        int sp = 0, background = 0;
+        for (int b = 0; b < n; b++) if (box[b] == 0) background++;
+        if (background == 0) return false;
+        // The border's background pixels start the flood of what reaches it.
+        for (int k = 0, perimeter = 2 * bw + 2 * Math.max(0, bh - 2); k < perimeter; k++) {
+            int e = k < bw ? k : k < 2 * bw ? (bh - 1) * bw + k - bw : ((k - 2 * bw) / 2 + 1) * bw + ((k & 1) == 0 ? 0 : bw - 1);
+            if (e >= n || box[e] != 0 || state[e] != 0) continue;
+            state[e] = 1;
+            if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+            stack[sp++] = e;
         }
-        flood4(box, state, (byte) 1, stack, sp, bw, bh, null);
+        int[][] list = {new int[16]};
+        int[] size = {0};
+        flood4(box, state, (byte) 1, stack, sp, bw, bh, list, size);
+        // Every background pixel reaches the border: no holes (most objects).
+        if (size[0] == background) return false;
         boolean filled = false;
-        int[] hole = new int[16];
-        for (int start = 0; start < box.length; start++) {
+        for (int start = 0; start < n; start++) {
             if (box[start] != 0 || state[start] != 0) continue;
             state[start] = 2;
             stack[0] = start;
-            int[] size = {0};
-            int[][] members = {hole};
-            flood4(box, state, (byte) 2, stack, 1, bw, bh, members, size);
-            hole = members[0];
+            flood4(box, state, (byte) 2, stack, 1, bw, bh, list, size);
+            int[] hole = list[0];
             boolean open = size[0] > maxHolePixels;
             for (int k = 0; k < size[0] && !open; k++) {
                 int b = hole[k];
@@ -686,33 +642,25 @@ public final class NucleusDetector {
     /**
      * Spreads {@code mark} from the stacked pixels over 4-connected background ({@code box} zero) pixels
      * not yet marked; the reached pixels are listed in {@code list[0]} (grown as needed), their number in
-     * {@code size[0]}, when a list is given.
+     * {@code size[0]}.
      */
-    private static void flood4(byte[] box, byte[] state, byte mark, int[] stack, int sp, int bw, int bh, int[][] list, int... size) {
-        int[] out = list != null ? list[0] : null;
-        int len = 0;
+    private static void flood4(byte[] box, byte[] state, byte mark, int[] stack, int sp, int bw, int bh, int[][] list, int[] size) {
+        int[] out = list[0];
+        int len = 0, n = bw * bh;
         while (sp > 0) {
             int b = stack[--sp];
-            if (out != null) {
-                if (len == out.length) out = java.util.Arrays.copyOf(out, len * 2);
-                out[len++] = b;
-            }
-            int x = b % bw, y = b / bw;
-            for (int k = 0; k < 4; k++) {
-                int nx = x + (k == 0 ? 1 : k == 1 ? -1 : 0), ny = y + (k == 2 ? 1 : k == 3 ? -1 : 0);
-                if (nx < 0 || ny < 0 || nx >= bw || ny >= bh) continue;
-                int q = ny * bw + nx;
-                if (box[q] == 0 && state[q] == 0) {
-                    state[q] = mark;
-                    if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
-                    stack[sp++] = q;
-                }
-            }
+            if (len == out.length) out = java.util.Arrays.copyOf(out, len * 2);
+            out[len++] = b;
+            int x = b % bw;
+            // Up to four neighbours; the stack holds each pixel once, so it never outgrows the box.
+            if (stack.length < sp + 4) stack = java.util.Arrays.copyOf(stack, Math.max(2 * stack.length, sp + 4));
+            if (x > 0 && box[b - 1] == 0 && state[b - 1] == 0) { state[b - 1] = mark; stack[sp++] = b - 1; }
+            if (x < bw - 1 && box[b + 1] == 0 && state[b + 1] == 0) { state[b + 1] = mark; stack[sp++] = b + 1; }
+            if (b >= bw && box[b - bw] == 0 && state[b - bw] == 0) { state[b - bw] = mark; stack[sp++] = b - bw; }
+            if (b + bw < n && box[b + bw] == 0 && state[b + bw] == 0) { state[b + bw] = mark; stack[sp++] = b + bw; }
         }
-        if (list != null) {
-            list[0] = out;
-            size[0] = len;
-        }
+        list[0] = out;
+        size[0] = len;
     }
 
     private static boolean inCore(int[] labels, float[] flat, int q, int id, float cut) {
