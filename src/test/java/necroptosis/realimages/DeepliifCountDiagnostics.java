@@ -55,7 +55,7 @@ import necroptosis.stain.ColorDeconvolution;
  * or outside tissue); and the DAPI panel with the same centres.
  * <p>
  * {@code java -cp target/classes:target/test-classes:IJ_JAR necroptosis.realimages.DeepliifCountDiagnostics
- * REAL_IMAGES_DIR OUT_DIR [analysis µm/px, default 0.5]}
+ * REAL_IMAGES_DIR OUT_DIR [analysis µm/px, default 0.5 [fixed threshold OD instead of the slide's]]}
  */
 public final class DeepliifCountDiagnostics {
     static final int PANEL = 512;
@@ -65,14 +65,15 @@ public final class DeepliifCountDiagnostics {
         Path root = Paths.get(args[0]).resolve("deepliif-IHC-samples/Sample_Dataset/train");
         Path out = Paths.get(args[1]);
         double analysisUm = args.length > 2 ? Double.parseDouble(args[2]) : AnalysisSettings.DEFAULT_ANALYSIS_PIXEL_UM;
+        Double threshold = args.length > 3 ? Double.valueOf(args[3]) : null;
         Files.createDirectories(out);
         for (String name : new String[] {"Bladder1", "Lung1"}) {
             BufferedImage strip = ImageIO.read(root.resolve(name + ".png").toFile());
-            System.out.println(diagnose(name, strip, analysisUm, out));
+            System.out.println(diagnose(name, strip, analysisUm, threshold, out));
         }
     }
 
-    static String diagnose(String name, BufferedImage strip, double analysisUm, Path out) throws IOException {
+    static String diagnose(String name, BufferedImage strip, double analysisUm, Double fixedThreshold, Path out) throws IOException {
         int w = PANEL, n = w * w;
         int[] mask = new int[n], dapi = new int[n];
         for (int y = 0; y < w; y++) for (int x = 0; x < w; x++) {
@@ -105,9 +106,13 @@ public final class DeepliifCountDiagnostics {
             int ox = (int) ((x + 0.5) * toOverview), oy = (int) ((y + 0.5) * toOverview);
             tissue[y * aw + x] = ox < r.overview.width && oy < r.overview.height ? r.overviewTissue[oy * r.overview.width + ox] : 0;
         }
+        int tissuePx = 0;
+        for (byte b : tissue) if (b != 0) tissuePx++;
         NucleusDetector detector = new NucleusDetector(s.nuclei);
-        double t = r.nucleusThresholdOd;
+        double t = fixedThreshold != null ? fixedThreshold : r.nucleusThresholdOd;
         int[] labels = new int[an];
+        int everywhere = 0; // non-debris nuclei when the whole panel is taken as tissue
+        for (Nucleus nu : detector.detect(h, dab, null, aw, ah, um, labels, t)) if (nu.kind != Nucleus.Kind.DEBRIS) everywhere++;
         List<Nucleus> nuclei = detector.detect(h, dab, tissue, aw, ah, um, labels, t);
         float[] sum = new float[an];
         for (int i = 0; i < an; i++) sum[i] = h[i] + Math.max(0, dab[i]);
@@ -143,7 +148,7 @@ public final class DeepliifCountDiagnostics {
         // Per reference nucleus: overlap (full-resolution pixels) with each detected nucleus, pixels in tissue,
         // brightest smoothed OD, pixels above the threshold, summed DAPI.
         Map<Integer, Map<Integer, Integer>> overlap = new HashMap<>();
-        int[] inTissue = new int[ids + 1], aboveT = new int[ids + 1];
+        int[] inTissue = new int[ids + 1], aboveT = new int[ids + 1], redPx = new int[ids + 1];
         float[] brightest = new float[ids + 1];
         long[] dapiSum = new long[ids + 1];
         for (int i = 0; i < n; i++) {
@@ -155,6 +160,7 @@ public final class DeepliifCountDiagnostics {
             if (smooth[a] >= t) aboveT[id]++;
             brightest[id] = Math.max(brightest[id], smooth[a]);
             dapiSum[id] += dapi[i];
+            if (((mask[i] >> 16) & 255) > 128) redPx[id]++;
         }
         int dapiT = new AutoThresholder().getThreshold(AutoThresholder.Method.Otsu, histogram(dapi));
         Map<Integer, Integer> match = new HashMap<>(), refsPerNucleus = new HashMap<>();
@@ -170,7 +176,7 @@ public final class DeepliifCountDiagnostics {
                 match.put(c[3], -best);
             }
         }
-        Map<String, Integer> classes = new TreeMap<>(), dapiBright = new TreeMap<>();
+        Map<String, Integer> classes = new TreeMap<>(), dapiBright = new TreeMap<>(), positive = new TreeMap<>();
         Map<String, List<Integer>> sizes = new TreeMap<>();
         int[] colour = new int[comps.size()];
         List<String> paleOd = new ArrayList<>();
@@ -183,7 +189,7 @@ public final class DeepliifCountDiagnostics {
                 cls = refsPerNucleus.get(m) > 1 ? "a shared (under-split)" : "matched alone";
                 colour[k] = refsPerNucleus.get(m) > 1 ? 0xff0000 : 0x00c000;
             } else if (2 * inTissue[id] < c[2]) {
-                cls = "c outside tissue";
+                cls = brightest[id] < t ? "c outside tissue (and pale)" : "c outside tissue";
                 colour[k] = 0xff8000;
             } else if (m != null) {
                 cls = "c debris";
@@ -199,19 +205,20 @@ public final class DeepliifCountDiagnostics {
             classes.merge(cls, 1, Integer::sum);
             sizes.computeIfAbsent(cls, x -> new ArrayList<>()).add(c[2]);
             if (dapiSum[id] / c[2] > dapiT) dapiBright.merge(cls, 1, Integer::sum);
+            if (2 * redPx[id] > c[2]) positive.merge(cls, 1, Integer::sum);
         }
         Map<Nucleus.Kind, Integer> kinds = new TreeMap<>();
         for (Nucleus nu : nuclei) kinds.merge(nu.kind, 1, Integer::sum);
         writeQc(out.resolve(name + "-count-qc.png").toFile(), strip, 0, labels, aw, f, comps, colour);
         writeQc(out.resolve(name + "-dapi-qc.png").toFile(), strip, 2 * PANEL, null, aw, f, comps, colour);
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s at %.2f um/px (analysis), threshold %.3f OD: pipeline cells %d; re-detected %d %s; reference %d%n",
-                name, um, t, pipelineCells, nuclei.size(), kinds, comps.size()));
+        sb.append(String.format(Locale.ROOT, "%s at %.2f um/px (analysis), threshold %.3f OD, tissue %.0f %% of the panel: pipeline cells %d; re-detected %d %s (non-debris on the whole panel %d); reference %d%n",
+                name, um, t, 100.0 * tissuePx / an, pipelineCells, nuclei.size(), kinds, everywhere, comps.size()));
         for (Map.Entry<String, Integer> e : classes.entrySet()) {
             List<Integer> z = sizes.get(e.getKey());
             z.sort(null);
-            sb.append(String.format(Locale.ROOT, "  %-36s %3d  (DAPI-bright %d)  median area %d px = %.1f um2 at %.2f um/px%n", e.getKey(),
-                    e.getValue(), dapiBright.getOrDefault(e.getKey(), 0), z.get(z.size() / 2),
+            sb.append(String.format(Locale.ROOT, "  %-36s %3d  (Ki67+ %d, DAPI-bright %d)  median area %d px = %.1f um2 at %.2f um/px%n", e.getKey(),
+                    e.getValue(), positive.getOrDefault(e.getKey(), 0), dapiBright.getOrDefault(e.getKey(), 0), z.get(z.size() / 2),
                     z.get(z.size() / 2) * RealImageChecksTest.DEEPLIIF_PIXEL_UM * RealImageChecksTest.DEEPLIIF_PIXEL_UM,
                     RealImageChecksTest.DEEPLIIF_PIXEL_UM));
         }
