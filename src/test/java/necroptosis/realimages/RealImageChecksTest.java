@@ -150,12 +150,29 @@ class RealImageChecksTest {
         }
     }
 
-    @Disabled("target missed: Bladder1 127 cells vs 183 (-31 %), Lung1 56 vs 60 (-7 %). The reference is right: "
-            + "val/Bladder1.json's 183 equals the mask panel's components of >= 30 px. DeepliifCountDiagnostics (panel alone, "
-            + "Otsu threshold 0.28): of 183 reference nuclei 85 matched alone, 4 share a nucleus, 94 missed: 26 never reach "
-            + "the threshold, 68 only in pieces (pale, out-of-focus nuclei whose part above 0.28 OD is too small). A fixed "
-            + "threshold does not fix both panels: 0.12 gives Bladder1 175 non-debris nuclei but Lung1 80 (+33 %: its "
-            + "Ki67+ nuclei with coarse chromatin are cut into 3-6 pieces by the intensity split)")
+    /*
+     * Target missed on Bladder1 (DeepliifCountDiagnostics, which reproduces this run: 0.5 µm/px analysis
+     * scale, slide threshold 0.259 OD, tissue mask). The miss is ours, not the reference's:
+     * - pixel size: the mask's nuclei (red/blue interiors, green borders excluded) have a median area of
+     *   595 px (Bladder1) and 654 px (Lung1), i.e. 37 and 41 µm² at the assumed 0.25 µm/px (about 54 µm² with
+     *   their borders), typical nuclei; 0.5 µm/px would make them 149-164 µm². 0.25 µm/px is supported.
+     * - reference: the 183 objects of >= 30 px equal val/Bladder1.json's num_total, and the DAPI panel shows
+     *   a nucleus under the reference centres (QC image), the missed ones dim (out of focus): 2 of the 31 pale
+     *   ones are above the DAPI panel's Otsu threshold, against 74 of the 77 matched.
+     * - of Bladder1's 183 reference nuclei: 77 matched alone, 15 share one of our nuclei with a neighbour
+     *   (under-split), 31 pale (smoothed OD peak 0.12-0.26, never at the Otsu threshold 0.259, which is set by
+     *   the in-focus dark nuclei), 50 only partly above it (found in pieces or not at all), 10 covered by an
+     *   object classed debris (under 18 µm² and dark: the dark core of a nucleus, or a piece of a Ki67+ one, 3).
+     * - Lung1 (56 vs 61 objects): our tissue mask covers only 35 % of its panel (pale stroma fails the tissue
+     *   test): 17 reference nuclei lie outside it; over-split Ki67+ clumps make up the count.
+     * Tried (locally, not kept): the 0.10 OD floor alone (Otsu off) gives this run 156 cells on Bladder1 (-14.8 %)
+     * and 59 on Lung1, % positive -0.5/+2.0 points, but fails SyntheticAccuracyTest (seed 3003: necrosis area
+     * +13.4 %, necrosis MLKL+ +3.4 points); hysteresis from Otsu's threshold down to 0.10 OD gives 143 (-22 %),
+     * 44 reference nuclei then merged with a neighbour. The target is unchanged.
+     */
+    @Disabled("target missed: Bladder1 127 cells vs 183 (-31 %), Lung1 56 vs 60 (-7 %). The reference is right (pixel size "
+            + "supported by the mask's nucleus areas, 37-41 um2 median at 0.25 um/px; its nuclei visible in DAPI); we miss pale, "
+            + "out-of-focus nuclei below Otsu's threshold (31 of 183) or partly above it (50): see the comment above")
     @Test
     void deepliifKi67CellCountWithinFifteenPercent() throws IOException {
         for (Ki67 k : ki67()) {
