@@ -3,6 +3,7 @@ package necroptosis.pipeline;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -94,7 +95,8 @@ public final class SlideAnalysis {
         }
         progress.status("tiles");
         double toOverview = scale.level0PerPixel / overview.scale.level0PerPixel;
-        double nucleusThreshold = nucleusThreshold(scale, overview, overviewTissue, deconvolution, new NucleusDetector(settings.nuclei));
+        double nucleusThreshold = nucleusThreshold(scale, overview, overviewTissue, deconvolution, new NucleusDetector(settings.nuclei),
+                this::inParallel);
         TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold);
         List<TileResult> tiles = BorderDuplicates.remove(runTiles(analyzer, todo, tilesX), grid, scale.pixelUm);
 
@@ -123,18 +125,29 @@ public final class SlideAnalysis {
      * lie on a fixed grid in µm from the slide's origin, and are chosen, evenly spread in raster order,
      * from those at least half tissue in the overview (any tissue when none is): the threshold depends
      * on the slide alone, never on the tile size. One threshold for all tiles keeps a nucleus's
-     * segmentation independent of which tile's window it is seen in.
+     * segmentation independent of which tile's window it is seen in. The windows are read and filtered
+     * by {@code runner} (the run's threads: serial, this was a tenth of a run on two threads); their
+     * histograms are added in the windows' order, so the threshold does not depend on the threads.
      */
     static double nucleusThreshold(ScaledLevel scale, Overview overview, byte[] tissue, ColorDeconvolution deconvolution,
-            NucleusDetector detector) throws IOException {
-        int[] hist = new int[256];
+            NucleusDetector detector, Runner runner) throws IOException {
+        List<Callable<int[]>> samples = new ArrayList<>();
         for (int[] win : thresholdWindows(scale, overview, tissue)) {
-            int[] rgb = scale.read(win[0], win[1], win[2], win[3]);
-            float[] hem = new float[win[2] * win[3]];
-            deconvolution.deconvolve(rgb, hem, null, null);
-            NucleusDetector.histogram(detector.filtered(hem, win[2], win[3], scale.pixelUm)[1], hist);
+            samples.add(() -> {
+                int[] rgb = scale.read(win[0], win[1], win[2], win[3]);
+                float[] hem = new float[win[2] * win[3]];
+                deconvolution.deconvolve(rgb, hem, null, null);
+                return detector.histogramOfFiltered(hem, win[2], win[3], scale.pixelUm, null);
+            });
         }
+        int[] hist = new int[256];
+        for (int[] h : runner.all(samples)) for (int i = 0; i < hist.length; i++) hist[i] += h[i];
         return detector.threshold(hist);
+    }
+
+    /** Runs tasks and returns their results in the tasks' order. */
+    interface Runner {
+        <T> List<T> all(List<Callable<T>> tasks) throws IOException;
     }
 
     /** The sample windows of {@link #nucleusThreshold}: {x, y, width, height} in pixels of {@code scale}. */
@@ -184,39 +197,52 @@ public final class SlideAnalysis {
     }
 
     private List<TileResult> runTiles(TileAnalyzer analyzer, List<Integer> todo, int tilesX) throws IOException {
+        AtomicInteger done = new AtomicInteger();
+        if (decodeOnly) progress.status("decode tiles"); // marks the start of the baseline's timed part
+        List<Callable<TileResult>> tasks = new ArrayList<>(todo.size());
+        for (int t : todo) {
+            tasks.add(() -> {
+                if (decodeOnly) {
+                    analyzer.decodeOnly(t, tilesX);
+                    progress.tiles(done.incrementAndGet(), todo.size());
+                    return null;
+                }
+                TileResult r = analyzer.analyse(t, tilesX);
+                progress.tiles(done.incrementAndGet(), todo.size());
+                return r;
+            });
+        }
+        List<TileResult> results = new ArrayList<>(todo.size());
+        for (TileResult r : inParallel(tasks)) if (r != null) results.add(r);
+        return results;
+    }
+
+    /**
+     * Runs the tasks on {@link AnalysisSettings#threads} threads and returns their results in the tasks'
+     * order. Tasks not yet started when the user cancels end at once.
+     */
+    private <T> List<T> inParallel(List<Callable<T>> tasks) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads, r -> {
             Thread th = new Thread(r, "necroptosis-tile");
             th.setDaemon(true);
             return th;
         });
-        AtomicInteger done = new AtomicInteger();
-        if (decodeOnly) progress.status("decode tiles"); // marks the start of the baseline's timed part
         try {
-            List<Future<TileResult>> futures = new ArrayList<>(todo.size());
-            for (int t : todo) {
+            List<Future<T>> futures = new ArrayList<>(tasks.size());
+            for (Callable<T> task : tasks) {
                 futures.add(pool.submit(() -> {
                     if (progress.isCancelled()) throw new CancellationException("cancelled");
-                    if (decodeOnly) {
-                        analyzer.decodeOnly(t, tilesX);
-                        progress.tiles(done.incrementAndGet(), todo.size());
-                        return null;
-                    }
-                    TileResult r = analyzer.analyse(t, tilesX);
-                    progress.tiles(done.incrementAndGet(), todo.size());
-                    return r;
+                    return task.call();
                 }));
             }
-            List<TileResult> results = new ArrayList<>(todo.size());
-            for (Future<TileResult> f : futures) {
-                TileResult r = f.get();
-                if (r != null) results.add(r);
-            }
+            List<T> results = new ArrayList<>(tasks.size());
+            for (Future<T> f : futures) results.add(f.get());
             return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
         } catch (ExecutionException e) {
-            // The first failure or cancellation ends the run: tiles still queued see the cancellation and
+            // The first failure or cancellation ends the run: tasks still queued see the cancellation and
             // end at once, shutdownNow below drops the rest, and the workers are gone before run() returns.
             Throwable c = e.getCause();
             if (c instanceof CancellationException) throw (CancellationException) c;

@@ -10,6 +10,7 @@ import necroptosis.segmentation.CellExpander;
 import necroptosis.segmentation.Nucleus;
 import necroptosis.segmentation.NucleusDetector;
 import necroptosis.segmentation.NucleusSettings;
+import necroptosis.segmentation.ScratchBySize;
 import necroptosis.stain.ColorDeconvolution;
 
 /**
@@ -55,7 +56,7 @@ final class TileAnalyzer {
         int rx = Math.max(0, cx - marginPx), ry = Math.max(0, cy - marginPx);
         int rw = (int) Math.min(scale.width, (long) cx + cw + marginPx) - rx;
         int rh = (int) Math.min(scale.height, (long) cy + ch + marginPx) - ry;
-        scale.read(rx, ry, rw, rh, BUFFERS.get().fit(rw * rh).rgb);
+        scale.read(rx, ry, rw, rh, BUFFERS.get(rw * rh).rgb);
     }
 
     TileResult analyse(int index, int tilesX) throws IOException {
@@ -66,13 +67,13 @@ final class TileAnalyzer {
         int rh = (int) Math.min(scale.height, (long) cy + ch + marginPx) - ry;
 
         int n = rw * rh;
-        Buffers buf = BUFFERS.get().fit(n);
+        Buffers buf = BUFFERS.get(n);
         int[] rgb = buf.rgb;
         scale.read(rx, ry, rw, rh, rgb);
         float[] h = buf.h, dab = buf.dab;
         byte[] tissue = buf.tissue;
         deconvolution.deconvolve(rgb, h, dab, null);
-        regionMask(rx, ry, rw, rh, tissue);
+        regionMask(rx, ry, rw, rh, tissue, buf);
 
         grid.addPixels(h, dab, tissue, rx, ry, rw, cx, cy, cw, ch, settings.thresholds);
 
@@ -87,10 +88,14 @@ final class TileAnalyzer {
             for (int bx = cx / bpx; bx * bpx < cx + cw; bx++) tileScore.merge(grid.score(by * grid.width + bx));
         }
         List<Nucleus> nuclei = detector.detect(h, nuclearMarker ? dab : null, tissue, rw, rh, scale.pixelUm, labels, nucleusThreshold);
-        double[] cellDab = settings.cellMode ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, settings.compartment, settings.cellExpansionUm) : null;
+        // The cells go into the pixels' array: they are no longer needed once separated into stains.
+        int[] cells = rgb;
+        double[] cellDab = settings.cellMode
+                ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, settings.compartment, settings.cellExpansionUm, cells) : null;
         // Marker mode (CD45/CD3/CD8 slides): an immune cell is a lymphocyte-sized, round nucleus whose thin
         // rim of cytoplasm and membrane (within 2 µm) is DAB-positive, whatever its haematoxylin darkness.
-        double[] markerDab = markerMode ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, CellCompartment.CYTOPLASM, MARKER_RING_UM) : null;
+        double[] markerDab = markerMode
+                ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, CellCompartment.CYTOPLASM, MARKER_RING_UM, cells) : null;
         int counted = 0, immune = 0;
         double[] positions = new double[16];
         for (int k = 0; k < nuclei.size(); k++) {
@@ -157,31 +162,31 @@ final class TileAnalyzer {
     }
 
     /**
-     * A worker thread's tile arrays, reused while tiles keep their size (all but the slide's last row
-     * and column). Each is several MB, a "humongous" object for the G1 collector; allocating them per
-     * tile made the heap grow over a run. Every element is overwritten for each tile.
+     * A worker thread's arrays for tile windows of one size ({@link ScratchBySize}: the windows of the
+     * first and last columns and rows, cut at the slide's edge, keep theirs too). Each is several MB, a
+     * "humongous" object for the G1 collector; allocating them per tile made the heap grow over a run.
+     * Every element is overwritten for each tile.
      */
     private static final class Buffers {
-        float[] h = new float[0], dab = new float[0];
-        byte[] tissue = new byte[0];
-        int[] labels = new int[0];
-        /** The tile's pixels as read (0xFFRRGGBB). */
-        int[] rgb = new int[0];
+        final float[] h, dab;
+        final byte[] tissue;
+        final int[] labels;
+        /** The tile's pixels as read (0xFFRRGGBB), then its cells (cell mode). */
+        final int[] rgb;
+        /** Overview column of each window column ({@link #regionMask}); grown as needed. */
+        int[] overviewX = new int[0];
 
-        Buffers fit(int n) {
+        Buffers(int n) {
             // Exact sizes: ImageJ's processors refuse arrays longer than width x height.
-            if (h.length != n) {
-                rgb = new int[n];
-                h = new float[n];
-                dab = new float[n];
-                tissue = new byte[n];
-                labels = new int[n];
-            }
-            return this;
+            rgb = new int[n];
+            h = new float[n];
+            dab = new float[n];
+            tissue = new byte[n];
+            labels = new int[n];
         }
     }
 
-    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+    private static final ScratchBySize<Buffers> BUFFERS = new ScratchBySize<>(Buffers::new);
 
     /** Width of the cytoplasm and membrane rim scored for an immune marker. */
     static final double MARKER_RING_UM = 2;
@@ -192,8 +197,9 @@ final class TileAnalyzer {
     }
 
     /** Fills the tile's tissue mask from the overview's tissue region (nearest overview pixel). */
-    private void regionMask(int rx, int ry, int rw, int rh, byte[] tissue) {
-        int[] ox = new int[rw];
+    private void regionMask(int rx, int ry, int rw, int rh, byte[] tissue, Buffers buf) {
+        if (buf.overviewX.length < rw) buf.overviewX = new int[rw];
+        int[] ox = buf.overviewX;
         for (int x = 0; x < rw; x++) ox[x] = (int) ((rx + x + 0.5) * toOverview);
         for (int y = 0; y < rh; y++) {
             int oy = (int) ((ry + y + 0.5) * toOverview);
@@ -201,9 +207,10 @@ final class TileAnalyzer {
         }
     }
 
-    /** Mean DAB OD of each cell's scoring compartment, indexed by nucleus (label - 1). */
-    private double[] compartmentMeans(int[] nucleusLabels, int count, float[] dab, int w, int h, CellCompartment c, double expansionUm) {
-        int[] cells = CellExpander.expand(nucleusLabels, w, h, expansionUm / scale.pixelUm);
+    /** Mean DAB OD of each cell's scoring compartment, indexed by nucleus (label - 1); {@code cells} receives the cells. */
+    private double[] compartmentMeans(int[] nucleusLabels, int count, float[] dab, int w, int h, CellCompartment c, double expansionUm,
+            int[] cells) {
+        CellExpander.expand(nucleusLabels, w, h, expansionUm / scale.pixelUm, cells);
         double[] sum = new double[count + 1];
         int[] num = new int[count + 1];
         for (int p = 0; p < cells.length; p++) {

@@ -11,8 +11,8 @@ import ij.process.AutoThresholder;
  * dark), splitting of touching nuclei by intensity maxima and by ImageJ's EDM watershed, then
  * 4-connected components measured on the unsmoothed OD at half their peak.
  * <p>
- * Thread-safe and allocation-bounded per call; results depend only on the input, so any thread count
- * gives the same nuclei.
+ * Thread-safe: the image-sized work arrays are the calling thread's ({@link ScratchBySize}), reused by
+ * its next detection. Results depend only on the input, so any thread count gives the same nuclei.
  */
 public final class NucleusDetector {
     private final NucleusSettings settings;
@@ -41,21 +41,23 @@ public final class NucleusDetector {
     public List<Nucleus> detect(float[] hematoxylinOd, float[] addedStain, byte[] tissue, int width, int height,
             double pixelSizeUm, int[] labelsOut, Double fixedThreshold) {
         int n = width * height;
+        Scratch scratch = SCRATCH.get(n);
+        float[] flat = scratch.flat, smooth = scratch.smooth;
         // The haematoxylin alone is filtered only when it is needed: for the shapes without an added stain,
         // for the threshold when none is given (the slide analysis gives one).
-        float[][] filtered = addedStain == null || fixedThreshold == null ? filtered(hematoxylinOd, width, height, pixelSizeUm) : null;
-        float t = (float) (fixedThreshold != null ? fixedThreshold : threshold(histogram(filtered[1], null)));
+        if (addedStain == null || fixedThreshold == null) filtered(hematoxylinOd, width, height, pixelSizeUm, flat, smooth);
+        float t = (float) (fixedThreshold != null ? fixedThreshold : threshold(histogram(smooth, null)));
         float[] od = hematoxylinOd;
         if (addedStain != null) {
-            od = new float[n];
+            od = scratch.od();
             for (int i = 0; i < n; i++) od[i] = hematoxylinOd[i] + Math.max(0, addedStain[i]);
-            filtered = filtered(od, width, height, pixelSizeUm);
+            filtered(od, width, height, pixelSizeUm, flat, smooth);
         }
-        float[] flat = filtered[0], smooth = filtered[1];
-        boolean[] above = new boolean[n];
+        boolean[] above = scratch.above;
         for (int i = 0; i < n; i++) above[i] = smooth[i] >= t && (tissue == null || tissue[i] != 0);
-        byte[] mask = new byte[n];
-        int[] labels = labelsOut != null ? labelsOut : new int[n];
+        byte[] mask = scratch.mask;
+        java.util.Arrays.fill(mask, (byte) 0); // splitTouching sets only the objects' pixels
+        int[] labels = labelsOut != null ? labelsOut : scratch.labels();
         // Vesicular nuclei (chromatin at the rim, pale centre) threshold as rings: holes of up to a quarter
         // of the smallest lymphocyte are filled (object by object, in splitTouching), never the larger gaps
         // enclosed between nuclei.
@@ -71,12 +73,65 @@ public final class NucleusDetector {
      * Public so that a slide-wide threshold can be computed from samples before the tiles.
      */
     public float[][] filtered(float[] od, int width, int height, double pixelSizeUm) {
-        float[] flat = od.clone();
-        ImageJFilters.subtractBackground(flat, width, height, settings.backgroundRadiusUm / pixelSizeUm);
-        float[] smooth = flat.clone();
-        ImageJFilters.gaussian(smooth, width, height, settings.sigmaUm / pixelSizeUm);
+        float[] flat = new float[od.length], smooth = new float[od.length];
+        filtered(od, width, height, pixelSizeUm, flat, smooth);
         return new float[][] {flat, smooth};
     }
+
+    /**
+     * Adds the smoothed image of {@link #filtered(float[], int, int, double)} to a histogram as
+     * {@link #histogram} does, filtering in this thread's work arrays (the slide analysis samples its
+     * threshold windows in parallel with this).
+     */
+    public int[] histogramOfFiltered(float[] od, int width, int height, double pixelSizeUm, int[] hist) {
+        Scratch scratch = SCRATCH.get(width * height);
+        filtered(od, width, height, pixelSizeUm, scratch.flat, scratch.smooth);
+        return histogram(scratch.smooth, hist);
+    }
+
+    /** {@link #filtered(float[], int, int, double)} into the given arrays, each {@code width * height} long. */
+    private void filtered(float[] od, int width, int height, double pixelSizeUm, float[] flat, float[] smooth) {
+        System.arraycopy(od, 0, flat, 0, flat.length);
+        ImageJFilters.subtractBackground(flat, width, height, settings.backgroundRadiusUm / pixelSizeUm);
+        System.arraycopy(flat, 0, smooth, 0, smooth.length);
+        ImageJFilters.gaussian(smooth, width, height, settings.sigmaUm / pixelSizeUm);
+    }
+
+    /**
+     * A thread's work arrays for detections in images of one size (see {@link ScratchBySize}): one detector
+     * is shared by all the slide analysis' worker threads, so they cannot be the detector's own. Every
+     * element is overwritten by each detection before it is read.
+     */
+    private static final class Scratch {
+        final int n;
+        final float[] flat, smooth;
+        final boolean[] above;
+        final byte[] mask;
+        private float[] od;
+        private int[] labels;
+
+        Scratch(int n) {
+            this.n = n;
+            flat = new float[n];
+            smooth = new float[n];
+            above = new boolean[n];
+            mask = new byte[n];
+        }
+
+        /** The haematoxylin plus a nuclear marker; made when a detection first needs it. */
+        float[] od() {
+            if (od == null) od = new float[n];
+            return od;
+        }
+
+        /** Labels for callers that do not take them; made when first needed. */
+        int[] labels() {
+            if (labels == null) labels = new int[n];
+            return labels;
+        }
+    }
+
+    private static final ScratchBySize<Scratch> SCRATCH = new ScratchBySize<>(Scratch::new);
 
     /** Adds smoothed values to a 256-bin histogram over 0-{@value #OTSU_MAX_OD} OD; a new one when null. */
     public static int[] histogram(float[] smooth, int[] hist) {
