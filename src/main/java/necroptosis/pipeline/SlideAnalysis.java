@@ -222,9 +222,11 @@ public final class SlideAnalysis {
      * order. Tasks not yet started when the user cancels end at once.
      */
     private <T> List<T> inParallel(List<Callable<T>> tasks) throws IOException {
+        List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads, r -> {
             Thread th = new Thread(r, "necroptosis-tile");
             th.setDaemon(true);
+            workers.add(th);
             return th;
         });
         try {
@@ -252,9 +254,12 @@ public final class SlideAnalysis {
             throw new IOException(c);
         } finally {
             pool.shutdownNow();
-            // The caller closes the slide next: no worker may still be reading it.
+            // The caller closes the slide next: no worker may still be reading it. The pool counts as
+            // terminated a moment before its threads have ended; joining them means they are gone, with
+            // the work arrays they hold per thread, when this returns.
             try {
                 pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                for (Thread th : workers) th.join(60_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
