@@ -95,7 +95,8 @@ public final class SlideAnalysis {
         }
         progress.status("tiles");
         double toOverview = scale.level0PerPixel / overview.scale.level0PerPixel;
-        double nucleusThreshold = nucleusThreshold(scale, overview, overviewTissue, deconvolution, new NucleusDetector(settings.nuclei));
+        double nucleusThreshold = nucleusThreshold(scale, overview, overviewTissue, deconvolution, new NucleusDetector(settings.nuclei),
+                this::inParallel);
         TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold);
         List<TileResult> tiles = BorderDuplicates.remove(runTiles(analyzer, todo, tilesX), grid, scale.pixelUm);
 
@@ -124,24 +125,29 @@ public final class SlideAnalysis {
      * lie on a fixed grid in µm from the slide's origin, and are chosen, evenly spread in raster order,
      * from those at least half tissue in the overview (any tissue when none is): the threshold depends
      * on the slide alone, never on the tile size. One threshold for all tiles keeps a nucleus's
-     * segmentation independent of which tile's window it is seen in.
+     * segmentation independent of which tile's window it is seen in. The windows are read and filtered
+     * by {@code runner} (the run's threads: serial, this was a tenth of a run on two threads); their
+     * histograms are added in the windows' order, so the threshold does not depend on the threads.
      */
-    private double nucleusThreshold(ScaledLevel scale, Overview overview, byte[] tissue, ColorDeconvolution deconvolution,
-            NucleusDetector detector) throws IOException {
+    static double nucleusThreshold(ScaledLevel scale, Overview overview, byte[] tissue, ColorDeconvolution deconvolution,
+            NucleusDetector detector, Runner runner) throws IOException {
         List<Callable<int[]>> samples = new ArrayList<>();
         for (int[] win : thresholdWindows(scale, overview, tissue)) {
             samples.add(() -> {
-                if (progress.isCancelled()) throw new CancellationException("cancelled");
                 int[] rgb = scale.read(win[0], win[1], win[2], win[3]);
                 float[] hem = new float[win[2] * win[3]];
                 deconvolution.deconvolve(rgb, hem, null, null);
-                return NucleusDetector.histogram(detector.filtered(hem, win[2], win[3], scale.pixelUm)[1], null);
+                return detector.histogramOfFiltered(hem, win[2], win[3], scale.pixelUm, null);
             });
         }
-        // Counts add up to the same histogram in any order: the threshold does not depend on the threads.
         int[] hist = new int[256];
-        for (int[] h : inParallel(samples)) for (int i = 0; i < hist.length; i++) hist[i] += h[i];
+        for (int[] h : runner.all(samples)) for (int i = 0; i < hist.length; i++) hist[i] += h[i];
         return detector.threshold(hist);
+    }
+
+    /** Runs tasks and returns their results in the tasks' order. */
+    interface Runner {
+        <T> List<T> all(List<Callable<T>> tasks) throws IOException;
     }
 
     /** The sample windows of {@link #nucleusThreshold}: {x, y, width, height} in pixels of {@code scale}. */
@@ -196,10 +202,12 @@ public final class SlideAnalysis {
         List<Callable<TileResult>> tasks = new ArrayList<>(todo.size());
         for (int t : todo) {
             tasks.add(() -> {
-                if (progress.isCancelled()) throw new CancellationException("cancelled");
-                TileResult r = null;
-                if (decodeOnly) analyzer.decodeOnly(t, tilesX);
-                else r = analyzer.analyse(t, tilesX);
+                if (decodeOnly) {
+                    analyzer.decodeOnly(t, tilesX);
+                    progress.tiles(done.incrementAndGet(), todo.size());
+                    return null;
+                }
+                TileResult r = analyzer.analyse(t, tilesX);
                 progress.tiles(done.incrementAndGet(), todo.size());
                 return r;
             });
@@ -210,9 +218,8 @@ public final class SlideAnalysis {
     }
 
     /**
-     * Runs the tasks on the run's threads and returns their results in the tasks' order. The first failure
-     * or cancellation ends the run: tasks still queued see the cancellation and end at once, shutdownNow
-     * drops the rest, and the workers are gone before this returns.
+     * Runs the tasks on {@link AnalysisSettings#threads} threads and returns their results in the tasks'
+     * order. Tasks not yet started when the user cancels end at once.
      */
     private <T> List<T> inParallel(List<Callable<T>> tasks) throws IOException {
         List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -224,7 +231,12 @@ public final class SlideAnalysis {
         });
         try {
             List<Future<T>> futures = new ArrayList<>(tasks.size());
-            for (Callable<T> task : tasks) futures.add(pool.submit(task));
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    if (progress.isCancelled()) throw new CancellationException("cancelled");
+                    return task.call();
+                }));
+            }
             List<T> results = new ArrayList<>(tasks.size());
             for (Future<T> f : futures) results.add(f.get());
             return results;
@@ -232,6 +244,8 @@ public final class SlideAnalysis {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
         } catch (ExecutionException e) {
+            // The first failure or cancellation ends the run: tasks still queued see the cancellation and
+            // end at once, shutdownNow below drops the rest, and the workers are gone before run() returns.
             Throwable c = e.getCause();
             if (c instanceof CancellationException) throw (CancellationException) c;
             if (c instanceof IOException) throw (IOException) c;
@@ -241,9 +255,10 @@ public final class SlideAnalysis {
         } finally {
             pool.shutdownNow();
             // The caller closes the slide next: no worker may still be reading it. The pool counts as
-            // terminated a moment before its threads have ended; joining them means they are gone, with the
-            // arrays they hold per thread, when this returns.
+            // terminated a moment before its threads have ended; joining them means they are gone, with
+            // the work arrays they hold per thread, when this returns.
             try {
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
                 for (Thread th : workers) th.join(60_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

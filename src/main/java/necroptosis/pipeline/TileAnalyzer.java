@@ -10,7 +10,7 @@ import necroptosis.segmentation.CellExpander;
 import necroptosis.segmentation.Nucleus;
 import necroptosis.segmentation.NucleusDetector;
 import necroptosis.segmentation.NucleusSettings;
-import necroptosis.segmentation.PerThreadBySize;
+import necroptosis.segmentation.ScratchBySize;
 import necroptosis.stain.ColorDeconvolution;
 
 /**
@@ -73,7 +73,7 @@ final class TileAnalyzer {
         float[] h = buf.h, dab = buf.dab;
         byte[] tissue = buf.tissue;
         deconvolution.deconvolve(rgb, h, dab, null);
-        regionMask(rx, ry, rw, rh, tissue);
+        regionMask(rx, ry, rw, rh, tissue, buf);
 
         grid.addPixels(h, dab, tissue, rx, ry, rw, cx, cy, cw, ch, settings.thresholds);
 
@@ -88,10 +88,14 @@ final class TileAnalyzer {
             for (int bx = cx / bpx; bx * bpx < cx + cw; bx++) tileScore.merge(grid.score(by * grid.width + bx));
         }
         List<Nucleus> nuclei = detector.detect(h, nuclearMarker ? dab : null, tissue, rw, rh, scale.pixelUm, labels, nucleusThreshold);
-        double[] cellDab = settings.cellMode ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, settings.compartment, settings.cellExpansionUm) : null;
+        // The cells go into the pixels' array: they are no longer needed once separated into stains.
+        int[] cells = rgb;
+        double[] cellDab = settings.cellMode
+                ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, settings.compartment, settings.cellExpansionUm, cells) : null;
         // Marker mode (CD45/CD3/CD8 slides): an immune cell is a lymphocyte-sized, round nucleus whose thin
         // rim of cytoplasm and membrane (within 2 µm) is DAB-positive, whatever its haematoxylin darkness.
-        double[] markerDab = markerMode ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, CellCompartment.CYTOPLASM, MARKER_RING_UM) : null;
+        double[] markerDab = markerMode
+                ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, CellCompartment.CYTOPLASM, MARKER_RING_UM, cells) : null;
         int counted = 0, immune = 0;
         double[] positions = new double[16];
         for (int k = 0; k < nuclei.size(); k++) {
@@ -158,15 +162,19 @@ final class TileAnalyzer {
     }
 
     /**
-     * A worker thread's tile arrays for one tile size ({@link PerThreadBySize}: the inner tiles' size and the
-     * edge tiles' sizes each keep theirs). Every element is overwritten for each tile.
+     * A worker thread's arrays for tile windows of one size ({@link ScratchBySize}: the windows of the
+     * first and last columns and rows, cut at the slide's edge, keep theirs too). Each is several MB, a
+     * "humongous" object for the G1 collector; allocating them per tile made the heap grow over a run.
+     * Every element is overwritten for each tile.
      */
     private static final class Buffers {
         final float[] h, dab;
         final byte[] tissue;
         final int[] labels;
-        /** The tile's pixels as read (0xFFRRGGBB). */
+        /** The tile's pixels as read (0xFFRRGGBB), then its cells (cell mode). */
         final int[] rgb;
+        /** Overview column of each window column ({@link #regionMask}); grown as needed. */
+        int[] overviewX = new int[0];
 
         Buffers(int n) {
             // Exact sizes: ImageJ's processors refuse arrays longer than width x height.
@@ -178,7 +186,7 @@ final class TileAnalyzer {
         }
     }
 
-    private static final PerThreadBySize<Buffers> BUFFERS = new PerThreadBySize<>(Buffers::new);
+    private static final ScratchBySize<Buffers> BUFFERS = new ScratchBySize<>(Buffers::new);
 
     /** Width of the cytoplasm and membrane rim scored for an immune marker. */
     static final double MARKER_RING_UM = 2;
@@ -189,8 +197,9 @@ final class TileAnalyzer {
     }
 
     /** Fills the tile's tissue mask from the overview's tissue region (nearest overview pixel). */
-    private void regionMask(int rx, int ry, int rw, int rh, byte[] tissue) {
-        int[] ox = new int[rw];
+    private void regionMask(int rx, int ry, int rw, int rh, byte[] tissue, Buffers buf) {
+        if (buf.overviewX.length < rw) buf.overviewX = new int[rw];
+        int[] ox = buf.overviewX;
         for (int x = 0; x < rw; x++) ox[x] = (int) ((rx + x + 0.5) * toOverview);
         for (int y = 0; y < rh; y++) {
             int oy = (int) ((ry + y + 0.5) * toOverview);
@@ -198,9 +207,10 @@ final class TileAnalyzer {
         }
     }
 
-    /** Mean DAB OD of each cell's scoring compartment, indexed by nucleus (label - 1). */
-    private double[] compartmentMeans(int[] nucleusLabels, int count, float[] dab, int w, int h, CellCompartment c, double expansionUm) {
-        int[] cells = CellExpander.expand(nucleusLabels, w, h, expansionUm / scale.pixelUm);
+    /** Mean DAB OD of each cell's scoring compartment, indexed by nucleus (label - 1); {@code cells} receives the cells. */
+    private double[] compartmentMeans(int[] nucleusLabels, int count, float[] dab, int w, int h, CellCompartment c, double expansionUm,
+            int[] cells) {
+        CellExpander.expand(nucleusLabels, w, h, expansionUm / scale.pixelUm, cells);
         double[] sum = new double[count + 1];
         int[] num = new int[count + 1];
         for (int p = 0; p < cells.length; p++) {

@@ -11,8 +11,8 @@ import ij.process.AutoThresholder;
  * dark), splitting of touching nuclei by intensity maxima and by an EDM watershed, then
  * 4-connected components measured on the unsmoothed OD at half their peak.
  * <p>
- * Thread-safe and allocation-bounded per call; results depend only on the input, so any thread count
- * gives the same nuclei.
+ * Thread-safe: the image-sized work arrays are the calling thread's ({@link ScratchBySize}), reused by
+ * its next detection. Results depend only on the input, so any thread count gives the same nuclei.
  */
 public final class NucleusDetector {
     private final NucleusSettings settings;
@@ -56,7 +56,7 @@ public final class NucleusDetector {
         boolean[] above = scratch.above;
         for (int i = 0; i < n; i++) above[i] = smooth[i] >= t && (tissue == null || tissue[i] != 0);
         byte[] mask = scratch.mask;
-        java.util.Arrays.fill(mask, (byte) 0);
+        java.util.Arrays.fill(mask, (byte) 0); // splitTouching sets only the objects' pixels
         int[] labels = labelsOut != null ? labelsOut : scratch.labels();
         // Vesicular nuclei (chromatin at the rim, pale centre) threshold as rings: holes of up to a quarter
         // of the smallest lymphocyte are filled (object by object, in splitTouching), never the larger gaps
@@ -78,7 +78,18 @@ public final class NucleusDetector {
         return new float[][] {flat, smooth};
     }
 
-    /** {@link #filtered(float[], int, int, double)} into the given arrays (each {@code width * height} long). */
+    /**
+     * Adds the smoothed image of {@link #filtered(float[], int, int, double)} to a histogram as
+     * {@link #histogram} does, filtering in this thread's work arrays (the slide analysis samples its
+     * threshold windows in parallel with this).
+     */
+    public int[] histogramOfFiltered(float[] od, int width, int height, double pixelSizeUm, int[] hist) {
+        Scratch scratch = SCRATCH.get(width * height);
+        filtered(od, width, height, pixelSizeUm, scratch.flat, scratch.smooth);
+        return histogram(scratch.smooth, hist);
+    }
+
+    /** {@link #filtered(float[], int, int, double)} into the given arrays, each {@code width * height} long. */
     private void filtered(float[] od, int width, int height, double pixelSizeUm, float[] flat, float[] smooth) {
         System.arraycopy(od, 0, flat, 0, flat.length);
         ImageJFilters.subtractBackground(flat, width, height, settings.backgroundRadiusUm / pixelSizeUm);
@@ -87,9 +98,9 @@ public final class NucleusDetector {
     }
 
     /**
-     * A thread's work arrays for one image size, reused by every detection in that thread: a detector is
-     * shared by the slide analysis' worker threads, and these arrays (several MB per tile) were most of
-     * what a run allocated. Every element used is overwritten by each detection.
+     * A thread's work arrays for detections in images of one size (see {@link ScratchBySize}): one detector
+     * is shared by all the slide analysis' worker threads, so they cannot be the detector's own. Every
+     * element is overwritten by each detection before it is read.
      */
     private static final class Scratch {
         final int n;
@@ -107,20 +118,20 @@ public final class NucleusDetector {
             mask = new byte[n];
         }
 
-        /** The haematoxylin plus a nuclear marker; only nuclear-marker runs need it. */
+        /** The haematoxylin plus a nuclear marker; made when a detection first needs it. */
         float[] od() {
             if (od == null) od = new float[n];
             return od;
         }
 
-        /** Labels for callers that do not want them back. */
+        /** Labels for callers that do not take them; made when first needed. */
         int[] labels() {
             if (labels == null) labels = new int[n];
             return labels;
         }
     }
 
-    private static final PerThreadBySize<Scratch> SCRATCH = new PerThreadBySize<>(Scratch::new);
+    private static final ScratchBySize<Scratch> SCRATCH = new ScratchBySize<>(Scratch::new);
 
     /** Adds smoothed values to a 256-bin histogram over 0-{@value #OTSU_MAX_OD} OD; a new one when null. */
     public static int[] histogram(float[] smooth, int[] hist) {

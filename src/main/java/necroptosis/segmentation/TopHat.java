@@ -52,10 +52,17 @@ final class TopHat {
         int[] erode = diskHalfWidths(radius / shrink), dilate = diskHalfWidths(radius / shrink + 0.5);
         int most = Math.max(erode.length, dilate.length);
         Scratch s = SHRUNK.get().fit(sn, sw, most / 2, Math.min(most, sh));
-        if (s.small.length != sn) s.small = new float[sn];
+        if (s.small.length < sn) s.small = new float[sn];
         float[] small = s.small;
-        java.util.Arrays.fill(small, Float.POSITIVE_INFINITY);
-        int[] block = new int[width]; // x / shrink, without a division per pixel
+        java.util.Arrays.fill(small, 0, sn, Float.POSITIVE_INFINITY);
+        if (s.block.length < width) {
+            s.block = new int[width];
+            s.x0 = new int[width];
+            s.fx = new float[width];
+            s.upper = new float[width];
+            s.lower = new float[width];
+        }
+        int[] block = s.block; // x / shrink, without a division per pixel
         for (int x = 0; x < width; x++) block[x] = x / shrink;
         for (int y = 0; y < height; y++) {
             int row = (y / shrink) * sw, base = y * width;
@@ -70,18 +77,14 @@ final class TopHat {
         float[] opened = s.opened;
         // Block j's centre lies at full-resolution coordinate j * shrink + (shrink - 1) / 2.
         double half = (shrink - 1) / 2.0;
-        int[] x0 = new int[width];
-        float[] fx = new float[width];
+        int[] x0 = s.x0;
+        float[] fx = s.fx;
         for (int x = 0; x < width; x++) {
             double u = Math.max(0, Math.min(sw - 1, (x - half) / shrink));
             x0[x] = Math.min(sw - 2 < 0 ? 0 : sw - 2, (int) u);
             fx[x] = (float) (u - x0[x]);
         }
         // Each shrunken row interpolated along x once (two kept: the rows above and below a pixel row).
-        if (s.upper.length != width) {
-            s.upper = new float[width];
-            s.lower = new float[width];
-        }
         int upperRow = -1, lowerRow = -1;
         for (int y = 0; y < height; y++) {
             double v = Math.max(0, Math.min(sh - 1, (y - half) / shrink));
@@ -93,13 +96,13 @@ final class TopHat {
                     s.upper = s.lower;
                     s.lower = t;
                 } else {
-                    interpolateRow(opened, y0 * sw, sw, x0, fx, s.upper);
+                    interpolateRow(opened, y0 * sw, sw, x0, fx, s.upper, width);
                 }
                 upperRow = y0;
                 lowerRow = -1;
             }
             if (lowerRow != y1) {
-                interpolateRow(opened, y1 * sw, sw, x0, fx, s.lower);
+                interpolateRow(opened, y1 * sw, sw, x0, fx, s.lower, width);
                 lowerRow = y1;
             }
             float[] top = s.upper, bottom = s.lower;
@@ -112,9 +115,9 @@ final class TopHat {
         }
     }
 
-    /** Shrunken row {@code (start..start+sw)} interpolated linearly at every full-resolution x. */
-    private static void interpolateRow(float[] opened, int start, int sw, int[] x0, float[] fx, float[] out) {
-        for (int x = 0; x < out.length; x++) {
+    /** Shrunken row {@code (start..start+sw)} interpolated linearly at every full-resolution x (0..width). */
+    private static void interpolateRow(float[] opened, int start, int sw, int[] x0, float[] fx, float[] out, int width) {
+        for (int x = 0; x < width; x++) {
             int a = start + x0[x], b = start + Math.min(sw - 1, x0[x] + 1);
             out[x] = opened[a] + fx[x] * (opened[b] - opened[a]);
         }
@@ -123,23 +126,31 @@ final class TopHat {
     /**
      * Per-thread work arrays, reused from tile to tile: a tile's two intermediate images are "humongous"
      * objects for the G1 collector, and allocating them for every tile made the heap grow with the run.
+     * They only grow (every loop is bounded by the image's own size, never by an array's length), so the
+     * smaller windows at a slide's edges and the threshold samples reuse the inner tiles' arrays instead of
+     * replacing them at every change of size.
      */
     private static final class Scratch {
         float[] eroded = new float[0], opened = new float[0];
         float[][][] rows = new float[0][][];
         float[] acc = new float[0];
         int[] rowInSlot = new int[0];
-        float[] small = new float[0], upper = new float[0], lower = new float[0];
+        float[] small = new float[0], upper = new float[0], lower = new float[0], fx = new float[0];
+        int[] block = new int[0], x0 = new int[0];
 
         Scratch fit(int n, int width, int r, int slots) {
-            if (eroded.length != n) {
+            if (eroded.length < n) {
+                eroded = null; // the old arrays can go before the new ones are made
+                opened = null;
                 eroded = new float[n];
                 opened = new float[n];
             }
-            if (acc.length != width) acc = new float[width];
-            if (rows.length != slots || rows[0].length != r + 1 || rows[0][0].length != width + 2 * r) {
-                rows = new float[slots][r + 1][width + 2 * r];
-                rowInSlot = new int[slots];
+            if (acc.length < width) acc = new float[width];
+            if (rows.length < slots || rows[0].length < r + 1 || rows[0][0].length < width + 2 * r) {
+                int s = Math.max(slots, rows.length), w = Math.max(r + 1, rows.length == 0 ? 0 : rows[0].length);
+                int len = Math.max(width + 2 * r, rows.length == 0 ? 0 : rows[0][0].length);
+                rows = new float[s][w][len];
+                rowInSlot = new int[s];
             }
             return this;
         }

@@ -26,10 +26,22 @@ class NucleusThresholdTest {
     static final Path SLIDE = Paths.get("test-images/synthetic-2048-0.25um.tif");
 
     private static double threshold(int tileBlocks) throws IOException {
+        return threshold(tileBlocks, 2);
+    }
+
+    private static double threshold(int tileBlocks, int threads) throws IOException {
         try (SlideSource s = SlideSources.open(SLIDE)) {
-            return new SlideAnalysis(AnalysisSettings.builder().tileBlocks(tileBlocks).threads(2).build(), ProgressListener.NONE)
+            return new SlideAnalysis(AnalysisSettings.builder().tileBlocks(tileBlocks).threads(threads).build(), ProgressListener.NONE)
                     .run(s).nucleusThresholdOd;
         }
+    }
+
+    /** The windows are sampled on the run's threads; their histograms add up to the same threshold. */
+    @Test
+    void thresholdDoesNotDependOnTheThreads() throws IOException {
+        double one = threshold(32, 1);
+        assertTrue(one > 0, "no threshold");
+        assertEquals(one, threshold(32, 3), 0.0, "three threads change the nucleus threshold");
     }
 
     @Test
