@@ -50,7 +50,7 @@ final class ScoreCommand implements Callable<Integer> {
                 progress.slideFinished(necroptosis.batch.BatchRow.ofSummary(1, slide.toString(), dir.getFileName().toString(),
                         dir.resolve("summary.json"), r.runMillis / 1000.0));
             }
-            progress.finished(s.path() + ": " + r.tiles.size() + " tiles, " + r.cores.count + " necrotic cores, "
+            progress.finished(s.path() + ": " + r.tiles.size() + " tiles, " + r.cores.countInWords() + ", "
                     + String.format(java.util.Locale.ROOT, "%.1f s", r.runMillis / 1000.0) + " -> " + dir, null);
         }
         return 0;

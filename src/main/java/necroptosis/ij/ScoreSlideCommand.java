@@ -81,10 +81,10 @@ public final class ScoreSlideCommand implements PlugIn {
             if (fromImage) current.unlock();
         }
         IJ.showProgress(1.0);
-        String line = String.format(Locale.ROOT, "%s: %s: %d tiles, %d necrotic cores, %.1f s -> %s", TITLE, result.slidePath,
-                result.tiles.size(), result.cores.count, (System.currentTimeMillis() - start) / 1000.0, dir);
+        String line = String.format(Locale.ROOT, "%s: %s: %d tiles, %s, %.1f s -> %s", TITLE, result.slidePath,
+                result.tiles.size(), result.cores.countInWords(), (System.currentTimeMillis() - start) / 1000.0, dir);
         IJ.log(line);
-        IJ.showStatus(TITLE + ": done, " + result.cores.count + " necrotic cores");
+        IJ.showStatus(TITLE + ": done, " + result.cores.countInWords());
         if (CommandSupport.showsTables()) ResultsDisplay.show(result, dir, v.flag("tile_table"), CommandSupport.showsWindows());
     }
 

@@ -115,7 +115,7 @@ public final class OverviewImage {
         double necrosis = 0;
         for (int c = 1; c <= r.cores.count; c++) necrosis += r.cores.areasMm2[c];
         String cores = r.cores.count == 0 ? "no necrotic core found"
-                : r.cores.count + (r.cores.count == 1 ? " necrotic core, " : " necrotic cores, ")
+                : r.cores.countInWords() + ", "
                         + String.format(Locale.ROOT, "%.3f mm\u00b2", necrosis);
         return cores + String.format(Locale.ROOT, " \u00b7 pixel size %.3g \u00b5m", r.pixelSizeUm);
     }

@@ -46,6 +46,11 @@ public final class NecrosisSegmenter {
         public final int count;
         /** Area in mm² per core, index 0 unused. */
         public final double[] areasMm2;
+
+        /** "1 necrotic core", "3 necrotic cores": the count in words for logs and pictures. */
+        public String countInWords() {
+            return count + (count == 1 ? " necrotic core" : " necrotic cores");
+        }
         /** Intact-nucleus density of the viable reference (per mm²), for provenance. */
         public final double referenceDensity;
         /**
