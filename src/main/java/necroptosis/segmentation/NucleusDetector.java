@@ -612,11 +612,12 @@ public final class NucleusDetector {
      */
     static boolean fillSmallHoles(byte[] box, int bw, int bh, boolean[] above, int bx0, int by0, int width, double maxHolePixels) {
         int n = bw * bh;
-        byte[] state = new byte[n]; // 1 = reaches the border, 2 = looked at as part of a hole
-        int[] stack = new int[64];
         int sp = 0, background = 0;
         for (int b = 0; b < n; b++) if (box[b] == 0) background++;
         if (background == 0) return false;
+        HoleScratch scratch = HOLE_SCRATCH.get().fit(n);
+        byte[] state = scratch.state; // 1 = reaches the border, 2 = looked at as part of a hole
+        int[] stack = scratch.stack;
         // The border's background pixels start the flood of what reaches it.
         for (int k = 0, perimeter = 2 * bw + 2 * Math.max(0, bh - 2); k < perimeter; k++) {
             int e = k < bw ? k : k < 2 * bw ? (bh - 1) * bw + k - bw : ((k - 2 * bw) / 2 + 1) * bw + ((k & 1) == 0 ? 0 : bw - 1);
@@ -625,7 +626,7 @@ public final class NucleusDetector {
             if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
             stack[sp++] = e;
         }
-        int[][] list = {new int[16]};
+        int[][] list = {scratch.list};
         int[] size = {0};
         flood4(box, state, (byte) 1, stack, sp, bw, bh, list, size);
         // Every background pixel reaches the border: no holes (most objects).
@@ -649,6 +650,28 @@ public final class NucleusDetector {
         }
         return filled;
     }
+
+    /**
+     * A thread's work arrays for {@link #fillSmallHoles}, sized for the largest box so far: each pixel is
+     * stacked and listed at most once, so neither array grows during a call.
+     */
+    private static final class HoleScratch {
+        byte[] state = new byte[0];
+        int[] stack = new int[0], list = new int[0];
+
+        HoleScratch fit(int n) {
+            if (state.length < n) {
+                state = new byte[n];
+                stack = new int[n + 4];
+                list = new int[n];
+            } else {
+                java.util.Arrays.fill(state, 0, n, (byte) 0);
+            }
+            return this;
+        }
+    }
+
+    private static final ThreadLocal<HoleScratch> HOLE_SCRATCH = ThreadLocal.withInitial(HoleScratch::new);
 
     /**
      * Spreads {@code mark} from the stacked pixels over 4-connected background ({@code box} zero) pixels
