@@ -39,7 +39,11 @@ public final class CellExpander {
             any |= in;
         }
         if (!any) return cells; // no nucleus, no cell
-        float[] dist = ImageJFilters.distanceToBackground(outside, width, height);
+        // Into this thread's arrays: a tile-sized map per tile was most of what cell mode allocated.
+        DistanceTransform.Scratch distances = DISTANCES.get();
+        distances.ensure(n, Math.max(width, height)); // before out is passed: ensure may replace it
+        DistanceTransform.distanceToBackground(outside, width, height, distances, distances.out);
+        float[] dist = distances.out; // the first n values
         // Visit candidate pixels in order of distance; each takes the label of an already-labelled
         // neighbour, which by the ordering is on a shortest path back to the nearest nucleus.
         Scratch s = SCRATCH.get();
@@ -121,5 +125,6 @@ public final class CellExpander {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
     /** The mask given to ImageJ's EDM, which wants it exactly width x height. */
+    private static final ThreadLocal<DistanceTransform.Scratch> DISTANCES = ThreadLocal.withInitial(DistanceTransform.Scratch::new);
     private static final ScratchBySize<byte[]> MASKS = new ScratchBySize<>(byte[]::new);
 }
