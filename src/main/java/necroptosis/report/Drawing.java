@@ -66,6 +66,7 @@ final class Drawing {
             int k = (longSide + MAX_SIDE - 1) / MAX_SIDE;
             int w = Math.max(1, o.width / k), h = Math.max(1, o.height / k);
             BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            int[] px = pixels(img);
             int n = k * k;
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
@@ -79,15 +80,17 @@ final class Drawing {
                             b += p & 0xFF;
                         }
                     }
-                    img.setRGB(x, y, (r / n) << 16 | (g / n) << 8 | (b / n));
+                    px[y * w + x] = (r / n) << 16 | (g / n) << 8 | (b / n);
                 }
             }
             return new Thumbnail(img, 1.0 / k, o);
         }
         int k = longSide >= MIN_SIDE ? 1 : Math.max(1, (MIN_SIDE + longSide - 1) / Math.max(1, longSide));
         BufferedImage img = new BufferedImage(o.width * k, o.height * k, BufferedImage.TYPE_INT_RGB);
+        int[] px = pixels(img);
+        int iw = img.getWidth();
         for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) img.setRGB(x, y, o.rgb[(y / k) * o.width + x / k] & 0xFFFFFF);
+            for (int x = 0; x < iw; x++) px[y * iw + x] = o.rgb[(y / k) * o.width + x / k] & 0xFFFFFF;
         }
         return new Thumbnail(img, k, o);
     }
@@ -243,15 +246,24 @@ final class Drawing {
     /** The thumbnail faded towards white and grey, so colours drawn over it dominate. */
     static BufferedImage faded(BufferedImage src, double keep) {
         BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < src.getHeight(); y++) {
-            for (int x = 0; x < src.getWidth(); x++) {
-                int p = src.getRGB(x, y);
-                int grey = (((p >> 16) & 0xFF) * 30 + ((p >> 8) & 0xFF) * 59 + (p & 0xFF) * 11) / 100;
-                int v = (int) Math.round(255 - (255 - grey) * keep);
-                out.setRGB(x, y, v << 16 | v << 8 | v);
-            }
+        int[] in = src.getType() == BufferedImage.TYPE_INT_RGB ? pixels(src) : src.getRGB(0, 0, src.getWidth(), src.getHeight(), null, 0, src.getWidth());
+        int[] px = pixels(out);
+        for (int i = 0; i < px.length; i++) {
+            int p = in[i];
+            int grey = (((p >> 16) & 0xFF) * 30 + ((p >> 8) & 0xFF) * 59 + (p & 0xFF) * 11) / 100;
+            int v = (int) Math.round(255 - (255 - grey) * keep);
+            px[i] = v << 16 | v << 8 | v;
         }
         return out;
+    }
+
+    /**
+     * The pixel array of a TYPE_INT_RGB image (0xRRGGBB). Writing it directly instead of calling setRGB per
+     * pixel, which allocates for every call: on a 40k slide that garbage, megabytes per picture at the end
+     * of a run, made the collector grow the heap past what the whole analysis needed.
+     */
+    static int[] pixels(BufferedImage img) {
+        return ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
     }
 
     static byte[] png(BufferedImage img) throws IOException {

@@ -71,13 +71,14 @@ public final class Heatmap {
         boolean clipped = false;
         for (int i = 0; i < n; i++) clipped |= all[i] > top;
 
-        BufferedImage map = Drawing.faded(t.image, 0.45);
+        BufferedImage map = Drawing.faded(t.image, 0.45); // TYPE_INT_RGB, w x h
+        int[] px = Drawing.pixels(map);
         Overview o = r.overview;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 float v = value[y * w + x];
                 if (Float.isNaN(v) || r.overviewTissue[t.overviewIndex(o, x, y)] == 0) continue;
-                map.setRGB(x, y, kind.map.rgb(v / top));
+                px[y * w + x] = kind.map.rgb(v / top) & 0xFFFFFF;
             }
         }
 
