@@ -63,9 +63,10 @@ final class MarkerWatershed {
             int i = y * w + x;
             if (in[i] == 0) continue;
             float v = raw[i], t = height[i];
-            boolean max = true, inner = x > 0 && y > 0 && x < w - 1 && y < h - 1;
+            boolean max = true;
+            int valid = neighbours(x, y, w, h);
             for (int d = 0; d < 8; d++) {
-                if (!inner && outside(x + DX[d], y + DY[d], w, h)) continue;
+                if ((valid & 1 << d) == 0) continue;
                 int q = i + off[d];
                 if (in[q] != 0 && raw[q] > v && height[q] > t) { max = false; break; }
             }
@@ -120,17 +121,11 @@ final class MarkerWatershed {
                 list[len++] = start;
                 state[start] = LISTED;
                 for (int k = 0; k < len; k++) {
-                    int p = list[k], x = 0, y = 0;
-                    boolean inner = framed;
-                    if (!inner) {
-                        x = p % w;
-                        y = p / w;
-                        inner = x > 0 && y > 0 && x < w - 1 && y < h - 1;
-                    }
+                    int p = list[k], valid = framed ? ALL : neighbours(p % w, p / w, w, h);
                     // ImageJ's order of directions (clockwise from up), which decides what is listed when the
                     // search stops at a pixel.
                     for (int d = 0; d < 8; d++) {
-                        if (!inner && outside(x + DX[d], y + DY[d], w, h)) continue;
+                        if ((valid & 1 << d) == 0) continue;
                         int q = p + off[d];
                         if (in[q] == 0 || state[q] == LISTED) continue;
                         // As ImageJ: on meeting a processed or a much higher pixel, this pixel's remaining
@@ -207,15 +202,9 @@ final class MarkerWatershed {
                     head[current] = next[p];
                     int label = 0;
                     boolean line = false;
-                    int x = 0, y = 0;
-                    boolean inner = framed;
-                    if (!inner) {
-                        x = p % w;
-                        y = p / w;
-                        inner = x > 0 && y > 0 && x < w - 1 && y < h - 1;
-                    }
+                    int valid = framed ? ALL : neighbours(p % w, p / w, w, h);
                     for (int d = 0; d < 8; d++) {
-                        if (!inner && outside(x + DX[d], y + DY[d], w, h)) continue;
+                        if ((valid & 1 << d) == 0) continue;
                         int l = labels[p + off[d]];
                         if (l <= 0) continue;
                         if (label == 0) label = l;
@@ -229,15 +218,9 @@ final class MarkerWatershed {
                     labels[p] = label;
                 }
                 // Queue the unreached neighbours at their level, after those queued there before.
-                int x = 0, y = 0;
-                boolean inner = framed;
-                if (!inner) {
-                    x = p % w;
-                    y = p / w;
-                    inner = x > 0 && y > 0 && x < w - 1 && y < h - 1;
-                }
+                int valid = framed ? ALL : neighbours(p % w, p / w, w, h);
                 for (int d = 0; d < 8; d++) {
-                    if (!inner && outside(x + DX[d], y + DY[d], w, h)) continue;
+                    if ((valid & 1 << d) == 0) continue;
                     int q = p + off[d];
                     if (in[q] == 0 || labels[q] != 0) continue;
                     labels[q] = queued;
@@ -275,8 +258,18 @@ final class MarkerWatershed {
         return true;
     }
 
-    private static boolean outside(int x, int y, int w, int h) {
-        return x < 0 || y < 0 || x >= w || y >= h;
+    /** Every neighbour direction (bit d = direction d of {@link #DX}, {@link #DY}). */
+    private static final int ALL = 0xFF;
+
+    /** The directions in which pixel (x, y) has a neighbour inside the w x h box, as bits. */
+    private static int neighbours(int x, int y, int w, int h) {
+        if (x > 0 && y > 0 && x < w - 1 && y < h - 1) return ALL;
+        int valid = 0;
+        for (int d = 0; d < 8; d++) {
+            int nx = x + DX[d], ny = y + DY[d];
+            if (nx >= 0 && ny >= 0 && nx < w && ny < h) valid |= 1 << d;
+        }
+        return valid;
     }
 
     /** An int whose signed order is the float's order. */
