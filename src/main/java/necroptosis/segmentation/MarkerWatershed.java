@@ -237,10 +237,10 @@ final class MarkerWatershed {
     }
 
     /** The 8 neighbours clockwise from up, as ImageJ's MaximumFinder orders them. */
-    private static final int[] DX = {0, 1, 1, 1, 0, -1, -1, -1}, DY = {-1, -1, 0, 1, 1, 1, 0, -1};
+    static final int[] DX = {0, 1, 1, 1, 0, -1, -1, -1}, DY = {-1, -1, 0, 1, 1, 1, 0, -1};
 
     /** Index offsets of the neighbours {@link #DX}, {@link #DY} in an image {@code w} wide. */
-    private static int[] offsets(int w) {
+    static int[] offsets(int w) {
         int[] off = new int[8];
         for (int d = 0; d < 8; d++) off[d] = DY[d] * w + DX[d];
         return off;

@@ -174,8 +174,7 @@ public final class NucleusDetector {
         int[] stack = new int[256];
         double prominence = settings.splitProminenceOd;
         SplitScratch scratch = new SplitScratch(); // per call: the detector is shared by threads
-        int[] offsets = new int[8];
-        for (int d = 0; d < 8; d++) offsets[d] = NEIGHBOUR_DY[d] * width + NEIGHBOUR_DX[d];
+        int[] offsets = MarkerWatershed.offsets(width);
         int id = 0; // work holds each pixel's object number
         for (int start = 0; start < above.length; start++) {
             if (!above[start] || work[start] != 0) continue;
@@ -194,7 +193,7 @@ public final class NucleusDetector {
                 if (y > y1) y1 = y;
                 boolean inner = x > 0 && y > 0 && x < width - 1 && y < height - 1;
                 for (int d = 0; d < 8; d++) {
-                    int nx = x + NEIGHBOUR_DX[d], ny = y + NEIGHBOUR_DY[d];
+                    int nx = x + MarkerWatershed.DX[d], ny = y + MarkerWatershed.DY[d];
                     if (!inner && (nx < 0 || ny < 0 || nx >= width || ny >= height)) continue;
                     int q = p + offsets[d];
                     if (above[q] && work[q] == 0) {
@@ -213,7 +212,7 @@ public final class NucleusDetector {
             for (int by = 0, b = 0; by < bh; by++) {
                 for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) if (work[p] == id) box[b] = (byte) 255;
             }
-            fillSmallHoles(box, bw, bh, above, bx0, by0, width, maxHolePixels);
+            fillSmallHoles(box, bw, bh, above, bx0, by0, width, maxHolePixels, scratch.holes);
             float[] values = null;
             if (prominence > 0) {
                 values = scratch.values(bw * bh);
@@ -243,12 +242,11 @@ public final class NucleusDetector {
         }
     }
 
-    private static final int[] NEIGHBOUR_DX = {0, 1, 1, 1, 0, -1, -1, -1}, NEIGHBOUR_DY = {-1, -1, 0, 1, 1, 1, 0, -1};
-
     /** Work arrays of the split, reused from object to object within one call (not shared between threads). */
     static final class SplitScratch {
         final DistanceTransform.Scratch distances = new DistanceTransform.Scratch();
         final MarkerWatershed.Scratch watershed = new MarkerWatershed.Scratch();
+        final HoleScratch holes = new HoleScratch();
         private float[] values = new float[0], edm = new float[0], heights = new float[0];
 
         float[] values(int n) {
@@ -610,12 +608,13 @@ public final class NucleusDetector {
      * holding part of another object (a pixel of {@code above}, box offset (bx0, by0) in a tile
      * {@code width} wide) stays open, so objects are never merged here. Returns whether any was filled.
      */
-    static boolean fillSmallHoles(byte[] box, int bw, int bh, boolean[] above, int bx0, int by0, int width, double maxHolePixels) {
+    static boolean fillSmallHoles(byte[] box, int bw, int bh, boolean[] above, int bx0, int by0, int width, double maxHolePixels,
+            HoleScratch holes) {
         int n = bw * bh;
         int sp = 0, background = 0;
         for (int b = 0; b < n; b++) if (box[b] == 0) background++;
         if (background == 0) return false;
-        HoleScratch scratch = HOLE_SCRATCH.get().fit(n);
+        HoleScratch scratch = holes.fit(n);
         byte[] state = scratch.state; // 1 = reaches the border, 2 = looked at as part of a hole
         int[] stack = scratch.stack;
         // The border's background pixels start the flood of what reaches it.
@@ -652,10 +651,10 @@ public final class NucleusDetector {
     }
 
     /**
-     * A thread's work arrays for {@link #fillSmallHoles}, sized for the largest box so far: each pixel is
-     * stacked and listed at most once, so neither array grows during a call.
+     * Work arrays of {@link #fillSmallHoles}, sized for the largest box so far (part of {@link SplitScratch}):
+     * each pixel is stacked and listed at most once, so neither array grows during a call.
      */
-    private static final class HoleScratch {
+    static final class HoleScratch {
         byte[] state = new byte[0];
         int[] stack = new int[0], list = new int[0];
 
@@ -670,8 +669,6 @@ public final class NucleusDetector {
             return this;
         }
     }
-
-    private static final ThreadLocal<HoleScratch> HOLE_SCRATCH = ThreadLocal.withInitial(HoleScratch::new);
 
     /**
      * Spreads {@code mark} from the stacked pixels over 4-connected background ({@code box} zero) pixels
