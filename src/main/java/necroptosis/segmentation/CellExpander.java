@@ -29,9 +29,11 @@ public final class CellExpander {
         int n = nucleusLabels.length;
         if (cells.length != n || cells == nucleusLabels) throw new IllegalArgumentException("cells must be a separate array of " + n);
         System.arraycopy(nucleusLabels, 0, cells, 0, n);
-        // ImageJ's EDM of the pixels outside nuclei gives each its distance to the nearest nucleus pixel
-        // (what ImageJFilters.distanceTo computes, without its copy of the mask).
-        byte[] outside = MASKS.get(n);
+        // The distance map of the pixels outside nuclei gives each its distance to the nearest nucleus
+        // pixel (what ImageJFilters.distanceTo computes, here in this thread's arrays: a tile-sized mask and
+        // map per tile were most of what cell mode allocated).
+        Scratch s = SCRATCH.get();
+        byte[] outside = s.mask(n); // the first n values
         boolean any = false;
         for (int i = 0; i < n; i++) {
             boolean in = nucleusLabels[i] != 0;
@@ -39,14 +41,12 @@ public final class CellExpander {
             any |= in;
         }
         if (!any) return cells; // no nucleus, no cell
-        // Into this thread's arrays: a tile-sized map per tile was most of what cell mode allocated.
-        DistanceTransform.Scratch distances = DISTANCES.get();
+        DistanceTransform.Scratch distances = s.distances;
         distances.ensure(n, Math.max(width, height)); // before out is passed: ensure may replace it
         DistanceTransform.distanceToBackground(outside, width, height, distances, distances.out);
         float[] dist = distances.out; // the first n values
         // Visit candidate pixels in order of distance; each takes the label of an already-labelled
         // neighbour, which by the ordering is on a shortest path back to the nearest nucleus.
-        Scratch s = SCRATCH.get();
         int m = 0;
         for (int i = 0; i < n; i++) if (nucleusLabels[i] == 0 && dist[i] <= expansionPx) m++;
         s.fit(m);
@@ -103,12 +103,20 @@ public final class CellExpander {
     }
 
     /**
-     * A thread's lists of candidate pixels and the sort's buffers. They only grow: every loop is bounded
-     * by the number of candidates, so one set serves tiles of every size.
+     * A thread's work arrays: the mask and distance map, the lists of candidate pixels and the sort's
+     * buffers. They only grow: every loop is bounded by the pixel or candidate count, so one set serves
+     * tiles of every size.
      */
     private static final class Scratch {
         int[] order = new int[0], keys = new int[0], items2 = new int[0], keys2 = new int[0];
         final int[] count = new int[65537];
+        final DistanceTransform.Scratch distances = new DistanceTransform.Scratch();
+        private byte[] mask = new byte[0];
+
+        byte[] mask(int n) {
+            if (mask.length < n) mask = new byte[n];
+            return mask;
+        }
 
         Scratch fit(int m) {
             if (order.length < m) {
@@ -124,7 +132,4 @@ public final class CellExpander {
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-    /** The mask given to ImageJ's EDM, which wants it exactly width x height. */
-    private static final ThreadLocal<DistanceTransform.Scratch> DISTANCES = ThreadLocal.withInitial(DistanceTransform.Scratch::new);
-    private static final ScratchBySize<byte[]> MASKS = new ScratchBySize<>(byte[]::new);
 }
