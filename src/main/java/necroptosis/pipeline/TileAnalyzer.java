@@ -51,20 +51,26 @@ final class TileAnalyzer {
 
     /** Reads tile {@code index} exactly as {@link #analyse} does and nothing more (the decode-only baseline). */
     void decodeOnly(int index, int tilesX) throws IOException {
+        int[] w = window(index, tilesX);
+        scale.read(w[4], w[5], w[6], w[7], BUFFERS.get(w[6] * w[7]).rgb);
+    }
+
+    /**
+     * Tile {@code index}'s core {cx, cy, cw, ch} and the window read for it, the core with its margin
+     * clipped to the level, {rx, ry, rw, rh}: eight pixel coordinates of the analysis level.
+     */
+    private int[] window(int index, int tilesX) {
         int cx = (index % tilesX) * tilePx, cy = (index / tilesX) * tilePx;
         int cw = (int) Math.min(tilePx, scale.width - cx), ch = (int) Math.min(tilePx, scale.height - cy);
         int rx = Math.max(0, cx - marginPx), ry = Math.max(0, cy - marginPx);
         int rw = (int) Math.min(scale.width, (long) cx + cw + marginPx) - rx;
         int rh = (int) Math.min(scale.height, (long) cy + ch + marginPx) - ry;
-        scale.read(rx, ry, rw, rh, BUFFERS.get(rw * rh).rgb);
+        return new int[] {cx, cy, cw, ch, rx, ry, rw, rh};
     }
 
     TileResult analyse(int index, int tilesX) throws IOException {
-        int cx = (index % tilesX) * tilePx, cy = (index / tilesX) * tilePx;
-        int cw = (int) Math.min(tilePx, scale.width - cx), ch = (int) Math.min(tilePx, scale.height - cy);
-        int rx = Math.max(0, cx - marginPx), ry = Math.max(0, cy - marginPx);
-        int rw = (int) Math.min(scale.width, (long) cx + cw + marginPx) - rx;
-        int rh = (int) Math.min(scale.height, (long) cy + ch + marginPx) - ry;
+        int[] w = window(index, tilesX);
+        int cx = w[0], cy = w[1], cw = w[2], ch = w[3], rx = w[4], ry = w[5], rw = w[6], rh = w[7];
 
         int n = rw * rh;
         Buffers buf = BUFFERS.get(n);
