@@ -202,12 +202,9 @@ public final class SlideAnalysis {
         List<Callable<TileResult>> tasks = new ArrayList<>(todo.size());
         for (int t : todo) {
             tasks.add(() -> {
-                if (decodeOnly) {
-                    analyzer.decodeOnly(t, tilesX);
-                    progress.tiles(done.incrementAndGet(), todo.size());
-                    return null;
-                }
-                TileResult r = analyzer.analyse(t, tilesX);
+                TileResult r = null;
+                if (decodeOnly) analyzer.decodeOnly(t, tilesX);
+                else r = analyzer.analyse(t, tilesX);
                 progress.tiles(done.incrementAndGet(), todo.size());
                 return r;
             });
