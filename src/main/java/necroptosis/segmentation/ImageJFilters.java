@@ -1,18 +1,15 @@
 package necroptosis.segmentation;
 
 import ij.Prefs;
-import ij.plugin.filter.EDM;
 import ij.plugin.filter.GaussianBlur;
-import ij.plugin.filter.MaximumFinder;
-import ij.plugin.filter.RankFilters;
-import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
 
 /**
- * The one place where the core calls ImageJ's processing filters from {@code ij.plugin.filter}. They are
- * the reference implementations Fiji users know (STYLE.md asks for them); only their processing methods
- * are used, never their dialogs, so they run headless. Keeping them behind this facade keeps every other
- * core class free of {@code ij.plugin} imports.
+ * The core's image filters, and the one place where it calls ImageJ's processing filters from
+ * {@code ij.plugin.filter}: ImageJ's Gaussian kernel (and, for large sigma, its whole blur). Only their
+ * processing methods are used, never their dialogs, so they run headless. The top-hat, distance maps and
+ * watersheds are our own, for speed; the tests compare each with ImageJ's ({@code ImageJReference}).
+ * Keeping ImageJ behind this facade keeps every other core class free of {@code ij.plugin} imports.
  */
 public final class ImageJFilters {
     private ImageJFilters() {}
@@ -65,11 +62,6 @@ public final class ImageJFilters {
     /** Above this sigma (pixels) ImageJ's GaussianBlur downscales each line before convolving it. */
     static final double GAUSSIAN_MAX_UNSCALED_SIGMA = 2 * 4 + 0.5;
 
-    /** {@link #gaussian} through ImageJ's GaussianBlur itself: the reference for {@link SeparableGaussian}. */
-    static void gaussianWithImageJ(float[] pixels, int width, int height, double sigmaPx) {
-        if (sigmaPx > 0) new FloatProcessor(width, height, pixels).blurGaussian(sigmaPx);
-    }
-
     /**
      * Removes the local background in place with ImageJ's white top-hat (Process > Filters > Top Hat):
      * the image minus its grey opening by a disk of the given radius. Unlike the rolling ball, a flat disk
@@ -84,34 +76,6 @@ public final class ImageJFilters {
         TopHat.whiteTopHatShrunk(pixels, width, height, radiusPx, TopHat.shrinkFactor(radiusPx));
     }
 
-    /** {@link #subtractBackground} through ImageJ's RankFilters itself: the reference for {@link TopHat}. */
-    static void subtractBackgroundWithRankFilters(float[] pixels, int width, int height, double radiusPx) {
-        if (radiusPx <= 0) return;
-        new RankFilters().rank(new FloatProcessor(width, height, pixels), radiusPx, RankFilters.TOP_HAT, 0, 0f, false, false);
-    }
-
-    /**
-     * Intensity watershed (Process > Find Maxima..., output "Segmented Particles") through ImageJ itself,
-     * flooding only pixels at or above {@code threshold} ("above lower threshold"): each maximum with at
-     * least the given prominence gets its own basin, separated by one-pixel lines. Returns 255 inside
-     * basins and 0 on the lines and below the threshold. The reference for the nucleus split's own
-     * {@link MarkerWatershed}, which replaced it for speed (MarkerWatershedTest).
-     */
-    static byte[] basinsOfMaxima(float[] pixels, int width, int height, double prominence, double threshold) {
-        FloatProcessor fp = new FloatProcessor(width, height, pixels.clone());
-        ByteProcessor out = new MaximumFinder().findMaxima(fp, prominence, threshold, MaximumFinder.SEGMENTED, false, false);
-        return (byte[]) out.getPixels();
-    }
-
-    /**
-     * ImageJ's EDM watershed (Process > Binary > Watershed) of a binary mask (255 = object) in place: the
-     * reference for {@link NucleusDetector#splitByShape}.
-     */
-    static void watershedWithImageJ(byte[] mask, int width, int height) {
-        // toWatershed treats 255 as foreground on a normal (non-inverted) LUT with a black background.
-        new EDM().toWatershed(new ByteProcessor(width, height, mask));
-    }
-
     /**
      * ImageJ's float EDM of a binary mask as its EDM watershed computes it: for every non-zero pixel the
      * distance to the nearest zero pixel, the image's edge not counting as background. Computed by
@@ -120,11 +84,6 @@ public final class ImageJFilters {
      */
     public static float[] distanceToBackground(byte[] mask, int width, int height) {
         return DistanceTransform.distanceToBackground(mask, width, height);
-    }
-
-    /** {@link #distanceToBackground} through ImageJ's {@code EDM.makeFloatEDM}: the reference. */
-    static float[] distanceToBackgroundWithImageJ(byte[] mask, int width, int height) {
-        return (float[]) new EDM().makeFloatEDM(new ByteProcessor(width, height, mask), 0, false).getPixels();
     }
 
     /**

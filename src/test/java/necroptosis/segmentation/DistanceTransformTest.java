@@ -57,7 +57,7 @@ class DistanceTransformTest {
             DistanceTransform.distanceToBackground(mask, w, h, scratch, ours);
             ours = java.util.Arrays.copyOf(ours, w * h);
             assertArrayEquals(bruteForce(mask, w, h), ours, "trial " + trial + " (" + w + "x" + h + ")");
-            float[] imagej = ImageJFilters.distanceToBackgroundWithImageJ(mask.clone(), w, h);
+            float[] imagej = ImageJReference.distanceToBackgroundWithImageJ(mask.clone(), w, h);
             for (int i = 0; i < ours.length; i++) {
                 pixels++;
                 if (imagej[i] == ours[i]) continue;
@@ -77,7 +77,7 @@ class DistanceTransformTest {
     void maskWithoutBackgroundGetsImageJsValue() {
         byte[] mask = new byte[12];
         java.util.Arrays.fill(mask, (byte) 255);
-        float[] imagej = ImageJFilters.distanceToBackgroundWithImageJ(mask.clone(), 4, 3);
+        float[] imagej = ImageJReference.distanceToBackgroundWithImageJ(mask.clone(), 4, 3);
         assertArrayEquals(imagej, DistanceTransform.distanceToBackground(mask, 4, 3));
         assertEquals(DistanceTransform.NO_BACKGROUND, imagej[5]);
     }
@@ -106,6 +106,6 @@ class DistanceTransformTest {
         for (int k = 0; k < 6; k++) target[rnd.nextInt(target.length)] = 1;
         byte[] others = new byte[w * h];
         for (int i = 0; i < others.length; i++) others[i] = target[i] != 0 ? 0 : (byte) 255;
-        assertArrayEquals(ImageJFilters.distanceToBackgroundWithImageJ(others, w, h), ImageJFilters.distanceTo(target, w, h));
+        assertArrayEquals(ImageJReference.distanceToBackgroundWithImageJ(others, w, h), ImageJFilters.distanceTo(target, w, h));
     }
 }

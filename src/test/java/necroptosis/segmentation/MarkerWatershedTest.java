@@ -38,10 +38,10 @@ class MarkerWatershedTest {
                 float[] v = b.values.clone();
                 // As the detector did before: outside the object low enough that no flood reaches it.
                 for (int i = 0; i < v.length; i++) if (b.box[i] == 0) v[i] = THRESHOLD - 2 * PROMINENCE - 1;
-                byte[] basins = ImageJFilters.basinsOfMaxima(v, b.w, b.h, PROMINENCE, THRESHOLD);
+                byte[] basins = ImageJReference.basinsOfMaxima(v, b.w, b.h, PROMINENCE, THRESHOLD);
                 for (int i = 0; i < imagej.length; i++) if (basins[i] == 0) imagej[i] = 0;
             }
-            ImageJFilters.watershedWithImageJ(imagej, b.w, b.h);
+            ImageJReference.watershedWithImageJ(imagej, b.w, b.h);
             int[] a = pieces(ours, b.w, b.h), r = pieces(imagej, b.w, b.h);
             objects++;
             if (r.length > 1) splitByImageJ++;

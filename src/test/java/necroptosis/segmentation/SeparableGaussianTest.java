@@ -24,7 +24,7 @@ class SeparableGaussianTest {
         }
         float[] ours = image.clone(), imagej = image.clone();
         ImageJFilters.gaussian(ours, width, height, sigma);
-        ImageJFilters.gaussianWithImageJ(imagej, width, height, sigma);
+        ImageJReference.gaussianWithImageJ(imagej, width, height, sigma);
         int differing = 0;
         for (int i = 0; i < image.length; i++) if (Float.floatToIntBits(ours[i]) != Float.floatToIntBits(imagej[i])) differing++;
         assertEquals(0, differing, "pixels differing from ImageJ's GaussianBlur");

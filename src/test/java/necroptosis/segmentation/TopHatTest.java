@@ -12,7 +12,7 @@ class TopHatTest {
     /** ImageJ's own top-hat, the reference. */
     private static float[] imageJ(float[] in, int w, int h, double radius) {
         float[] copy = in.clone();
-        ImageJFilters.subtractBackgroundWithRankFilters(copy, w, h, radius);
+        ImageJReference.subtractBackgroundWithRankFilters(copy, w, h, radius);
         return copy;
     }
 
