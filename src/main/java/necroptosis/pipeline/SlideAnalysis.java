@@ -2,6 +2,7 @@ package necroptosis.pipeline;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -199,8 +200,14 @@ public final class SlideAnalysis {
     private List<TileResult> runTiles(TileAnalyzer analyzer, List<Integer> todo, int tilesX) throws IOException {
         AtomicInteger done = new AtomicInteger();
         if (decodeOnly) progress.status("decode tiles"); // marks the start of the baseline's timed part
-        List<Callable<TileResult>> tasks = new ArrayList<>(todo.size());
-        for (int t : todo) {
+        // Tiles whose windows have the same size run one after another, the largest (inner) ones first: a
+        // worker keeps the work arrays of one window size only (ScratchBySize), and the windows cut at the
+        // slide's edges (up to eight more sizes) then cost a few new arrays per run rather than several
+        // sets kept per thread, a few hundred MB of the heap. The results go back into the tiles' order.
+        List<Integer> order = new ArrayList<>(todo);
+        order.sort(Comparator.comparingInt((Integer t) -> -analyzer.windowPixels(t, tilesX)).thenComparingInt(t -> t));
+        List<Callable<TileResult>> tasks = new ArrayList<>(order.size());
+        for (int t : order) {
             tasks.add(() -> {
                 TileResult r = null;
                 if (decodeOnly) analyzer.decodeOnly(t, tilesX);
@@ -211,6 +218,7 @@ public final class SlideAnalysis {
         }
         List<TileResult> results = new ArrayList<>(todo.size());
         for (TileResult r : inParallel(tasks)) if (r != null) results.add(r);
+        results.sort(Comparator.comparingInt(r -> r.index));
         return results;
     }
 

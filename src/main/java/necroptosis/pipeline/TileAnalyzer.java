@@ -55,6 +55,12 @@ final class TileAnalyzer {
         scale.read(w[4], w[5], w[6], w[7], BUFFERS.get(w[6] * w[7]).rgb);
     }
 
+    /** Pixels in tile {@code index}'s window: tiles with equal counts share one set of work arrays. */
+    int windowPixels(int index, int tilesX) {
+        int[] w = window(index, tilesX);
+        return w[6] * w[7];
+    }
+
     /**
      * Tile {@code index}'s core {cx, cy, cw, ch} and the window read for it, the core with its margin
      * clipped to the level, {rx, ry, rw, rh}: eight pixel coordinates of the analysis level.
@@ -168,9 +174,9 @@ final class TileAnalyzer {
     }
 
     /**
-     * A worker thread's arrays for tile windows of one size ({@link ScratchBySize}: the windows of the
-     * first and last columns and rows, cut at the slide's edge, keep theirs too). Each is several MB, a
-     * "humongous" object for the G1 collector; allocating them per tile made the heap grow over a run.
+     * A worker thread's arrays for tile windows of one size ({@link ScratchBySize}; the slide analysis runs
+     * the tiles grouped by window size). Each is several MB, a "humongous" object for the G1 collector;
+     * allocating them per tile made the heap grow over a run.
      * Every element is overwritten for each tile.
      */
     private static final class Buffers {

@@ -3,57 +3,43 @@ package necroptosis.segmentation;
 import java.util.function.IntFunction;
 
 /**
- * Work arrays per thread and image size, reused from tile to tile. A slide's tile windows come in up to
- * nine sizes (the margin is cut at the slide's edges: first and last column and row, corners), and a row
- * of tiles alternates between three of them; keeping the last {@value #SIZES} sizes a thread has seen
- * stops it from reallocating its arrays at every change. Those arrays are several MB each, "humongous"
- * objects for the G1 collector, and allocating them per tile made the heap, and with it the resident
- * memory, grow with the allocation rate. Sizes must be exact because ImageJ's processors refuse arrays
- * longer than width x height.
+ * Work arrays per thread for one image size, reused from tile to tile while the size stays the same and
+ * replaced when it changes. Those arrays are several MB each, "humongous" objects for the G1 collector:
+ * allocating them per tile made the heap, and with it the resident memory, grow with the allocation rate,
+ * while keeping several sizes per thread (a slide's tile windows come in up to nine: the margin is cut at
+ * the slide's edges) kept a few hundred MB alive. The slide analysis therefore runs the tiles grouped by
+ * window size, so a worker changes size a few times per run. Sizes are exact: the callers take the image
+ * size from the arrays' length.
  * <p>
  * The arrays live as long as their thread: the slide analysis' worker threads end with the run; another
- * thread (a Fiji command calling a detector directly) keeps those of its last sizes.
+ * thread (a Fiji command calling a detector directly) keeps those of its last size.
  *
  * @param <T> the arrays for one size
  */
 public final class ScratchBySize<T> {
-    /** Sizes kept per thread: the three of a row of tiles and one more for the change between rows. */
-    static final int SIZES = 4;
-
     private final IntFunction<T> create;
-    /** Per thread: pixel counts and their arrays, most recently used first. */
-    private final ThreadLocal<Slots> slots = ThreadLocal.withInitial(Slots::new);
+    /** Per thread: the pixel count and its arrays. */
+    private final ThreadLocal<Slot> slot = ThreadLocal.withInitial(Slot::new);
 
     /** @param create makes the arrays for a pixel count */
     public ScratchBySize(IntFunction<T> create) {
         this.create = create;
     }
 
-    private static final class Slots {
-        final int[] sizes = new int[SIZES];
-        final Object[] values = new Object[SIZES];
+    private static final class Slot {
+        int size;
+        Object value;
     }
 
-    /** The calling thread's arrays for {@code n} pixels; made on first use, dropping the least recently used size. */
+    /** The calling thread's arrays for {@code n} pixels: those of its last call when it asked for the same size. */
     @SuppressWarnings("unchecked")
     public T get(int n) {
-        Slots s = slots.get();
-        int found = SIZES - 1;
-        for (int i = 0; i < SIZES; i++) {
-            if (s.values[i] != null && s.sizes[i] == n) {
-                found = i;
-                break;
-            }
+        Slot s = slot.get();
+        if (s.value == null || s.size != n) {
+            s.value = null; // the old arrays can go before the new ones are made
+            s.value = create.apply(n);
+            s.size = n;
         }
-        Object value = s.values[found];
-        if (value == null || s.sizes[found] != n) {
-            s.values[found] = null; // the evicted arrays can go before the new ones are made
-            value = create.apply(n);
-        }
-        System.arraycopy(s.sizes, 0, s.sizes, 1, found);
-        System.arraycopy(s.values, 0, s.values, 1, found);
-        s.sizes[0] = n;
-        s.values[0] = value;
-        return (T) value;
+        return (T) s.value;
     }
 }

@@ -140,17 +140,15 @@ class ScratchReuseTest {
     }
 
     @Test
-    void scratchIsPerThreadAndKeptForTheLastSizes() throws Exception {
+    void scratchIsPerThreadAndKeptWhileTheSizeStaysTheSame() throws Exception {
         ScratchBySize<int[]> scratch = new ScratchBySize<>(int[]::new);
-        int[] a = scratch.get(100), b = scratch.get(200), c = scratch.get(300);
+        int[] a = scratch.get(100);
         assertEquals(100, a.length);
         assertSame(a, scratch.get(100));
-        scratch.get(400); // four sizes: all kept
-        assertSame(b, scratch.get(200));
-        assertSame(c, scratch.get(300));
-        scratch.get(500); // the fifth drops the least recently used, 100
+        int[] b = scratch.get(200); // a new size replaces the arrays
+        assertEquals(200, b.length);
         assertSame(b, scratch.get(200));
         assertNotSame(a, scratch.get(100));
-        assertNotSame(b, inFreshThread(() -> scratch.get(200)));
+        assertNotSame(scratch.get(100), inFreshThread(() -> scratch.get(100)));
     }
 }
