@@ -52,7 +52,8 @@ final class TileAnalyzer {
     /** Reads tile {@code index} exactly as {@link #analyse} does and nothing more (the decode-only baseline). */
     void decodeOnly(int index, int tilesX) throws IOException {
         int[] w = window(index, tilesX);
-        scale.read(w[4], w[5], w[6], w[7], BUFFERS.get(w[6] * w[7]).rgb);
+        Buffers buf = BUFFERS.get(w[6] * w[7]);
+        scale.read(w[4], w[5], w[6], w[7], buf.rgb, buf.level);
     }
 
     /** Pixels in tile {@code index}'s window: tiles with equal counts share one set of work arrays. */
@@ -81,7 +82,7 @@ final class TileAnalyzer {
         int n = rw * rh;
         Buffers buf = BUFFERS.get(n);
         int[] rgb = buf.rgb;
-        scale.read(rx, ry, rw, rh, rgb);
+        scale.read(rx, ry, rw, rh, rgb, buf.level);
         float[] h = buf.h, dab = buf.dab;
         byte[] tissue = buf.tissue;
         deconvolution.deconvolve(rgb, h, dab, null);
@@ -185,6 +186,8 @@ final class TileAnalyzer {
         final int[] labels;
         /** The tile's pixels as read (0xFFRRGGBB), then its cells (cell mode). */
         final int[] rgb;
+        /** The level's pixels when the analysis scale averages several ({@link ScaledLevel#read}). */
+        final int[][] level = new int[1][];
         /** Overview column of each window column ({@link #regionMask}); grown as needed. */
         int[] overviewX = new int[0];
 

@@ -13,15 +13,26 @@ final class SeparableGaussian {
 
     /** Per-thread copy of the horizontally blurred image, which the vertical pass reads. */
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[1][0]);
+    /**
+     * Largest copy kept for the thread (tile windows are ~1.3 Mpx): a larger image, like a 40k slide's
+     * 6 Mpx overview blurred once on the caller's thread, gets a copy of its own rather than holding
+     * 25 MB for the rest of the run.
+     */
+    static final int KEEP_PIXELS = 1 << 22;
 
     /**
      * Blurs {@code pixels} in place: rows with {@code kx}, then columns with {@code ky}, each ImageJ's
      * one-sided kernel {values, running sums beyond each value} ({@code GaussianBlur.makeGaussianKernel}).
      */
     static void blur(float[] pixels, int width, int height, float[][] kx, float[][] ky) {
-        float[][] scratch = SCRATCH.get();
-        if (scratch[0].length < pixels.length) scratch[0] = new float[pixels.length];
-        float[] rows = scratch[0];
+        float[] rows;
+        if (pixels.length > KEEP_PIXELS) {
+            rows = new float[pixels.length];
+        } else {
+            float[][] scratch = SCRATCH.get();
+            if (scratch[0].length < pixels.length) scratch[0] = new float[pixels.length];
+            rows = scratch[0];
+        }
         for (int y = 0; y < height; y++) rowPass(pixels, y * width, width, kx, rows);
         for (int y = 0; y < height; y++) columnPassRow(rows, width, height, y, ky, pixels);
     }
