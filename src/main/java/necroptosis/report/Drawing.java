@@ -11,10 +11,14 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import necroptosis.pipeline.Overview;
 
@@ -272,7 +276,20 @@ final class Drawing {
         return b.toByteArray();
     }
 
+    /**
+     * Writes a PNG through a memory cache: {@code ImageIO.write} to a stream goes through a temporary file
+     * when ImageIO's disk cache is on (its default), and changing that global would change it for the whole
+     * of Fiji.
+     */
     static void writePng(BufferedImage img, OutputStream out) throws IOException {
-        if (!ImageIO.write(img, "png", out)) throw new IOException("no PNG writer available");
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+        if (!writers.hasNext()) throw new IOException("no PNG writer available");
+        ImageWriter writer = writers.next();
+        try (ImageOutputStream o = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(o);
+            writer.write(img);
+        } finally {
+            writer.dispose();
+        }
     }
 }
