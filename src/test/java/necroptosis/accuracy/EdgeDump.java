@@ -141,29 +141,16 @@ public final class EdgeDump {
         int detectedIn = 0, countedOut = 0, otherZoneIn = 0, falseIn = 0;
         boolean[] used = new boolean[nt];
         double radius = 4 / r.pixelSizeUm;
-        java.util.Map<Long, java.util.List<Integer>> buckets = new java.util.HashMap<>();
-        for (int i = 0; i < nt; i++) buckets.computeIfAbsent(key(truth.positions[i][0], truth.positions[i][1], radius), k -> new java.util.ArrayList<>()).add(i);
         try (PrintWriter c = new PrintWriter(Files.newBufferedWriter(dir.resolve("s" + seed + ".cells.csv")))) {
             c.println("x,y,intact,truth_zone,truth_sd_um,det_sd_um,counted_in_necrosis");
             for (TileResult tile : r.tiles) {
                 for (int i = 0; i < tile.immunePositions.length; i += 2) {
                     double ax = tile.immunePositions[i], ay = tile.immunePositions[i + 1];
                     double x = ax * l0, y = ay * l0;
-                    int best = -1;
-                    double bestD = radius;
-                    long bx = (long) Math.floor(x / radius), by = (long) Math.floor(y / radius);
-                    for (long dy = -1; dy <= 1; dy++) for (long dx = -1; dx <= 1; dx++) {
-                        java.util.List<Integer> list = buckets.get(((bx + dx) << 32) ^ ((by + dy) & 0xffffffffL));
-                        if (list == null) continue;
-                        for (int k : list) {
-                            double d = Math.hypot(truth.positions[k][0] - x, truth.positions[k][1] - y);
-                            if (!used[k] && d <= bestD) { bestD = d; best = k; }
-                        }
-                    }
+                    int best = truth.matchNearest(x, y, radius, used);
                     String tz = "none";
                     double tsd = Double.NaN;
                     if (best >= 0) {
-                        used[best] = true;
                         tz = truth.zones[best];
                         tsd = cores.signedDistance(truth.positions[best][0], truth.positions[best][1]) * r.pixelSizeUm;
                     }
@@ -218,10 +205,5 @@ public final class EdgeDump {
         System.out.printf(Locale.ROOT, "[edge] %d slides: necrosis immune density error mean %+.1f%%, rms %.1f%%, within 15%%: %d; "
                 + "true necrosis cells counted out %d, cells of other true zones counted in %d%n",
                 n, 100 * sum / n, 100 * Math.sqrt(sq / n), within, OUT.get(), IN.get());
-    }
-
-    private static long key(double x, double y, double radius) {
-        long bx = (long) Math.floor(x / radius), by = (long) Math.floor(y / radius);
-        return (bx << 32) ^ (by & 0xffffffffL);
     }
 }

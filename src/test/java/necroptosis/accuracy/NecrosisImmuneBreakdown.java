@@ -51,14 +51,7 @@ public final class NecrosisImmuneBreakdown {
             for (int i = 0; i < tile.immunePositions.length; i += 2) {
                 double ax = tile.immunePositions[i], ay = tile.immunePositions[i + 1];
                 double x = ax * l0, y = ay * l0;
-                int best = -1;
-                double bestD = radius;
-                for (int k = 0; k < n; k++) {
-                    if (used[k] || Math.abs(tp[k][0] - x) > radius || Math.abs(tp[k][1] - y) > radius) continue;
-                    double d = Math.hypot(tp[k][0] - x, tp[k][1] - y);
-                    if (d <= bestD) { bestD = d; best = k; }
-                }
-                if (best >= 0) used[best] = true;
+                int best = truth.matchNearest(x, y, radius, used);
                 if (!ourNecrosis(r, ax, ay, tile.immuneIntactNeighbours[i / 2])) continue;
                 double sd = truthCores.signedDistance(x, y) * um;
                 if (best >= 0 && tz[best].equals("necrosis")) { tpNec++; detail.append(String.format(Locale.ROOT, "  TP at (%.2f, %.2f) ana px%n", ax, ay)); }

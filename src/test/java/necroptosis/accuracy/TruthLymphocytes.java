@@ -29,4 +29,23 @@ final class TruthLymphocytes {
     }
 
     int size() { return positions.length; }
+
+    /**
+     * The nearest true lymphocyte within {@code radius} of level-0 point (x, y) not yet {@code used}
+     * (marked used here), or -1: the greedy one-to-one match of the accuracy tools.
+     */
+    int matchNearest(double x, double y, double radius, boolean[] used) {
+        int best = -1;
+        double bestD = radius;
+        for (int k = 0; k < positions.length; k++) {
+            if (used[k] || Math.abs(positions[k][0] - x) > radius || Math.abs(positions[k][1] - y) > radius) continue;
+            double d = Math.hypot(positions[k][0] - x, positions[k][1] - y);
+            if (d <= bestD) {
+                bestD = d;
+                best = k;
+            }
+        }
+        if (best >= 0) used[best] = true;
+        return best;
+    }
 }
