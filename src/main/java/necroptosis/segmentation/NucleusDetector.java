@@ -7,9 +7,10 @@ import ij.process.AutoThresholder;
 
 /**
  * Finds nuclei in a tile's haematoxylin optical density: local background removed by a top-hat,
- * Gaussian smoothing, an OD threshold (a fixed floor, raised to Otsu's where the tile's cytoplasm is
- * dark), splitting of touching nuclei by intensity maxima and by an EDM watershed, then
- * 4-connected components measured on the unsmoothed OD at half their peak.
+ * Gaussian smoothing, objects at a fixed floor OD cut into intensity basins (one per dark maximum), each
+ * basin thresholded at its own half maximum but never above the slide's threshold (the floor raised to
+ * Otsu's where cytoplasm is dark), splitting of touching nuclei by an EDM watershed, then 4-connected
+ * components measured on the unsmoothed OD at half their peak.
  * <p>
  * Thread-safe: the image-sized work arrays are the calling thread's ({@link ScratchBySize}), reused by
  * its next detection. Results depend only on the input, so any thread count gives the same nuclei.
@@ -257,6 +258,7 @@ public final class NucleusDetector {
             // because the shape split below reuses the flood's labels.
             int[] basinOf = basins > 1 ? scratch.watershed.labels : null; // basin number, <= 0 on lines or unreached
             float[] pixelCut = scratch.pixelCuts(bn);
+            byte[] removed = scratch.removed(bn);
             boolean cutAny = false;
             for (int by = 0, b = 0; by < bh; by++) {
                 for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) {
@@ -267,13 +269,14 @@ public final class NucleusDetector {
                     if (work[p] != id) continue; // filled holes stay
                     if (values[b] < cut) {
                         box[b] = 0;
+                        removed[b] = 1;
                         cutAny = true;
                     }
                 }
             }
             // The cut can open new holes (a vesicular nucleus' pale centre): filled as above, unless they hold
             // another object's pixels.
-            if (cutAny) fillSmallHoles(box, bw, bh, above, work, id, bx0, by0, width, maxHolePixels, scratch.holes);
+            if (cutAny) refillHoles(box, removed, bw, bh, maxHolePixels, scratch);
             if (lined != null) for (int b = 0; b < bn; b++) if (lined[b] == 0) box[b] = 0;
             splitByShape(box, bw, bh, scratch);
             // The object's pixels, and its filled holes (no other object's pixels: a hole holding one stays open).
@@ -286,6 +289,47 @@ public final class NucleusDetector {
                 }
             }
         }
+    }
+
+    /**
+     * Fills the holes the cut opened in the object in {@code box}: 4-connected sets of {@code removed}
+     * pixels (the object's own, cut away) of at most {@code maxHolePixels} that touch neither background
+     * nor the box's edge, i.e. are enclosed by the kept pixels (as {@link #fillSmallHoles} would find them:
+     * background or another object beside them would make the hole reach out or hold that object). Only
+     * the removed pixels are visited, not the box's background. Clears {@code removed} for the next object.
+     */
+    private static void refillHoles(byte[] box, byte[] removed, int bw, int bh, double maxHolePixels, SplitScratch s) {
+        int n = bw * bh;
+        int[] list = s.holeList;
+        for (int start = 0; start < n; start++) {
+            if (removed[start] != 1) continue;
+            removed[start] = 2;
+            int len = 0;
+            if (list.length < 1) list = new int[64];
+            list[len++] = start;
+            boolean open = false;
+            for (int k = 0; k < len; k++) {
+                int b = list[k], x = b % bw, y = b / bw;
+                if (x == 0 || y == 0 || x == bw - 1 || y == bh - 1) open = true;
+                for (int d = 0; d < 4; d++) {
+                    int q;
+                    if (d == 0) { if (x == 0) continue; q = b - 1; }
+                    else if (d == 1) { if (x == bw - 1) continue; q = b + 1; }
+                    else if (d == 2) { if (y == 0) continue; q = b - bw; }
+                    else { if (y == bh - 1) continue; q = b + bw; }
+                    if (removed[q] == 1) {
+                        removed[q] = 2;
+                        if (len == list.length) list = java.util.Arrays.copyOf(list, 2 * len);
+                        list[len++] = q;
+                    } else if (removed[q] == 0 && box[q] == 0) {
+                        open = true; // background (or a line, or another object's pixel)
+                    }
+                }
+            }
+            if (!open && len <= maxHolePixels) for (int k = 0; k < len; k++) box[list[k]] = (byte) 255;
+        }
+        s.holeList = list;
+        java.util.Arrays.fill(removed, 0, n, (byte) 0);
     }
 
     /**
@@ -322,6 +366,15 @@ public final class NucleusDetector {
             return basinCuts;
         }
 
+        int[] holeList = new int[64];
+        private byte[] removed = new byte[0];
+
+        /** All zero: {@link #refillHoles} clears what it marked. */
+        byte[] removed(int n) {
+            if (removed.length < n) removed = new byte[Math.max(n, 2 * removed.length)];
+            return removed;
+        }
+
         float[] pixelCuts(int n) {
             if (pixelCuts.length < n) pixelCuts = new float[Math.max(n, 2 * pixelCuts.length)];
             return pixelCuts;
@@ -344,7 +397,9 @@ public final class NucleusDetector {
      * Splits the object in {@code box} (non-zero pixels, with background around it except at the tile's
      * edge) in place: by intensity when {@code values} is given (each maximum of at least
      * {@code prominence} its own basin, as ImageJ's Find Maxima "Segmented Particles" on the object's
-     * pixels), then by shape ({@link #splitByShape}).
+     * pixels), then by shape ({@link #splitByShape}). The detection itself now takes these two steps apart
+     * (with a cut per intensity basin between them, see splitTouching); MarkerWatershedTest checks the
+     * steps together against ImageJ's.
      */
     static void splitObject(byte[] box, float[] values, int bw, int bh, float prominence, SplitScratch s) {
         if (values != null) {
