@@ -52,6 +52,17 @@ final class MarkerWatershed {
      * the highest such pixel. All listed pixels are done with, as in ImageJ, whatever the outcome.
      */
     static int maxima(float[] raw, float[] height, byte[] in, int w, int h, float tolerance, float sortingError, Scratch s) {
+        return maxima(raw, height, in, w, h, tolerance, 0f, 0f, sortingError, s);
+    }
+
+    /**
+     * As {@link #maxima(float[], float[], byte[], int, int, float, float, Scratch)}, with each candidate's
+     * tolerance lowered to {@code fraction} of its height above {@code base} where that is smaller (no
+     * lowering when {@code fraction} is 0): a maximum only a little above the base (a pale nucleus) then
+     * needs only a proportionate dip to its neighbour to count, not the full tolerance.
+     */
+    static int maxima(float[] raw, float[] height, byte[] in, int w, int h, float tolerance, float base, float fraction,
+            float sortingError, Scratch s) {
         int n = w * h;
         s.ensure(n);
         byte[] state = s.state;
@@ -115,6 +126,7 @@ final class MarkerWatershed {
             boolean sortingErrorFound;
             do {
                 float v0 = height[start];
+                float tol = fraction > 0 ? Math.min(tolerance, fraction * (v0 - base)) : tolerance;
                 boolean isMax = true;
                 sortingErrorFound = false;
                 int len = 0;
@@ -133,7 +145,7 @@ final class MarkerWatershed {
                         if (state[q] == PROCESSED) { isMax = false; break; }
                         float v2 = height[q];
                         if (v2 > v0 + sortingError) { isMax = false; break; }
-                        if (v2 >= v0 - tolerance) {
+                        if (v2 >= v0 - tol) {
                             if (v2 > v0) {
                                 sortingErrorFound = true;
                                 start = q;

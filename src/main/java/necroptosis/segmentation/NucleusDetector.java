@@ -7,9 +7,10 @@ import ij.process.AutoThresholder;
 
 /**
  * Finds nuclei in a tile's haematoxylin optical density: local background removed by a top-hat,
- * Gaussian smoothing, an OD threshold (a fixed floor, raised to Otsu's where the tile's cytoplasm is
- * dark), splitting of touching nuclei by intensity maxima and by an EDM watershed, then
- * 4-connected components measured on the unsmoothed OD at half their peak.
+ * Gaussian smoothing, objects at a fixed floor OD cut into intensity basins (one per dark maximum), each
+ * basin thresholded at its own half maximum but never above the slide's threshold (the floor raised to
+ * Otsu's where cytoplasm is dark), splitting of touching nuclei by an EDM watershed, then 4-connected
+ * components measured on the unsmoothed OD at half their peak.
  * <p>
  * Thread-safe: the image-sized work arrays are the calling thread's ({@link ScratchBySize}), reused by
  * its next detection. Results depend only on the input, so any thread count gives the same nuclei.
@@ -53,16 +54,20 @@ public final class NucleusDetector {
             for (int i = 0; i < n; i++) od[i] = hematoxylinOd[i] + Math.max(0, addedStain[i]);
             filtered(od, width, height, pixelSizeUm, flat, smooth);
         }
+        // Objects are taken at the floor (the fixed threshold); each nucleus in them is then cut at its own
+        // level, at most the slide's threshold (see splitTouching).
+        float floor = Math.min(t, (float) settings.thresholdOd);
         boolean[] above = scratch.above;
-        for (int i = 0; i < n; i++) above[i] = smooth[i] >= t && (tissue == null || tissue[i] != 0);
+        for (int i = 0; i < n; i++) above[i] = smooth[i] >= floor && (tissue == null || tissue[i] != 0);
         byte[] mask = scratch.mask;
         java.util.Arrays.fill(mask, (byte) 0); // splitTouching sets only the objects' pixels
         int[] labels = labelsOut != null ? labelsOut : scratch.labels();
         // Vesicular nuclei (chromatin at the rim, pale centre) threshold as rings: holes of up to a quarter
         // of the smallest lymphocyte are filled (object by object, in splitTouching), never the larger gaps
         // enclosed between nuclei.
-        splitTouching(above, smooth, t, width, height, 0.25 * settings.lymphMinAreaUm2 / (pixelSizeUm * pixelSizeUm), mask, labels);
-        return measure(mask, flat, od, t, width, height, pixelSizeUm, labels, labelsOut != null);
+        splitTouching(above, smooth, floor, t, width, height, 0.25 * settings.lymphMinAreaUm2 / (pixelSizeUm * pixelSizeUm), mask, labels,
+                scratch.cuts);
+        return measure(mask, flat, od, scratch.cuts, width, height, pixelSizeUm, labels, labelsOut != null);
     }
 
     /** Histogram range of the smoothed, background-free OD used for Otsu's threshold. */
@@ -105,6 +110,8 @@ public final class NucleusDetector {
     private static final class Scratch {
         final int n;
         final float[] flat, smooth;
+        /** Each object pixel's nucleus threshold (its basin's cut), set by the split for the measurement. */
+        final float[] cuts;
         final boolean[] above;
         final byte[] mask;
         private float[] od;
@@ -114,6 +121,7 @@ public final class NucleusDetector {
             this.n = n;
             flat = new float[n];
             smooth = new float[n];
+            cuts = new float[n];
             above = new boolean[n];
             mask = new byte[n];
         }
@@ -157,22 +165,27 @@ public final class NucleusDetector {
     }
 
     /**
-     * Fills {@code mask} (255 = object) with the pixels of {@code above}, touching nuclei split by two
-     * watersheds ({@link #splitObject}): by intensity (each dark maximum of the smoothed OD its own basin,
-     * as ImageJ's Find Maxima "Segmented Particles": touching lymphocytes) and by shape (as ImageJ's EDM
-     * watershed: touching nuclei of even darkness). Both run on each 8-connected object of {@code above}
-     * alone, in its bounding box with a one-pixel border: a watershed never crosses the background between
-     * objects, so an object's split is independent of the rest of the tile and a nucleus on a tile border
-     * is split alike in both tiles' windows. They are our own ({@link MarkerWatershed},
-     * {@link DistanceTransform}) rather than ImageJ's MaximumFinder and EDM, which sorted and flooded every
-     * pixel of every box level by level and were half of a run's time; MarkerWatershedTest compares the
-     * pieces with ImageJ's. {@code work} is scratch of width x height (it receives object numbers).
+     * Fills {@code mask} (255 = object) with the nuclei in the objects of {@code above} (the smoothed OD at
+     * or above {@code floor}), and {@code cuts} with each nucleus pixel's threshold. Each 8-connected object
+     * is cut into intensity basins (each dark maximum of the smoothed OD its own basin, as ImageJ's Find
+     * Maxima "Segmented Particles", {@link #INTENSITY_BASINS}); each basin keeps its pixels at or above its
+     * own threshold: half its peak, but never above the slide's threshold {@code t} nor below the floor
+     * ({@link #basinCut}). A dark nucleus is thus cut at the slide's threshold, as a single threshold
+     * would, while a pale (out-of-focus or lightly stained) one is taken at its own half maximum instead of
+     * being lost or left as a fragment. The kept pixels are then split by shape (as ImageJ's EDM watershed:
+     * touching nuclei of even darkness). Everything runs on each object alone, in its bounding box with a
+     * one-pixel border: a watershed never crosses the background between objects, so an object's split is
+     * independent of the rest of the tile and a nucleus on a tile border is split alike in both tiles'
+     * windows. The watersheds are our own ({@link MarkerWatershed}, {@link DistanceTransform}) rather than
+     * ImageJ's MaximumFinder and EDM, which sorted and flooded every pixel of every box level by level and
+     * were half of a run's time; MarkerWatershedTest compares the pieces with ImageJ's. {@code work} is
+     * scratch of width x height (it receives object numbers).
      */
-    private void splitTouching(boolean[] above, float[] smooth, float t, int width, int height, double maxHolePixels, byte[] mask,
-            int[] work) {
+    private void splitTouching(boolean[] above, float[] smooth, float floor, float t, int width, int height, double maxHolePixels,
+            byte[] mask, int[] work, float[] cuts) {
         java.util.Arrays.fill(work, 0);
         int[] stack = new int[256];
-        double prominence = settings.splitProminenceOd;
+        float prominence = (float) settings.splitProminenceOd;
         SplitScratch scratch = new SplitScratch(); // per call: the detector is shared by threads
         int[] offsets = MarkerWatershed.offsets(width);
         int id = 0; // work holds each pixel's object number
@@ -208,38 +221,128 @@ public final class NucleusDetector {
             // does not take for background (so the object meets it as it does in the whole tile).
             int bx0 = Math.max(0, x0 - 1), by0 = Math.max(0, y0 - 1);
             int bw = Math.min(width - 1, x1 + 1) - bx0 + 1, bh = Math.min(height - 1, y1 + 1) - by0 + 1;
-            byte[] box = new byte[bw * bh];
+            int bn = bw * bh;
+            byte[] box = new byte[bn];
             for (int by = 0, b = 0; by < bh; by++) {
                 for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) if (work[p] == id) box[b] = (byte) 255;
             }
             fillSmallHoles(box, bw, bh, above, bx0, by0, width, maxHolePixels, scratch.holes);
-            float[] values = null;
-            if (prominence > 0) {
-                values = scratch.values(bw * bh);
-                // Filled holes take the threshold's value: they belong to the nucleus, and a basin reaches
-                // them (ImageJ's thresholded Find Maxima would leave them out of every basin). Only the
-                // object's own pixels are read.
-                float highest = t;
-                for (int by = 0, b = 0; by < bh; by++) {
-                    for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) {
-                        if (box[b] == 0) continue;
-                        float v = Math.max(t, smooth[p]);
-                        values[b] = v;
-                        if (v > highest) highest = v;
+            // Filled holes take the floor's value at least: they belong to the nucleus, and a basin reaches
+            // them (ImageJ's thresholded Find Maxima would leave them out of every basin). Only the object's
+            // own pixels are read.
+            float[] values = scratch.values(bn);
+            float highest = floor;
+            for (int by = 0, b = 0; by < bh; by++) {
+                for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) {
+                    if (box[b] == 0) continue;
+                    float v = Math.max(floor, smooth[p]);
+                    values[b] = v;
+                    if (v > highest) highest = v;
+                }
+            }
+            int basins = prominence > 0 ? MarkerWatershed.maxima(values, values, box, bw, bh, prominence, floor,
+                    (float) INTENSITY_BASINS, 0f, scratch.watershed) : 1;
+            byte[] lined = null;
+            float[] basinCut = scratch.basinCuts(basins + 1);
+            if (basins > 1) {
+                // The basins on a copy: the cut below is made on the object without the lines, whose pixels
+                // are cleared again afterwards, so hole filling never closes a line ring into one nucleus.
+                lined = scratch.lined(bn);
+                System.arraycopy(box, 0, lined, 0, bn);
+                MarkerWatershed.flood(values, lined, bw, bh, basins, scratch.watershed);
+                for (int m = 0; m < basins; m++) basinCut[m + 1] = basinCut(values[scratch.watershed.markers[m]], floor, t);
+            } else {
+                basinCut[1] = basinCut(highest, floor, t);
+            }
+            // Each pixel's threshold, its basin's (on lines and where no basin reached: the slide's), kept apart
+            // because the shape split below reuses the flood's labels.
+            int[] basinOf = basins > 1 ? scratch.watershed.labels : null; // basin number, <= 0 on lines or unreached
+            float[] pixelCut = scratch.pixelCuts(bn);
+            byte[] removed = scratch.removed(bn);
+            boolean cutAny = false;
+            for (int by = 0, b = 0; by < bh; by++) {
+                for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) {
+                    if (box[b] == 0) continue;
+                    int m = basinOf == null ? 1 : basinOf[b];
+                    float cut = m > 0 ? basinCut[m] : t;
+                    pixelCut[b] = cut;
+                    if (work[p] != id) continue; // filled holes stay
+                    if (values[b] < cut) {
+                        box[b] = 0;
+                        removed[b] = 1;
+                        cutAny = true;
                     }
                 }
-                // Below threshold + prominence every maximum's flood covers the whole object (nothing in it
-                // is lower than the threshold), so only the highest counts.
-                if (highest - t < prominence) values = null;
             }
-            splitObject(box, values, bw, bh, (float) prominence, scratch);
+            // The cut can open new holes (a vesicular nucleus' pale centre): filled as above, unless they hold
+            // another object's pixels.
+            if (cutAny) refillHoles(box, removed, bw, bh, maxHolePixels, scratch);
+            if (lined != null) for (int b = 0; b < bn; b++) if (lined[b] == 0) box[b] = 0;
+            splitByShape(box, bw, bh, scratch);
             // The object's pixels, and its filled holes (no other object's pixels: a hole holding one stays open).
             for (int by = 0, b = 0; by < bh; by++) {
                 for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) {
-                    if (work[p] == id || work[p] == 0 && box[b] != 0) mask[p] = box[b];
+                    if (work[p] == id || work[p] == 0 && box[b] != 0) {
+                        mask[p] = box[b];
+                        if (box[b] != 0) cuts[p] = pixelCut[b];
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * Fills the holes the cut opened in the object in {@code box}: 4-connected sets of {@code removed}
+     * pixels (the object's own, cut away) of at most {@code maxHolePixels} that touch neither background
+     * nor the box's edge, i.e. are enclosed by the kept pixels (as {@link #fillSmallHoles} would find them:
+     * background or another object beside them would make the hole reach out or hold that object). Only
+     * the removed pixels are visited, not the box's background. Clears {@code removed} for the next object.
+     */
+    private static void refillHoles(byte[] box, byte[] removed, int bw, int bh, double maxHolePixels, SplitScratch s) {
+        int n = bw * bh;
+        int[] list = s.holeList;
+        for (int start = 0; start < n; start++) {
+            if (removed[start] != 1) continue;
+            removed[start] = 2;
+            int len = 0;
+            if (list.length < 1) list = new int[64];
+            list[len++] = start;
+            boolean open = false;
+            for (int k = 0; k < len; k++) {
+                int b = list[k], x = b % bw, y = b / bw;
+                if (x == 0 || y == 0 || x == bw - 1 || y == bh - 1) open = true;
+                for (int d = 0; d < 4; d++) {
+                    int q;
+                    if (d == 0) { if (x == 0) continue; q = b - 1; }
+                    else if (d == 1) { if (x == bw - 1) continue; q = b + 1; }
+                    else if (d == 2) { if (y == 0) continue; q = b - bw; }
+                    else { if (y == bh - 1) continue; q = b + bw; }
+                    if (removed[q] == 1) {
+                        removed[q] = 2;
+                        if (len == list.length) list = java.util.Arrays.copyOf(list, 2 * len);
+                        list[len++] = q;
+                    } else if (removed[q] == 0 && box[q] == 0) {
+                        open = true; // background (or a line, or another object's pixel)
+                    }
+                }
+            }
+            if (!open && len <= maxHolePixels) for (int k = 0; k < len; k++) box[list[k]] = (byte) 255;
+        }
+        s.holeList = list;
+        java.util.Arrays.fill(removed, 0, n, (byte) 0);
+    }
+
+    /**
+     * A dark maximum is its own nucleus when it stands out from the saddle to a higher one by the split
+     * prominence (0.1 OD), or by this fraction of its height above the floor where that is less: a pale
+     * nucleus, only 0.05-0.15 OD above the floor, is otherwise never prominent enough and joins a darker
+     * neighbour's basin, whose higher threshold then cuts it away.
+     */
+    static final double INTENSITY_BASINS = 0.5;
+
+    /** A basin's threshold: half its peak (its half maximum), within [floor, the slide's threshold]. */
+    static float basinCut(float peak, float floor, float t) {
+        return Math.max(floor, Math.min(t, 0.5f * peak));
     }
 
     /** Work arrays of the split, reused from object to object within one call (not shared between threads). */
@@ -249,9 +352,37 @@ public final class NucleusDetector {
         final HoleScratch holes = new HoleScratch();
         private float[] values = new float[0], edm = new float[0], heights = new float[0];
 
+        private float[] basinCuts = new float[16];
+        private byte[] lined = new byte[0];
+        private float[] pixelCuts = new float[0];
+
         float[] values(int n) {
             if (values.length < n) values = new float[Math.max(n, 2 * values.length)];
             return values;
+        }
+
+        float[] basinCuts(int n) {
+            if (basinCuts.length < n) basinCuts = new float[Math.max(n, 2 * basinCuts.length)];
+            return basinCuts;
+        }
+
+        int[] holeList = new int[64];
+        private byte[] removed = new byte[0];
+
+        /** All zero: {@link #refillHoles} clears what it marked. */
+        byte[] removed(int n) {
+            if (removed.length < n) removed = new byte[Math.max(n, 2 * removed.length)];
+            return removed;
+        }
+
+        float[] pixelCuts(int n) {
+            if (pixelCuts.length < n) pixelCuts = new float[Math.max(n, 2 * pixelCuts.length)];
+            return pixelCuts;
+        }
+
+        byte[] lined(int n) {
+            if (lined.length < n) lined = new byte[Math.max(n, 2 * lined.length)];
+            return lined;
         }
 
         void ensure(int n) {
@@ -266,7 +397,9 @@ public final class NucleusDetector {
      * Splits the object in {@code box} (non-zero pixels, with background around it except at the tile's
      * edge) in place: by intensity when {@code values} is given (each maximum of at least
      * {@code prominence} its own basin, as ImageJ's Find Maxima "Segmented Particles" on the object's
-     * pixels), then by shape ({@link #splitByShape}).
+     * pixels), then by shape ({@link #splitByShape}). The detection itself now takes these two steps apart
+     * (with a cut per intensity basin between them, see splitTouching); MarkerWatershedTest checks the
+     * steps together against ImageJ's.
      */
     static void splitObject(byte[] box, float[] values, int bw, int bh, float prominence, SplitScratch s) {
         if (values != null) {
@@ -320,7 +453,7 @@ public final class NucleusDetector {
 
     private static final float SQRT2 = 1.4142135624f;
 
-    private List<Nucleus> measure(byte[] mask, float[] flat, float[] od, float threshold, int width, int height, double pixelSizeUm,
+    private List<Nucleus> measure(byte[] mask, float[] flat, float[] od, float[] cuts, int width, int height, double pixelSizeUm,
             int[] labels, boolean keepLabels) {
         java.util.Arrays.fill(labels, 0);
         double pixelArea = pixelSizeUm * pixelSizeUm;
@@ -358,6 +491,7 @@ public final class NucleusDetector {
             // Size, shape and darkness from the unsmoothed pixels at or above half the object's typical
             // peak (and the threshold): smoothing, and a halo of counterstained cytoplasm or membrane,
             // would otherwise inflate small dark nuclei such as lymphocytes.
+            float threshold = cuts[start]; // the nucleus' own threshold (its basin's), set by the split
             float cut = Math.max(threshold, 0.5f * robustPeak(flat, pixels, members, values));
             Nucleus nucleus = measureAt(cut, labels, id, pixels, members, flat, od, width, height, pixelArea);
             float darkest = values[members - 1]; // robustPeak left the largest value last
@@ -610,6 +744,16 @@ public final class NucleusDetector {
      */
     static boolean fillSmallHoles(byte[] box, int bw, int bh, boolean[] above, int bx0, int by0, int width, double maxHolePixels,
             HoleScratch holes) {
+        return fillSmallHoles(box, bw, bh, above, null, 0, bx0, by0, width, maxHolePixels, holes);
+    }
+
+    /**
+     * As {@link #fillSmallHoles(byte[], int, int, boolean[], int, int, int, double, HoleScratch)}, where a
+     * pixel of {@code above} keeps a hole open only when {@code owner} gives it another object than {@code id}
+     * (no owner: any pixel of {@code above}): after the object's own pixels were cut, those may lie in a hole.
+     */
+    static boolean fillSmallHoles(byte[] box, int bw, int bh, boolean[] above, int[] owner, int id, int bx0, int by0, int width,
+            double maxHolePixels, HoleScratch holes) {
         int n = bw * bh;
         int sp = 0, background = 0;
         for (int b = 0; b < n; b++) if (box[b] == 0) background++;
@@ -640,7 +784,8 @@ public final class NucleusDetector {
             boolean open = size[0] > maxHolePixels;
             for (int k = 0; k < size[0] && !open; k++) {
                 int b = hole[k];
-                if (above[(by0 + b / bw) * width + bx0 + b % bw]) open = true;
+                int q = (by0 + b / bw) * width + bx0 + b % bw;
+                if (above[q] && (owner == null || owner[q] != id)) open = true;
             }
             if (!open) {
                 for (int k = 0; k < size[0]; k++) box[hole[k]] = (byte) 255;
