@@ -75,6 +75,27 @@ class NucleusDetectorTest {
         for (double[] c : centres) assertKind(found, c[0], c[1], Nucleus.Kind.LYMPHOCYTE);
     }
 
+    /**
+     * A pale nucleus (out of focus, lightly counterstained) whose smoothed OD never reaches the slide's
+     * threshold is kept at its own half maximum, while a dark one is still cut at the slide's threshold.
+     */
+    @Test
+    void paleNucleusBelowTheSlideThresholdIsFoundAtItsHalfMaximum() {
+        int w = 160, h = 100;
+        float[] od = new float[w * h];
+        java.util.Arrays.fill(od, 0.02f);
+        disc(od, w, 40, 50, 4.0, 0.9f);   // dark: 50 µm²
+        disc(od, w, 120, 50, 4.0, 0.2f);  // pale: 50 µm², peak 0.2 OD, below the slide threshold
+        List<Nucleus> found = new NucleusDetector(NucleusSettings.DEFAULT).detect(od, null, null, w, h, PX, null, 0.26);
+        StringBuilder sb = new StringBuilder();
+        for (Nucleus nu : found) sb.append(String.format(" (%.0f,%.0f %.1fum2 %s)", nu.x, nu.y, nu.areaUm2, nu.kind));
+        assertEquals(2, found.size(), "nuclei found:" + sb);
+        Nucleus pale = nearest(found, 120, 50), dark = nearest(found, 40, 50);
+        assertTrue(Math.hypot(pale.x - 120, pale.y - 50) < 2, "the pale nucleus is found where it is:" + sb);
+        assertEquals(Math.PI * 16, pale.areaUm2, 10, "cut at half its peak, the disc's edge:" + sb);
+        assertEquals(Math.PI * 16, dark.areaUm2, 10, "cut at the slide threshold:" + sb);
+    }
+
     static void maxDisc(float[] od, int w, double cx, double cy, double radiusUm, float value) {
         double r = radiusUm / PX;
         int h = od.length / w;
