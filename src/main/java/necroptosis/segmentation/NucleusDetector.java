@@ -66,7 +66,7 @@ public final class NucleusDetector {
         // of the smallest lymphocyte are filled (object by object, in splitTouching), never the larger gaps
         // enclosed between nuclei.
         splitTouching(above, smooth, floor, t, width, height, 0.25 * settings.lymphMinAreaUm2 / (pixelSizeUm * pixelSizeUm), mask, labels,
-                scratch.cuts);
+                scratch.cuts, scratch.split);
         return measure(mask, flat, od, scratch.cuts, width, height, pixelSizeUm, labels, labelsOut != null);
     }
 
@@ -114,6 +114,12 @@ public final class NucleusDetector {
         final float[] cuts;
         final boolean[] above;
         final byte[] mask;
+        /**
+         * The split's per-object arrays, kept from tile to tile: they grow to the largest object's box, which
+         * at the floor can be most of a tile, and made anew for each tile they were several MB of
+         * "humongous" garbage per tile for the G1 collector.
+         */
+        final SplitScratch split = new SplitScratch();
         private float[] od;
         private int[] labels;
 
@@ -182,11 +188,11 @@ public final class NucleusDetector {
      * scratch of width x height (it receives object numbers).
      */
     private void splitTouching(boolean[] above, float[] smooth, float floor, float t, int width, int height, double maxHolePixels,
-            byte[] mask, int[] work, float[] cuts) {
+            byte[] mask, int[] work, float[] cuts, SplitScratch split) {
         java.util.Arrays.fill(work, 0);
         int[] stack = new int[256];
         float prominence = (float) settings.splitProminenceOd;
-        SplitScratch scratch = new SplitScratch(); // per call: the detector is shared by threads
+        SplitScratch scratch = split; // the calling thread's: the detector is shared by threads
         int[] offsets = MarkerWatershed.offsets(width);
         int id = 0; // work holds each pixel's object number
         for (int start = 0; start < above.length; start++) {
@@ -345,7 +351,7 @@ public final class NucleusDetector {
         return Math.max(floor, Math.min(t, 0.5f * peak));
     }
 
-    /** Work arrays of the split, reused from object to object within one call (not shared between threads). */
+    /** Work arrays of the split, reused from object to object and tile to tile (one thread's, never shared). */
     static final class SplitScratch {
         final DistanceTransform.Scratch distances = new DistanceTransform.Scratch();
         final MarkerWatershed.Scratch watershed = new MarkerWatershed.Scratch();
