@@ -100,6 +100,7 @@ public final class SlideAnalysis {
                 this::inParallel);
         TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold);
         List<TileResult> tiles = BorderDuplicates.remove(runTiles(analyzer, todo, tilesX), grid, scale.pixelUm);
+        slide.releaseCaches();
 
         progress.status("necrosis");
         NecrosisSegmenter.Input input = segmenterInput(grid);

@@ -50,6 +50,13 @@ public interface SlideSource extends Closeable {
         System.arraycopy(px, 0, dest, 0, width * height);
     }
 
+    /**
+     * Lets go of decoded pixels kept for reads to come (a reader's tile cache). The slide analysis calls it
+     * when its tiles are done: the cache, tens of MB held in the collector's old generation, is then only
+     * in the way of the run's last phase. Later reads still work, at the cost of decoding again.
+     */
+    default void releaseCaches() {}
+
     /** Preferred read size for this level (the file's tile size where it has one). */
     default int tileWidth(int level) { return 512; }
 

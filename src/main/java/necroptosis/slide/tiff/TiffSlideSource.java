@@ -154,6 +154,16 @@ public final class TiffSlideSource implements SlideSource {
     }
 
     @Override
+    public void releaseCaches() {
+        cache.clear();
+    }
+
+    /** Tiles in the cache (for tests). */
+    int cachedTiles() {
+        return cache.size();
+    }
+
+    @Override
     public void close() throws IOException {
         in.close();
     }

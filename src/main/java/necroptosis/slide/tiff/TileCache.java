@@ -111,6 +111,17 @@ final class TileCache {
         if (spare.size() < MAX_SPARE && 4L * pixels.length <= maxBytes / 4) spare.push(pixels);
     }
 
+    /**
+     * Forgets every tile and spare array. Tiles still pinned stay valid for their readers and are dropped
+     * when released; the cache fills again on the next reads.
+     */
+    synchronized void clear() {
+        for (Tile t : map.values()) t.cached = false;
+        map.clear();
+        bytes = 0;
+        spare.clear();
+    }
+
     /** Cached tiles (for tests). */
     synchronized int size() {
         return map.size();

@@ -88,6 +88,22 @@ class TiffConcurrencyTest {
     }
 
     @Test
+    void releasedCachesEmptyTheCacheWhileReadsStillWork() throws Exception {
+        int w = 300;
+        int h = 200;
+        Path f = dir.resolve("r.tif");
+        Files.write(f, TestTiffWriter.write(new TestTiffWriter.Image(w, h, TestTiffWriter.picture(w, h, 9)).tiled(64, 64)));
+        try (TiffSlideSource s = TiffSlideSource.open(f)) {
+            int[] first = s.readRegion(0, 10, 20, 200, 150);
+            org.junit.jupiter.api.Assertions.assertTrue(s.cachedTiles() > 0, "tiles cached by the read");
+            s.releaseCaches();
+            org.junit.jupiter.api.Assertions.assertEquals(0, s.cachedTiles(), "tiles cached after releaseCaches");
+            assertArrayEquals(first, s.readRegion(0, 10, 20, 200, 150), "the same pixels read again");
+            assertArrayEquals(TestTiffWriter.picture(w, h, 9), s.readRegion(0, 0, 0, w, h), "the whole picture");
+        }
+    }
+
+    @Test
     void realJpegAndJpeg2000SlidesReadConcurrently() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(RealTiffImagesTest.ROOT), "real images not found at " + RealTiffImagesTest.ROOT);
         check(RealTiffImagesTest.ROOT.resolve("openslide-CMU-1-Small-Region/CMU-1-Small-Region.svs"), 80, 400);
