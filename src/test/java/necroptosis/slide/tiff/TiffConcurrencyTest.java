@@ -67,13 +67,18 @@ class TiffConcurrencyTest {
         check(f, 200, 300);
     }
 
+    /** A one-level TIFF of {@link TestTiffWriter#picture} in 64 px tiles, written in the test's folder. */
+    private Path tiledPicture(String name, int w, int h, int seed) throws IOException {
+        Path f = dir.resolve(name);
+        Files.write(f, TestTiffWriter.write(new TestTiffWriter.Image(w, h, TestTiffWriter.picture(w, h, seed)).tiled(64, 64)));
+        return f;
+    }
+
     @Test
     void anInterruptedReaderDoesNotBreakTheSlideForOthers() throws Exception {
         int w = 256;
         int h = 128;
-        Path f = dir.resolve("i.tif");
-        Files.write(f, TestTiffWriter.write(new TestTiffWriter.Image(w, h, TestTiffWriter.picture(w, h, 4)).tiled(64, 64)));
-        try (SlideSource s = TiffSlideSource.open(f)) {
+        try (SlideSource s = TiffSlideSource.open(tiledPicture("i.tif", w, h, 4))) {
             // An interrupted thread's FileChannel read closes the channel for everyone (NIO semantics).
             Thread.currentThread().interrupt();
             try {
@@ -91,9 +96,7 @@ class TiffConcurrencyTest {
     void releasedCachesEmptyTheCacheWhileReadsStillWork() throws Exception {
         int w = 300;
         int h = 200;
-        Path f = dir.resolve("r.tif");
-        Files.write(f, TestTiffWriter.write(new TestTiffWriter.Image(w, h, TestTiffWriter.picture(w, h, 9)).tiled(64, 64)));
-        try (TiffSlideSource s = TiffSlideSource.open(f)) {
+        try (TiffSlideSource s = TiffSlideSource.open(tiledPicture("r.tif", w, h, 9))) {
             int[] first = s.readRegion(0, 10, 20, 200, 150);
             org.junit.jupiter.api.Assertions.assertTrue(s.cachedTiles() > 0, "tiles cached by the read");
             s.releaseCaches();
