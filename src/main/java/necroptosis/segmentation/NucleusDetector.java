@@ -400,22 +400,6 @@ public final class NucleusDetector {
     }
 
     /**
-     * Splits the object in {@code box} (non-zero pixels, with background around it except at the tile's
-     * edge) in place: by intensity when {@code values} is given (each maximum of at least
-     * {@code prominence} its own basin, as ImageJ's Find Maxima "Segmented Particles" on the object's
-     * pixels), then by shape ({@link #splitByShape}). The detection itself now takes these two steps apart
-     * (with a cut per intensity basin between them, see splitTouching); MarkerWatershedTest checks the
-     * steps together against ImageJ's.
-     */
-    static void splitObject(byte[] box, float[] values, int bw, int bh, float prominence, SplitScratch s) {
-        if (values != null) {
-            int maxima = MarkerWatershed.maxima(values, values, box, bw, bh, prominence, 0f, s.watershed);
-            if (maxima > 1) MarkerWatershed.flood(values, box, bw, bh, maxima, s.watershed);
-        }
-        splitByShape(box, bw, bh, s);
-    }
-
-    /**
      * The EDM watershed of ImageJ's Process > Binary > Watershed, of {@code box} in place: the exact distance
      * map ({@link DistanceTransform}), its maxima by Find Maxima's rule (tolerance 0.5,
      * sorting error 1.1 x half a diagonal, heights of ridges as ImageJ estimates them) and, when there

@@ -9,7 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The nucleus split ({@link NucleusDetector#splitObject}: {@link MarkerWatershed} on the smoothed OD and on
+ * The nucleus split ({@link #splitObject}: {@link MarkerWatershed} on the smoothed OD and on
  * {@link DistanceTransform}'s map) against ImageJ's Find Maxima "Segmented Particles" and EDM watershed,
  * which it replaced, on generated touching nuclei: pairs and triples of discs of varied radii, overlap and
  * darkness, with noise. The pieces must agree in number and area; the lines need not lie on ImageJ's.
@@ -19,6 +19,20 @@ class MarkerWatershedTest {
     static final float PROMINENCE = (float) NucleusSettings.DEFAULT_SPLIT_PROMINENCE_OD;
     /** Pieces below the detector's minimum nucleus area (3 µm² at 0.5 µm/px) are dropped later anyway. */
     static final int MIN_PIECE = 12;
+
+    /**
+     * The object in {@code box} split in place by intensity when {@code values} is given (each maximum of at
+     * least {@code prominence} its own basin, as ImageJ's Find Maxima "Segmented Particles" on the object's
+     * pixels), then by shape ({@link NucleusDetector#splitByShape}): the detector's two watersheds, which it
+     * runs with a cut per intensity basin between them, composed as ImageJ's pair of commands would be.
+     */
+    static void splitObject(byte[] box, float[] values, int bw, int bh, float prominence, NucleusDetector.SplitScratch s) {
+        if (values != null) {
+            int maxima = MarkerWatershed.maxima(values, values, box, bw, bh, prominence, 0f, s.watershed);
+            if (maxima > 1) MarkerWatershed.flood(values, box, bw, bh, maxima, s.watershed);
+        }
+        NucleusDetector.splitByShape(box, bw, bh, s);
+    }
 
     @Test
     void piecesAgreeWithImageJOnTouchingNuclei() {
@@ -32,7 +46,7 @@ class MarkerWatershedTest {
             // One in five meets the box's edge, as objects on a tile's edge do (no background border there).
             if (trial % 5 == 4) b = b.cropped(1 + rnd.nextInt(4), 1 + rnd.nextInt(4));
             byte[] ours = b.box.clone();
-            NucleusDetector.splitObject(ours, b.values == null ? null : b.values.clone(), b.w, b.h, PROMINENCE, scratch);
+            splitObject(ours, b.values == null ? null : b.values.clone(), b.w, b.h, PROMINENCE, scratch);
             byte[] imagej = b.box.clone();
             if (b.values != null) {
                 float[] v = b.values.clone();
@@ -69,7 +83,7 @@ class MarkerWatershedTest {
     @Test
     void oneRoundNucleusStaysWhole() {
         Blob b = Blob.of(new double[][] {{15, 15, 9, 0.8}}, 31, 31, new Random(1), 0.01);
-        NucleusDetector.splitObject(b.box, b.values, b.w, b.h, PROMINENCE, new NucleusDetector.SplitScratch());
+        splitObject(b.box, b.values, b.w, b.h, PROMINENCE, new NucleusDetector.SplitScratch());
         assertEquals(1, pieces(b.box, b.w, b.h).length);
     }
 
@@ -78,7 +92,7 @@ class MarkerWatershedTest {
         // Equal darkness, so only the shape can split them: the line crosses the neck at x = 20.
         Blob b = Blob.of(new double[][] {{12, 15, 8, 0.6}, {28, 15, 8, 0.6}}, 41, 31, new Random(1), 0);
         b.values = null;
-        NucleusDetector.splitObject(b.box, null, b.w, b.h, PROMINENCE, new NucleusDetector.SplitScratch());
+        splitObject(b.box, null, b.w, b.h, PROMINENCE, new NucleusDetector.SplitScratch());
         int[] p = pieces(b.box, b.w, b.h);
         assertEquals(2, p.length);
         assertTrue(Math.abs(p[0] - p[1]) <= p[1] / 20, Arrays.toString(p));
