@@ -5,6 +5,7 @@
 # analysis level read through the same reader and threads); results compared between thread counts.
 # Usage: src/bench/whole_run.sh            (all of it: 10k and 40k slides, about 30 min on 2 cores)
 #        SIDES="10000" MODES="pixel" THREADS="1 2" src/bench/whole_run.sh   (a subset)
+#        REPEATS=3 ...: each score run three times, medians (and the largest peak RSS)
 # Prints one table row per run; see src/bench/BENCHMARKS.md.
 source "$(dirname "$0")/common.sh"
 SIDES="${SIDES:-10000 40000}"
@@ -27,6 +28,25 @@ timed() {
   LOAD="$load"
 }
 
+# REPEATS=N runs each score configuration N times: wall time is then the median, RSS the median with the
+# largest in brackets (G1's heap sizing makes single peaks vary by tens of percent between identical runs).
+REPEATS="${REPEATS:-1}"
+median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# timed_repeated NAME CMD...: timed REPEATS times (the output directory is the command's own: the caller
+# empties it); sets WALL (median), RSS (median), RSS_MAX.
+timed_repeated() {
+  local name="$1"; shift
+  local walls="" rsss="" i
+  for i in $(seq 1 "$REPEATS"); do
+    timed "$name-r$i" "$@"
+    walls="$walls $WALL"; rsss="$rsss $RSS"
+  done
+  WALL=$(echo "$walls" | median)
+  RSS_MAX=$(echo "$rsss" | tr ' ' '\n' | sed '/^$/d' | sort -n | tail -1)
+  RSS=$(echo "$rsss" | median | awk '{ printf "%.0f", $1 }')
+}
+
 # Everything but run time and thread count must match between thread counts.
 comparable() { grep -v -e '"run_seconds"' -e '"threads"' "$1"; }
 
@@ -47,7 +67,8 @@ for side in $SIDES; do
     for t in $THREADS; do
       dir="$OUT/$side-$mode-$t"
       rm -rf "$dir"
-      timed "score-$side-$mode-$t" java -jar "$JAR" score $flag --threads="$t" --out="$dir" "$SLIDE"
+      timed_repeated "score-$side-$mode-$t" java -jar "$JAR" score $flag --threads="$t" --out="$dir" "$SLIDE"
+      [ "$REPEATS" -gt 1 ] && RSS="$RSS[$RSS_MAX]"
       sum=$(ls "$dir"/*/summary.json)
       tissue_mm2=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['areas_mm2']['tissue'])" "$sum")
       # Tissue megapixels at the analysis resolution (0.5 um/px: 4 Mpx per mm2).
