@@ -358,44 +358,33 @@ public final class NucleusDetector {
         final HoleScratch holes = new HoleScratch();
         private float[] values = new float[0], edm = new float[0], heights = new float[0];
 
-        private float[] basinCuts = new float[16];
-        private byte[] lined = new byte[0];
-        private float[] pixelCuts = new float[0];
-
-        float[] values(int n) {
-            if (values.length < n) values = new float[Math.max(n, 2 * values.length)];
-            return values;
-        }
-
-        float[] basinCuts(int n) {
-            if (basinCuts.length < n) basinCuts = new float[Math.max(n, 2 * basinCuts.length)];
-            return basinCuts;
-        }
-
+        private float[] basinCuts = new float[16], pixelCuts = new float[0];
+        private byte[] lined = new byte[0], removed = new byte[0];
         int[] holeList = new int[64];
-        private byte[] removed = new byte[0];
+
+        float[] values(int n) { return values = atLeast(values, n); }
+
+        float[] basinCuts(int n) { return basinCuts = atLeast(basinCuts, n); }
+
+        float[] pixelCuts(int n) { return pixelCuts = atLeast(pixelCuts, n); }
+
+        byte[] lined(int n) { return lined = atLeast(lined, n); }
 
         /** All zero: {@link #refillHoles} clears what it marked. */
-        byte[] removed(int n) {
-            if (removed.length < n) removed = new byte[Math.max(n, 2 * removed.length)];
-            return removed;
+        byte[] removed(int n) { return removed = atLeast(removed, n); }
+
+        /** {@code a}, or a new zeroed array of at least {@code n} and twice {@code a}'s length when it is shorter. */
+        private static float[] atLeast(float[] a, int n) {
+            return a.length >= n ? a : new float[Math.max(n, 2 * a.length)];
         }
 
-        float[] pixelCuts(int n) {
-            if (pixelCuts.length < n) pixelCuts = new float[Math.max(n, 2 * pixelCuts.length)];
-            return pixelCuts;
-        }
-
-        byte[] lined(int n) {
-            if (lined.length < n) lined = new byte[Math.max(n, 2 * lined.length)];
-            return lined;
+        private static byte[] atLeast(byte[] a, int n) {
+            return a.length >= n ? a : new byte[Math.max(n, 2 * a.length)];
         }
 
         void ensure(int n) {
-            if (edm.length < n) {
-                edm = new float[Math.max(n, 2 * edm.length)];
-                heights = new float[edm.length];
-            }
+            edm = atLeast(edm, n);
+            if (heights.length < edm.length) heights = new float[edm.length];
         }
     }
 
@@ -734,16 +723,6 @@ public final class NucleusDetector {
      */
     static boolean fillSmallHoles(byte[] box, int bw, int bh, boolean[] above, int bx0, int by0, int width, double maxHolePixels,
             HoleScratch holes) {
-        return fillSmallHoles(box, bw, bh, above, null, 0, bx0, by0, width, maxHolePixels, holes);
-    }
-
-    /**
-     * As {@link #fillSmallHoles(byte[], int, int, boolean[], int, int, int, double, HoleScratch)}, where a
-     * pixel of {@code above} keeps a hole open only when {@code owner} gives it another object than {@code id}
-     * (no owner: any pixel of {@code above}): after the object's own pixels were cut, those may lie in a hole.
-     */
-    static boolean fillSmallHoles(byte[] box, int bw, int bh, boolean[] above, int[] owner, int id, int bx0, int by0, int width,
-            double maxHolePixels, HoleScratch holes) {
         int n = bw * bh;
         int sp = 0, background = 0;
         for (int b = 0; b < n; b++) if (box[b] == 0) background++;
@@ -774,8 +753,7 @@ public final class NucleusDetector {
             boolean open = size[0] > maxHolePixels;
             for (int k = 0; k < size[0] && !open; k++) {
                 int b = hole[k];
-                int q = (by0 + b / bw) * width + bx0 + b % bw;
-                if (above[q] && (owner == null || owner[q] != id)) open = true;
+                if (above[(by0 + b / bw) * width + bx0 + b % bw]) open = true;
             }
             if (!open) {
                 for (int k = 0; k < size[0]; k++) box[hole[k]] = (byte) 255;
