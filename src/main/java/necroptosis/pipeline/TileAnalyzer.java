@@ -192,7 +192,7 @@ final class TileAnalyzer {
         int[] overviewX = new int[0];
 
         Buffers(int n) {
-            // Exact sizes: ImageJ's processors refuse arrays longer than width x height.
+            // Exact sizes: the tile's loops (and the detector's) take the window's pixel count from the arrays.
             rgb = new int[n];
             h = new float[n];
             dab = new float[n];

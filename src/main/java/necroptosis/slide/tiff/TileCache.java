@@ -112,8 +112,8 @@ final class TileCache {
     }
 
     /**
-     * Forgets every tile and spare array. Tiles still pinned stay valid for their readers and are dropped
-     * when released; the cache fills again on the next reads.
+     * Forgets every tile and spare array. Tiles still pinned stay valid for their readers and, like evicted
+     * tiles, become spares when released; the cache fills again on the next reads.
      */
     synchronized void clear() {
         for (Tile t : map.values()) t.cached = false;
