@@ -45,9 +45,10 @@ public final class TissueRegion {
         boolean[] tissue = new boolean[n];
         for (int i = 0; i < n; i++) tissue[i] = odSum[i] >= test.minOdSum();
 
-        boolean[] filled = Labeling.fillHoles(tissue, o.width, o.height);
-        boolean[] holes = new boolean[n];
-        for (int i = 0; i < n; i++) holes[i] = filled[i] && !tissue[i];
+        // Overview-sized arrays are reused below: at 40k x 40k px each is 6-25 MB, and a burst of them at
+        // the start of a run is what made the collector grow the heap (BENCHMARKS.md, session 6).
+        boolean[] holes = Labeling.fillHoles(tissue, o.width, o.height);
+        for (int i = 0; i < n; i++) holes[i] &= !tissue[i];
         Labeling holeParts = Labeling.of(holes, o.width, o.height);
         for (int i = 0; i < n; i++) {
             int h = holeParts.labels[i];
@@ -55,7 +56,7 @@ public final class TissueRegion {
         }
         // A small field (a crop, a TMA core) is judged on its own scale: dust is small relative to it.
         double minPieceMm2 = Math.min(MIN_PIECE_MM2, 0.01 * n * pxMm2);
-        Labeling pieces = Labeling.of(tissue, o.width, o.height);
+        Labeling pieces = Labeling.of(tissue, o.width, o.height, holeParts.labels);
         byte[] mask = new byte[n];
         for (int i = 0; i < n; i++) {
             int p = pieces.labels[i];

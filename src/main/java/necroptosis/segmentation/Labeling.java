@@ -16,34 +16,88 @@ public final class Labeling {
     }
 
     public static Labeling of(boolean[] mask, int width, int height) {
-        int[] labels = new int[mask.length];
-        int[] sizes = new int[16];
-        int[] stack = new int[64];
-        int count = 0;
-        for (int start = 0; start < mask.length; start++) {
-            if (!mask[start] || labels[start] != 0) continue;
-            int id = ++count;
-            if (id >= sizes.length) sizes = Arrays.copyOf(sizes, sizes.length * 2);
-            int sp = 0;
-            stack[sp++] = start;
-            labels[start] = id;
-            while (sp > 0) {
-                int p = stack[--sp];
-                sizes[id]++;
-                int x = p % width, y = p / width;
-                for (int dy = -1; dy <= 1; dy++) for (int dx = -1; dx <= 1; dx++) {
-                    int nx = x + dx, ny = y + dy;
-                    if ((dx | dy) == 0 || nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-                    int q = ny * width + nx;
-                    if (mask[q] && labels[q] == 0) {
-                        labels[q] = id;
-                        if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
-                        stack[sp++] = q;
-                    }
+        return of(mask, width, height, null);
+    }
+
+    /**
+     * As {@link #of(boolean[], int, int)}, writing the labels into {@code reuse} when it is large enough (a
+     * caller labelling several overview-sized masks in turn needs one label array, not one per mask).
+     * <p>
+     * Two raster passes with union-find instead of a flood fill: a flood fill's stack grows with the largest
+     * component, tens of MB for a slide's tissue, while the forest grows only with the provisional labels.
+     */
+    public static Labeling of(boolean[] mask, int width, int height, int[] reuse) {
+        int n = width * height;
+        int[] labels = reuse != null && reuse.length >= n ? reuse : new int[n];
+        int[] parent = new int[64];
+        int provisional = 0;
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                int p = row + x;
+                if (!mask[p]) {
+                    labels[p] = 0;
+                    continue;
                 }
+                // Neighbours already visited: west, and the three above (8-connected).
+                int l = 0;
+                if (x > 0) l = join(parent, l, labels[p - 1]);
+                if (y > 0) {
+                    int up = p - width;
+                    if (x > 0) l = join(parent, l, labels[up - 1]);
+                    l = join(parent, l, labels[up]);
+                    if (x < width - 1) l = join(parent, l, labels[up + 1]);
+                }
+                if (l == 0) {
+                    l = ++provisional;
+                    if (l == parent.length) parent = Arrays.copyOf(parent, parent.length * 2);
+                    parent[l] = l;
+                }
+                labels[p] = l;
             }
         }
+        // Final ids in the raster order of each component's first pixel: the order its root is first met.
+        int[] id = new int[provisional + 1];
+        int[] sizes = new int[16];
+        int count = 0;
+        for (int p = 0; p < n; p++) {
+            if (labels[p] == 0) continue;
+            int r = root(parent, labels[p]);
+            if (id[r] == 0) {
+                id[r] = ++count;
+                if (count >= sizes.length) sizes = Arrays.copyOf(sizes, sizes.length * 2);
+            }
+            labels[p] = id[r];
+            sizes[id[r]]++;
+        }
         return new Labeling(labels, count, Arrays.copyOf(sizes, count + 1));
+    }
+
+    /** Unites the trees of provisional labels a (0 = none yet) and b (0 = background); returns the root. */
+    private static int join(int[] parent, int a, int b) {
+        if (b == 0) return a;
+        int rb = root(parent, b);
+        if (a == 0) return rb;
+        int ra = root(parent, a);
+        if (ra == rb) return ra;
+        // The smaller label becomes the root, so roots stay the oldest label of their component.
+        if (ra < rb) {
+            parent[rb] = ra;
+            return ra;
+        }
+        parent[ra] = rb;
+        return rb;
+    }
+
+    private static int root(int[] parent, int l) {
+        int r = l;
+        while (parent[r] != r) r = parent[r];
+        while (parent[l] != r) { // path compression
+            int next = parent[l];
+            parent[l] = r;
+            l = next;
+        }
+        return r;
     }
 
     /** Fills holes: pixels not in the mask that cannot reach the border through non-mask pixels (4-connected). */
