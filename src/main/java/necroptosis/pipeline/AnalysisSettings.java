@@ -214,7 +214,10 @@ public final class AnalysisSettings {
             check(rimWidthUm > 0 && rimWidthUm <= 5000, "rim width (um)", rimWidthUm, "above 0 and at most 5000");
             check(analysisPixelUm >= 0.1 && analysisPixelUm <= 4, "analysis pixel size (um)", analysisPixelUm, "0.1-4");
             check(overviewPixelUm >= analysisPixelUm && overviewPixelUm <= 64, "overview pixel size (um)", overviewPixelUm, "between the analysis pixel size and 64");
-            check(blockUm >= 4 * analysisPixelUm && blockUm <= 256, "block size (um)", blockUm, "at least 4 analysis pixels and at most 256");
+            // At most 160 analysis pixels: the level read may be up to 1.5x finer than asked (integer box
+            // averaging), and a block must stay within BlockGrid.MAX_BLOCK_PX pixels.
+            check(blockUm >= 4 * analysisPixelUm && blockUm <= Math.min(256, 160 * analysisPixelUm), "block size (um)", blockUm,
+                    "at least 4 and at most 160 analysis pixels, and at most 256");
             // Zones are assigned per block, measured from block centres: a rim narrower than one block
             // would be empty or cover only part of the blocks it names, so it is refused rather than
             // silently reported as no rim.

@@ -8,8 +8,11 @@ import necroptosis.scoring.PixelScore;
  * assigned. Every tissue pixel and every nucleus is added to exactly one block (the block holding the
  * pixel, or the nucleus centroid), so sums over blocks of a zone count each pixel and object once.
  * <p>
- * Flat arrays keep memory at ~50 bytes per block: a 40k x 40k slide at 0.5 µm/px with 16 µm blocks is
- * 1.6 M blocks, 75 MB. Tiles are block-aligned and disjoint, so threads write disjoint blocks.
+ * The grid is the one whole-slide array set that grows with the slide, so it is kept small: 24 bytes per
+ * block (a 40k x 40k slide at 0.5 µm/px with 16 µm blocks is 1.6 M blocks, 37 MB). Counts are 16-bit:
+ * a block holds at most {@link #MAX_BLOCK_PX}² pixels, and objects are counted in the block of their
+ * centroid, so no count can reach 65536. DAB-negative pixels are not stored: every tissue pixel is in
+ * exactly one bin. Tiles are block-aligned and disjoint, so threads write disjoint blocks.
  */
 public final class BlockGrid {
     public final int width;
@@ -18,41 +21,48 @@ public final class BlockGrid {
     public final int blockPx;
     public final double blockUm;
 
-    public final int[] pixels;
-    public final int[] tissue;
-    public final int[] negative;
-    public final int[] weak;
-    public final int[] moderate;
-    public final int[] strong;
+    /** Largest block edge in pixels: its pixel count, 255², must fit the 16-bit counts. */
+    public static final int MAX_BLOCK_PX = 255;
+
+    /** Pixels analysed (inside the slide and in an analysed tile). */
+    public final char[] pixels;
+    /** Tissue pixels among them, and how many fall in each DAB bin but the negative one. */
+    public final char[] tissue;
+    public final char[] weak;
+    public final char[] moderate;
+    public final char[] strong;
     public final float[] dabSum;
     public final float[] hematoxylinSum;
-    public final int[] tumourNuclei;
-    public final int[] lymphocytes;
-    public final int[] debris;
+    /** Objects by class, each in the block of its centroid. */
+    public final char[] tumourNuclei;
+    public final char[] lymphocytes;
+    public final char[] debris;
     /** Cell-level counts per bin (negative, 1+, 2+, 3+); null unless cell mode is on. */
-    public final int[][] cellBins;
+    public final char[][] cellBins;
 
     public BlockGrid(int width, int height, int blockPx, double blockUm, boolean cells) {
         if ((long) width * height > Integer.MAX_VALUE / 2) {
             throw new IllegalArgumentException("block grid " + width + "x" + height + " is too large; use larger blocks");
+        }
+        if (blockPx < 1 || blockPx > MAX_BLOCK_PX) {
+            throw new IllegalArgumentException("block of " + blockPx + " px; at most " + MAX_BLOCK_PX + " px per side");
         }
         this.width = width;
         this.height = height;
         this.blockPx = blockPx;
         this.blockUm = blockUm;
         int n = width * height;
-        pixels = new int[n];
-        tissue = new int[n];
-        negative = new int[n];
-        weak = new int[n];
-        moderate = new int[n];
-        strong = new int[n];
+        pixels = new char[n];
+        tissue = new char[n];
+        weak = new char[n];
+        moderate = new char[n];
+        strong = new char[n];
         dabSum = new float[n];
         hematoxylinSum = new float[n];
-        tumourNuclei = new int[n];
-        lymphocytes = new int[n];
-        debris = new int[n];
-        cellBins = cells ? new int[4][n] : null;
+        tumourNuclei = new char[n];
+        lymphocytes = new char[n];
+        debris = new char[n];
+        cellBins = cells ? new char[4][n] : null;
     }
 
     public int size() { return width * height; }
@@ -65,7 +75,19 @@ public final class BlockGrid {
 
     /** The DAB pixel score of one block. */
     public PixelScore score(int block) {
-        return PixelScore.of(negative[block], weak[block], moderate[block], strong[block], dabSum[block]);
+        return PixelScore.of(negative(block), weak[block], moderate[block], strong[block], dabSum[block]);
+    }
+
+    /** DAB-negative tissue pixels of a block. */
+    public int negative(int block) {
+        return tissue[block] - weak[block] - moderate[block] - strong[block];
+    }
+
+    /** The sum of one of the grid's count arrays over all blocks. */
+    public static long total(char[] counts) {
+        long s = 0;
+        for (char c : counts) s += c;
+        return s;
     }
 
     /**
@@ -88,7 +110,7 @@ public final class BlockGrid {
                 dabSum[b] += d;
                 hematoxylinSum[b] += h[p];
                 switch (t.bin(d)) {
-                    case 0: negative[b]++; break;
+                    case 0: break;
                     case 1: weak[b]++; break;
                     case 2: moderate[b]++; break;
                     default: strong[b]++; break;

@@ -318,8 +318,8 @@ public final class SlideAnalysis {
         long gw = (scale.width + blockPx - 1) / blockPx, gh = (scale.height + blockPx - 1) / blockPx;
         long tiles = ((scale.width + tilePx - 1) / tilePx) * ((scale.height + tilePx - 1) / tilePx);
         long blocks = gw * gh;
-        // BlockGrid: 11 int/float arrays (+4 in cell mode); zones, cores and distances add about as much again.
-        long bytes = blocks * (2 * 4 * (11 + (settings.cellMode ? 4 : 0)))
+        // BlockGrid: 24 bytes per block (+8 in cell mode); zones, cores and distances add about as much again.
+        long bytes = blocks * (2 * (24 + (settings.cellMode ? 8 : 0)))
                 + Math.min(Overview.MAX_PIXELS, overview.width * overview.height) * 8; // RGB and masks
         long heap = Runtime.getRuntime().maxMemory();
         String size = String.format(java.util.Locale.ROOT, "%d x %d px at %.3g um/px", scale.width, scale.height, scale.pixelUm);
@@ -327,6 +327,11 @@ public final class SlideAnalysis {
                 || blocks > Integer.MAX_VALUE / 2 || tiles > Integer.MAX_VALUE / 2) {
             throw new SlideException(slide.path(), "too large to analyse (" + size + ", " + gw + " x " + gh
                     + " blocks); the largest is about 2 billion pixels per side and 1 billion blocks");
+        }
+        if (blockPx > BlockGrid.MAX_BLOCK_PX) {
+            throw new SlideException(slide.path(), String.format(java.util.Locale.ROOT, "blocks of %.3g um are %d px at %.3g um/px,"
+                    + " more than the %d px a block can count; use smaller blocks or a coarser --analysis-pixel-size",
+                    settings.blockUm, blockPx, scale.pixelUm, BlockGrid.MAX_BLOCK_PX));
         }
         if (bytes > heap / 2) {
             throw new SlideException(slide.path(), String.format(java.util.Locale.ROOT,

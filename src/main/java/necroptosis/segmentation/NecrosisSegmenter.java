@@ -26,10 +26,11 @@ public final class NecrosisSegmenter {
         public final float[] tissueMm2;
         /** Fraction of the block's pixels that are tissue. */
         public final float[] tissueFraction;
-        public final int[] intactNuclei;
-        public final int[] debris;
+        /** Counts per block (16-bit, as the block grid keeps them). */
+        public final char[] intactNuclei;
+        public final char[] debris;
 
-        public Input(int width, int height, double blockUm, float[] tissueMm2, float[] tissueFraction, int[] intactNuclei, int[] debris) {
+        public Input(int width, int height, double blockUm, float[] tissueMm2, float[] tissueFraction, char[] intactNuclei, char[] debris) {
             this.width = width;
             this.height = height;
             this.blockUm = blockUm;
@@ -163,7 +164,7 @@ public final class NecrosisSegmenter {
         return ringBlocks == 0 ? 1 : glass / (double) ringBlocks;
     }
 
-    private static float[] toFloat(int[] a) {
+    private static float[] toFloat(char[] a) {
         float[] f = new float[a.length];
         for (int i = 0; i < a.length; i++) f[i] = a[i];
         return f;

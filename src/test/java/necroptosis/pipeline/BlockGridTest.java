@@ -14,6 +14,24 @@ class BlockGridTest {
 
     private static final DabThresholds T = DabThresholds.of(0.15, 0.35, 0.60);
 
+    /** Counts are 16-bit: a block of 255 x 255 pixels fills one to 65025, a larger block is refused. */
+    @Test
+    void blocksLargerThanTheCountsCanHoldAreRefused() {
+        BlockGrid g = new BlockGrid(1, 1, BlockGrid.MAX_BLOCK_PX, 127.5, false);
+        int side = BlockGrid.MAX_BLOCK_PX, n = side * side;
+        float[] dab = new float[n];
+        byte[] tissue = new byte[n];
+        java.util.Arrays.fill(tissue, (byte) 1);
+        java.util.Arrays.fill(dab, 5f);
+        g.addPixels(new float[n], dab, tissue, 0, 0, side, 0, 0, side, side, T);
+        assertEquals(n, g.pixels[0]);
+        assertEquals(n, g.strong[0]);
+        assertEquals(0, g.negative(0));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new BlockGrid(1, 1, BlockGrid.MAX_BLOCK_PX + 1, 128, false));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("at most 255 px"), e.getMessage());
+    }
+
     @Test
     void handComputedBlockOfATileWithMargin() {
         // One 2x2-pixel block (blockPx 2) at (2, 2); the region read is 4x4 from (1, 1): a one-pixel margin that
@@ -38,7 +56,7 @@ class BlockGridTest {
         int b = 1 * grid.width + 1;
         assertEquals(4, grid.pixels[b]);
         assertEquals(3, grid.tissue[b]);
-        assertEquals(0, grid.negative[b]);
+        assertEquals(0, grid.negative(b));
         assertEquals(1, grid.weak[b]);
         assertEquals(1, grid.moderate[b]);
         assertEquals(1, grid.strong[b]);

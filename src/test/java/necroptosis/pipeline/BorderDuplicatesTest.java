@@ -35,7 +35,7 @@ class BorderDuplicatesTest {
         List<TileResult> out = BorderDuplicates.remove(Arrays.asList(tile(0, a), tile(1, b)), g, PIXEL_UM);
         assertEquals(1, out.get(0).immuneCells);
         assertEquals(0, out.get(1).immuneCells, "a duplicate 2.4975 um away was kept");
-        assertEquals(1, Arrays.stream(g.lymphocytes).sum());
+        assertEquals(1, BlockGrid.total(g.lymphocytes));
     }
 
     @Test
@@ -44,7 +44,7 @@ class BorderDuplicatesTest {
         BlockGrid g = grid(a, b);
         List<TileResult> out = BorderDuplicates.remove(Arrays.asList(tile(0, a), tile(1, b)), g, PIXEL_UM);
         assertEquals(1, out.get(1).immuneCells, "two cells 2.5025 um apart merged");
-        assertEquals(2, Arrays.stream(g.lymphocytes).sum());
+        assertEquals(2, BlockGrid.total(g.lymphocytes));
     }
 
     /**

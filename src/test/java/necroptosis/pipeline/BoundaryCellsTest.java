@@ -20,7 +20,7 @@ class BoundaryCellsTest {
 
     private static int moveOne(double xBlocks, boolean startInCore, int intactNeighbours) {
         BlockGrid g = new BlockGrid(W, H, BPX, 16, false);
-        Arrays.fill(g.tissue, BPX * BPX);
+        Arrays.fill(g.tissue, (char) (BPX * BPX));
         int[] core = new int[W * H];
         float[] ratio = new float[W * H];
         for (int i = 0; i < W * H; i++) {
@@ -62,7 +62,7 @@ class BoundaryCellsTest {
         // ratio 0.4 + 0.25 x with cores to x < 3; shift the core one column right so that a rim cell at
         // 2.2 blocks lies where the ratio (0.825) says necrosis
         BlockGrid g = new BlockGrid(W, H, BPX, 16, false);
-        Arrays.fill(g.tissue, BPX * BPX);
+        Arrays.fill(g.tissue, (char) (BPX * BPX));
         int[] core = new int[W * H];
         float[] ratio = new float[W * H];
         for (int i = 0; i < W * H; i++) {
@@ -86,7 +86,7 @@ class BoundaryCellsTest {
     void outerRimEdgeFollowsTheInterpolatedDistance() {
         int w = 12;
         BlockGrid g = new BlockGrid(w, 3, BPX, 16, false);
-        Arrays.fill(g.tissue, BPX * BPX);
+        Arrays.fill(g.tissue, (char) (BPX * BPX));
         int[] core = new int[w * 3];
         for (int y = 0; y < 3; y++) core[y * w] = 1;
         ZoneMap zones = ZoneMap.of(g, core, 100);

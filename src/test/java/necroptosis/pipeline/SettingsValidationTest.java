@@ -57,6 +57,8 @@ class SettingsValidationTest {
                 bad("rim width NaN", () -> AnalysisSettings.builder().rimWidthUm(Double.NaN).build(), "rim width"),
                 bad("rim width below the block size", () -> AnalysisSettings.builder().rimWidthUm(5).build(), "rim width", "block size"),
                 bad("rim width below a 32 um block", () -> AnalysisSettings.builder().blockUm(32).rimWidthUm(20).build(), "rim width", "32"),
+                bad("block of more than 160 analysis pixels (16-bit block counts)",
+                        () -> AnalysisSettings.builder().analysisPixelUm(0.1).blockUm(20).rimWidthUm(100).build(), "block size", "160"),
                 bad("min core area 0", () -> AnalysisSettings.builder().minCoreAreaMm2(0).build(), "core area"),
                 bad("min core area < 0", () -> AnalysisSettings.builder().minCoreAreaMm2(-1).build(), "core area"),
                 bad("min core area infinite", () -> AnalysisSettings.builder().minCoreAreaMm2(Double.POSITIVE_INFINITY).build(), "core area"),

@@ -94,7 +94,7 @@ public final class DeepliifCountDiagnostics {
             rgb = r.analysisScale.read(0, 0, aw, ah);
         }
         long pipelineCells = 0;
-        for (int[] bin : r.grid.cellBins) for (int c : bin) pipelineCells += c;
+        for (char[] bin : r.grid.cellBins) for (char c : bin) pipelineCells += c;
         int an = aw * ah, f = r.analysisScale.factor;
         double um = r.analysisScale.pixelUm;
         ColorDeconvolution cd = new ColorDeconvolution(r.stainsUsed);

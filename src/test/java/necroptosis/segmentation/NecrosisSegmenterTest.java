@@ -16,12 +16,12 @@ class NecrosisSegmenterTest {
     /** Viable tumour everywhere (3 intact nuclei per block), necrosis (debris only) where {@code necrotic}. */
     private static NecrosisSegmenter.Input grid(boolean[] necrotic, boolean[] dense) {
         float[] mm2 = new float[N * N], frac = new float[N * N];
-        int[] intact = new int[N * N], debris = new int[N * N];
+        char[] intact = new char[N * N], debris = new char[N * N];
         Arrays.fill(mm2, BLOCK_MM2);
         Arrays.fill(frac, 1f);
         for (int i = 0; i < N * N; i++) {
-            intact[i] = necrotic[i] ? 0 : dense != null && dense[i] ? 12 : 3;
-            debris[i] = necrotic[i] ? 6 : 0;
+            intact[i] = (char) (necrotic[i] ? 0 : dense != null && dense[i] ? 12 : 3);
+            debris[i] = (char) (necrotic[i] ? 6 : 0);
         }
         return new NecrosisSegmenter.Input(N, N, BLOCK_UM, mm2, frac, intact, debris);
     }
