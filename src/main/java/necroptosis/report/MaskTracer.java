@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import necroptosis.regions.UserRegions;
+import necroptosis.segmentation.Labeling;
 
 /**
  * Traces a binary mask into polygons along pixel edges: the exact boundary of the pixels, so the shoelace
@@ -67,9 +68,9 @@ public final class MaskTracer {
         }
         List<Polygon> result = new ArrayList<>();
         if (!any) return result;
-        int[] piece = label4(mask, width, height);
-        int count = 0;
-        for (int p : piece) count = Math.max(count, p);
+        Labeling pieces = Labeling.of4(mask, width, height);
+        int[] piece = pieces.labels;
+        int count = pieces.count;
         int[] firstPixel = new int[count + 1];
         Arrays.fill(firstPixel, -1);
         for (int i = 0; i < mask.length; i++) if (piece[i] > 0 && firstPixel[piece[i]] < 0) firstPixel[piece[i]] = i;
@@ -146,35 +147,6 @@ public final class MaskTracer {
             case 2: return (vy - 1) * width + vx - 1;
             default: return (vy - 1) * width + vx;
         }
-    }
-
-    /** 4-connected pieces labelled 1..n in raster order of their first pixel (0 = background). */
-    static int[] label4(boolean[] mask, int width, int height) {
-        int[] labels = new int[mask.length];
-        int[] stack = new int[64];
-        int count = 0;
-        for (int start = 0; start < mask.length; start++) {
-            if (!mask[start] || labels[start] != 0) continue;
-            int id = ++count;
-            int sp = 0;
-            stack[sp++] = start;
-            labels[start] = id;
-            while (sp > 0) {
-                int p = stack[--sp];
-                int x = p % width, y = p / width;
-                for (int k = 0; k < 4; k++) {
-                    int nx = x + DX[k], ny = y + DY[k];
-                    if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-                    int q = ny * width + nx;
-                    if (mask[q] && labels[q] == 0) {
-                        labels[q] = id;
-                        if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
-                        stack[sp++] = q;
-                    }
-                }
-            }
-        }
-        return labels;
     }
 
     /** Shoelace area of a ring given as x,y pairs; positive when clockwise on screen (y down). */

@@ -2,7 +2,7 @@ package necroptosis.segmentation;
 
 import java.util.Arrays;
 
-/** Connected components of a binary grid, 8-connected, labelled 1..n in raster order of their first pixel. */
+/** Connected components of a binary grid, 8-connected (or 4-connected), labelled 1..n in raster order of their first pixel. */
 public final class Labeling {
     public final int[] labels;
     public final int count;
@@ -27,6 +27,15 @@ public final class Labeling {
      * component, tens of MB for a slide's tissue, while the forest grows only with the provisional labels.
      */
     public static Labeling of(boolean[] mask, int width, int height, int[] reuse) {
+        return label(mask, width, height, reuse, true);
+    }
+
+    /** As {@link #of(boolean[], int, int)} with 4-connected components (pixels touching at a corner are apart). */
+    public static Labeling of4(boolean[] mask, int width, int height) {
+        return label(mask, width, height, null, false);
+    }
+
+    private static Labeling label(boolean[] mask, int width, int height, int[] reuse, boolean eight) {
         int n = width * height;
         int[] labels = reuse != null && reuse.length >= n ? reuse : new int[n];
         int[] parent = new int[64];
@@ -39,14 +48,14 @@ public final class Labeling {
                     labels[p] = 0;
                     continue;
                 }
-                // Neighbours already visited: west, and the three above (8-connected).
+                // Neighbours already visited: west and north, and with 8-connectivity north-west and north-east.
                 int l = 0;
                 if (x > 0) l = join(parent, l, labels[p - 1]);
                 if (y > 0) {
                     int up = p - width;
-                    if (x > 0) l = join(parent, l, labels[up - 1]);
                     l = join(parent, l, labels[up]);
-                    if (x < width - 1) l = join(parent, l, labels[up + 1]);
+                    if (eight && x > 0) l = join(parent, l, labels[up - 1]);
+                    if (eight && x < width - 1) l = join(parent, l, labels[up + 1]);
                 }
                 if (l == 0) {
                     l = ++provisional;

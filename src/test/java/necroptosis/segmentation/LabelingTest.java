@@ -21,7 +21,9 @@ class LabelingTest {
             double density = rnd.nextDouble();
             boolean[] mask = new boolean[w * h];
             for (int i = 0; i < mask.length; i++) mask[i] = rnd.nextDouble() < density;
-            assertSameAsFloodFill(mask, w, h, "trial " + trial + " (" + w + "x" + h + ", density " + density + ")");
+            String what = "trial " + trial + " (" + w + "x" + h + ", density " + density + ")";
+            assertSameAsFloodFill(mask, w, h, true, what);
+            assertSameAsFloodFill(mask, w, h, false, what + ", 4-connected");
         }
     }
 
@@ -45,7 +47,8 @@ class LabelingTest {
         assertEquals(1, l.labels[0]);
         assertEquals(l.labels[0], l.labels[6], "comb teeth joined by the bottom bar");
         assertEquals(l.labels[9], l.labels[13], "V arms joined at its tip (8-connected)");
-        assertSameAsFloodFill(mask, w, h, "shapes");
+        assertSameAsFloodFill(mask, w, h, true, "shapes");
+        assertEquals(1 + 5 + 14, Labeling.of4(mask, w, h).count, "4-connected: the comb, the V in five pieces, each of the 14 zigzag pixels alone");
     }
 
     @Test
@@ -58,7 +61,7 @@ class LabelingTest {
         assertArrayEquals(new int[] {1, 0, 0, 1}, Arrays.copyOf(l.labels, 4), "diagonal pixels are one 8-connected component");
     }
 
-    private static void assertSameAsFloodFill(boolean[] mask, int w, int h, String what) {
+    private static void assertSameAsFloodFill(boolean[] mask, int w, int h, boolean eight, String what) {
         int[] expected = new int[mask.length];
         int count = 0;
         int[] sizes = new int[mask.length + 1];
@@ -71,6 +74,7 @@ class LabelingTest {
                 int p = queue.poll();
                 sizes[count]++;
                 for (int dy = -1; dy <= 1; dy++) for (int dx = -1; dx <= 1; dx++) {
+                    if (!eight && dx != 0 && dy != 0) continue;
                     int x = p % w + dx, y = p / w + dy;
                     if (x < 0 || y < 0 || x >= w || y >= h) continue;
                     int q = y * w + x;
@@ -81,7 +85,7 @@ class LabelingTest {
                 }
             }
         }
-        Labeling l = Labeling.of(mask, w, h);
+        Labeling l = eight ? Labeling.of(mask, w, h) : Labeling.of4(mask, w, h);
         assertEquals(count, l.count, what);
         assertArrayEquals(expected, l.labels, what);
         assertArrayEquals(Arrays.copyOf(sizes, count + 1), l.sizes, what);
