@@ -328,11 +328,6 @@ public final class SlideAnalysis {
             throw new SlideException(slide.path(), "too large to analyse (" + size + ", " + gw + " x " + gh
                     + " blocks); the largest is about 2 billion pixels per side and 1 billion blocks");
         }
-        if (blockPx > BlockGrid.MAX_BLOCK_PX) {
-            throw new SlideException(slide.path(), String.format(java.util.Locale.ROOT, "blocks of %.3g um are %d px at %.3g um/px,"
-                    + " more than the %d px a block can count; use smaller blocks or a coarser --analysis-pixel-size",
-                    settings.blockUm, blockPx, scale.pixelUm, BlockGrid.MAX_BLOCK_PX));
-        }
         if (bytes > heap / 2) {
             throw new SlideException(slide.path(), String.format(java.util.Locale.ROOT,
                     "too large for this Java heap (%s needs about %d MB of whole-slide arrays, at most %d MB available);"
