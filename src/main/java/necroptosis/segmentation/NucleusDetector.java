@@ -190,62 +190,61 @@ public final class NucleusDetector {
     private void splitTouching(boolean[] above, float[] smooth, float floor, float t, int width, int height, double maxHolePixels,
             byte[] mask, int[] work, float[] cuts, SplitScratch split) {
         java.util.Arrays.fill(work, 0);
-        int[] stack = new int[256];
-        float prominence = (float) settings.splitProminenceOd;
-        SplitScratch scratch = split; // the calling thread's: the detector is shared by threads
-        int[] offsets = MarkerWatershed.offsets(width);
+        // The calling thread's scratch: the detector is shared by threads.
+        ObjectSplit objects = new ObjectSplit(above, smooth, floor, t, (float) settings.splitProminenceOd, width, height,
+                maxHolePixels, mask, work, cuts, split);
         int id = 0; // work holds each pixel's object number
         for (int start = 0; start < above.length; start++) {
-            if (!above[start] || work[start] != 0) continue;
-            id++;
-            // The stack holds column and row (pairs), which spares two divisions per pixel.
-            int sp = 0;
-            int x0 = width, y0 = height, x1 = -1, y1 = -1;
-            stack[sp++] = start % width;
-            stack[sp++] = start / width;
-            work[start] = id;
-            while (sp > 0) {
-                int y = stack[--sp], x = stack[--sp], p = y * width + x;
-                if (x < x0) x0 = x;
-                if (x > x1) x1 = x;
-                if (y < y0) y0 = y;
-                if (y > y1) y1 = y;
-                boolean inner = x > 0 && y > 0 && x < width - 1 && y < height - 1;
-                for (int d = 0; d < 8; d++) {
-                    int nx = x + MarkerWatershed.DX[d], ny = y + MarkerWatershed.DY[d];
-                    if (!inner && (nx < 0 || ny < 0 || nx >= width || ny >= height)) continue;
-                    int q = p + offsets[d];
-                    if (above[q] && work[q] == 0) {
-                        work[q] = id;
-                        if (sp + 2 > stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
-                        stack[sp++] = nx;
-                        stack[sp++] = ny;
-                    }
-                }
-            }
-            // The box and a one-pixel border of background, except at the tile's edge, which ImageJ's EDM
-            // does not take for background (so the object meets it as it does in the whole tile).
-            int bx0 = Math.max(0, x0 - 1), by0 = Math.max(0, y0 - 1);
-            int bw = Math.min(width - 1, x1 + 1) - bx0 + 1, bh = Math.min(height - 1, y1 + 1) - by0 + 1;
+            if (above[start] && work[start] == 0) objects.split(start, ++id);
+        }
+    }
+
+    /**
+     * The objects of one tile for {@link #splitTouching}, split one at a time. An object is the unit of work
+     * (thousands per tile), so each one is a call of {@link #split} and each pass over its box a method of
+     * its own: the JIT compiles these small methods after the first few objects, where one tile-long
+     * method would be compiled again for each of its loops entered from slow code (on-stack replacement),
+     * a cost that every cold run pays while the workers wait in slower code.
+     */
+    private static final class ObjectSplit {
+        private final boolean[] above;
+        private final float[] smooth, cuts;
+        private final float floor, t, prominence;
+        private final int width, height;
+        private final double maxHolePixels;
+        private final byte[] mask;
+        private final int[] work, offsets;
+        private final SplitScratch scratch;
+        /** Column and row (pairs) of the pixels still to visit while tracing an object. */
+        private int[] stack = new int[256];
+        /** The current object's box: its bounds and a one-pixel border, origin (bx0, by0), bw x bh. */
+        private int bx0, by0, bw, bh;
+
+        ObjectSplit(boolean[] above, float[] smooth, float floor, float t, float prominence, int width, int height,
+                double maxHolePixels, byte[] mask, int[] work, float[] cuts, SplitScratch scratch) {
+            this.above = above;
+            this.smooth = smooth;
+            this.floor = floor;
+            this.t = t;
+            this.prominence = prominence;
+            this.width = width;
+            this.height = height;
+            this.maxHolePixels = maxHolePixels;
+            this.mask = mask;
+            this.work = work;
+            this.cuts = cuts;
+            this.scratch = scratch;
+            offsets = MarkerWatershed.offsets(width);
+        }
+
+        /** Splits the object (8-connected pixels of {@code above}) holding {@code start}, numbered {@code id}. */
+        void split(int start, int id) {
+            trace(start, id);
             int bn = bw * bh;
-            byte[] box = new byte[bn];
-            for (int by = 0, b = 0; by < bh; by++) {
-                for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) if (work[p] == id) box[b] = (byte) 255;
-            }
+            byte[] box = boxOf(id);
             fillSmallHoles(box, bw, bh, above, bx0, by0, width, maxHolePixels, scratch.holes);
-            // Filled holes take the floor's value at least: they belong to the nucleus, and a basin reaches
-            // them (ImageJ's thresholded Find Maxima would leave them out of every basin). Only the object's
-            // own pixels are read.
             float[] values = scratch.values(bn);
-            float highest = floor;
-            for (int by = 0, b = 0; by < bh; by++) {
-                for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) {
-                    if (box[b] == 0) continue;
-                    float v = Math.max(floor, smooth[p]);
-                    values[b] = v;
-                    if (v > highest) highest = v;
-                }
-            }
+            float highest = boxValues(box, values);
             int basins = prominence > 0 ? MarkerWatershed.maxima(values, values, box, bw, bh, prominence, floor,
                     (float) INTENSITY_BASINS, 0f, scratch.watershed) : 1;
             byte[] lined = null;
@@ -265,6 +264,97 @@ public final class NucleusDetector {
             int[] basinOf = basins > 1 ? scratch.watershed.labels : null; // basin number, <= 0 on lines or unreached
             float[] pixelCut = scratch.pixelCuts(bn);
             byte[] removed = scratch.removed(bn);
+            // The cut can open new holes (a vesicular nucleus' pale centre): filled as above, unless they hold
+            // another object's pixels.
+            if (cutBasins(box, id, values, basinOf, basinCut, pixelCut, removed)) refillHoles(box, removed, bw, bh, maxHolePixels, scratch);
+            if (lined != null) for (int b = 0; b < bn; b++) if (lined[b] == 0) box[b] = 0;
+            splitByShape(box, bw, bh, scratch);
+            store(box, id, pixelCut);
+        }
+
+        /**
+         * Numbers the object's pixels {@code id} in {@code work} (a flood from {@code start}) and sets its box:
+         * the bounds and a one-pixel border of background, except at the tile's edge, which ImageJ's EDM
+         * does not take for background (so the object meets it as it does in the whole tile).
+         */
+        private void trace(int start, int id) {
+            boolean[] above = this.above;
+            int[] work = this.work, offsets = this.offsets, stack = this.stack;
+            int width = this.width, height = this.height;
+            // The stack holds column and row (pairs), which spares two divisions per pixel.
+            int sp = 0;
+            int x0 = width, y0 = height, x1 = -1, y1 = -1;
+            stack[sp++] = start % width;
+            stack[sp++] = start / width;
+            work[start] = id;
+            while (sp > 0) {
+                int y = stack[--sp], x = stack[--sp], p = y * width + x;
+                if (x < x0) x0 = x;
+                if (x > x1) x1 = x;
+                if (y < y0) y0 = y;
+                if (y > y1) y1 = y;
+                boolean inner = x > 0 && y > 0 && x < width - 1 && y < height - 1;
+                for (int d = 0; d < 8; d++) {
+                    int nx = x + MarkerWatershed.DX[d], ny = y + MarkerWatershed.DY[d];
+                    if (!inner && (nx < 0 || ny < 0 || nx >= width || ny >= height)) continue;
+                    int q = p + offsets[d];
+                    if (above[q] && work[q] == 0) {
+                        work[q] = id;
+                        if (sp + 2 > stack.length) stack = this.stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+                        stack[sp++] = nx;
+                        stack[sp++] = ny;
+                    }
+                }
+            }
+            bx0 = Math.max(0, x0 - 1);
+            by0 = Math.max(0, y0 - 1);
+            bw = Math.min(width - 1, x1 + 1) - bx0 + 1;
+            bh = Math.min(height - 1, y1 + 1) - by0 + 1;
+        }
+
+        /** The object's pixels in its box (255, the rest 0). */
+        private byte[] boxOf(int id) {
+            int[] work = this.work;
+            int width = this.width, bw = this.bw, bh = this.bh, bx0 = this.bx0, by0 = this.by0;
+            byte[] box = new byte[bw * bh];
+            for (int by = 0, b = 0; by < bh; by++) {
+                for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) if (work[p] == id) box[b] = (byte) 255;
+            }
+            return box;
+        }
+
+        /**
+         * The smoothed OD of the box's object pixels into {@code values}, and the highest (at least the floor).
+         * Filled holes take the floor's value at least: they belong to the nucleus, and a basin reaches them
+         * (ImageJ's thresholded Find Maxima would leave them out of every basin). Only the object's own
+         * pixels are read.
+         */
+        private float boxValues(byte[] box, float[] values) {
+            float[] smooth = this.smooth;
+            float floor = this.floor;
+            int width = this.width, bw = this.bw, bh = this.bh, bx0 = this.bx0, by0 = this.by0;
+            float highest = floor;
+            for (int by = 0, b = 0; by < bh; by++) {
+                for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) {
+                    if (box[b] == 0) continue;
+                    float v = Math.max(floor, smooth[p]);
+                    values[b] = v;
+                    if (v > highest) highest = v;
+                }
+            }
+            return highest;
+        }
+
+        /**
+         * Sets each box pixel's threshold in {@code pixelCut}: its basin's ({@code basinOf}, null for a single
+         * basin), the slide's on lines and where no basin reached. The object's own pixels below it are
+         * cleared from {@code box} and marked in {@code removed} (filled holes stay). Returns whether any was.
+         */
+        private boolean cutBasins(byte[] box, int id, float[] values, int[] basinOf, float[] basinCut, float[] pixelCut,
+                byte[] removed) {
+            int[] work = this.work;
+            float t = this.t;
+            int width = this.width, bw = this.bw, bh = this.bh, bx0 = this.bx0, by0 = this.by0;
             boolean cutAny = false;
             for (int by = 0, b = 0; by < bh; by++) {
                 for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) {
@@ -280,12 +370,15 @@ public final class NucleusDetector {
                     }
                 }
             }
-            // The cut can open new holes (a vesicular nucleus' pale centre): filled as above, unless they hold
-            // another object's pixels.
-            if (cutAny) refillHoles(box, removed, bw, bh, maxHolePixels, scratch);
-            if (lined != null) for (int b = 0; b < bn; b++) if (lined[b] == 0) box[b] = 0;
-            splitByShape(box, bw, bh, scratch);
-            // The object's pixels, and its filled holes (no other object's pixels: a hole holding one stays open).
+            return cutAny;
+        }
+
+        /** The object's pixels, and its filled holes (no other object's pixels: a hole holding one stays open), into the tile. */
+        private void store(byte[] box, int id, float[] pixelCut) {
+            int[] work = this.work;
+            byte[] mask = this.mask;
+            float[] cuts = this.cuts;
+            int width = this.width, bw = this.bw, bh = this.bh, bx0 = this.bx0, by0 = this.by0;
             for (int by = 0, b = 0; by < bh; by++) {
                 for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) {
                     if (work[p] == id || work[p] == 0 && box[b] != 0) {
@@ -436,21 +529,46 @@ public final class NucleusDetector {
             int[] labels, boolean keepLabels) {
         java.util.Arrays.fill(labels, 0);
         double pixelArea = pixelSizeUm * pixelSizeUm;
-        List<Nucleus> nuclei = new ArrayList<>(); // indexed by provisional label - 1; null = dropped
-        int[] stack = new int[256];
-        int[] pixels = new int[1024];
-        float[] values = new float[1024];
-        int provisional = 0;
+        // Indexed by provisional label - 1; null = dropped. Its size is the last provisional label given.
+        List<Nucleus> nuclei = new ArrayList<>();
+        Component component = new Component();
         for (int start = 0; start < mask.length; start++) {
             if (mask[start] == 0 || labels[start] != 0) continue;
-            int id = ++provisional;
+            // One call per component (thousands per tile), which the JIT compiles after the first few rather
+            // than compiling this tile-long loop again at each of its loops (see ObjectSplit).
+            component.trace(start, nuclei.size() + 1, mask, labels, width, height);
+            measureComponent(component, cuts[start], labels, flat, od, width, height, pixelArea, nuclei);
+        }
+        // Renumber so that labels index the returned list (components below the minimum area are dropped).
+        int provisional = nuclei.size();
+        int[] remap = new int[provisional + 1];
+        List<Nucleus> kept = new ArrayList<>(nuclei.size());
+        for (int i = 0; i < nuclei.size(); i++) {
+            if (nuclei.get(i) != null && nuclei.get(i).areaUm2 >= settings.minAreaUm2) {
+                kept.add(nuclei.get(i));
+                remap[i + 1] = kept.size();
+            }
+        }
+        if (keepLabels) for (int i = 0; i < labels.length; i++) labels[i] = remap[labels[i]];
+        return kept;
+    }
+
+    /** The pixels of one 4-connected component of the nucleus mask, and work arrays of its measurement. */
+    private static final class Component {
+        int id, members;
+        int[] stack = new int[256], pixels = new int[1024];
+        float[] values = new float[1024];
+
+        /** Labels the component of {@code mask} holding {@code start} with {@code id} and lists its pixels. */
+        void trace(int start, int id, byte[] mask, int[] labels, int width, int height) {
+            int[] stack = this.stack, pixels = this.pixels;
             int sp = 0, members = 0;
             stack[sp++] = start;
             labels[start] = id;
             while (sp > 0) {
                 int p = stack[--sp];
                 if (members == pixels.length) {
-                    pixels = java.util.Arrays.copyOf(pixels, pixels.length * 2);
+                    pixels = this.pixels = java.util.Arrays.copyOf(pixels, pixels.length * 2);
                     values = java.util.Arrays.copyOf(values, values.length * 2);
                 }
                 pixels[members++] = p;
@@ -462,55 +580,56 @@ public final class NucleusDetector {
                     if (mask[q] == 0) continue;
                     if (labels[q] == 0) {
                         labels[q] = id;
-                        if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+                        if (sp == stack.length) stack = this.stack = java.util.Arrays.copyOf(stack, stack.length * 2);
                         stack[sp++] = q;
                     }
                 }
             }
-            // Size, shape and darkness from the unsmoothed pixels at or above half the object's typical
-            // peak (and the threshold): smoothing, and a halo of counterstained cytoplasm or membrane,
-            // would otherwise inflate small dark nuclei such as lymphocytes.
-            float threshold = cuts[start]; // the nucleus' own threshold (its basin's), set by the split
-            float cut = Math.max(threshold, 0.5f * robustPeak(flat, pixels, members, values));
-            Nucleus nucleus = measureAt(cut, labels, id, pixels, members, flat, od, width, height, pixelArea);
-            float darkest = values[members - 1]; // robustPeak left the largest value last
-            float lymphCut = Math.max(threshold, 0.5f * darkest);
-            if (nucleus != null && nucleus.kind == Nucleus.Kind.TUMOUR && lymphCut > cut) {
-                // A lymphocyte touching a paler nucleus can form one object; at half the darkest value
-                // only the lymphocyte remains. Take it when it then looks like one.
-                Nucleus dark = measureAt(lymphCut, labels, id, pixels, members, flat, od, width, height, pixelArea);
-                if (dark != null && dark.kind == Nucleus.Kind.LYMPHOCYTE) nucleus = dark;
-            }
-            nuclei.add(nucleus);
-            if (nucleus != null && nucleus.meanHematoxylinOd >= settings.lymphMinOd && (nucleus.kind == Nucleus.Kind.TUMOUR
-                    || nucleus.kind == Nucleus.Kind.LYMPHOCYTE && nucleus.areaUm2 >= 2 * settings.lymphMinAreaUm2)) {
-                // A dark object too large or too irregular for one lymphocyte, or large enough for two, is
-                // often a clump of touching lymphocytes (dense infiltrates): its dark core, cut by ImageJ's
-                // EDM watershed, falls apart into round pieces. Taken only when there are at least two and
-                // every piece is itself a lymphocyte, so a dark tumour nucleus is never cut into fragments
-                // and a single large round lymphocyte (one EDM maximum) stays whole.
-                List<Nucleus> pieces = splitDarkCore(cut, labels, id, pixels, members, flat, od, width, height, pixelArea, provisional);
-                if (pieces != null) {
-                    nuclei.set(id - 1, null);
-                    nuclei.addAll(pieces);
-                    provisional += pieces.size();
-                } else if (nucleus.kind == Nucleus.Kind.TUMOUR) {
-                    Nucleus trimmed = withoutDust(cut, pixels, members, flat, od, width, pixelArea);
-                    if (trimmed != null) nuclei.set(id - 1, trimmed);
-                }
+            this.id = id;
+            this.members = members;
+        }
+    }
+
+    /**
+     * Adds the nucleus of a traced component (whose threshold, its basin's, set by the split, is
+     * {@code threshold}) to {@code nuclei} at its provisional label; null when nothing of it is at its cut.
+     * A clump of lymphocytes cut apart replaces it by its pieces, added after it with the next labels.
+     */
+    private void measureComponent(Component component, float threshold, int[] labels, float[] flat, float[] od,
+            int width, int height, double pixelArea, List<Nucleus> nuclei) {
+        int id = component.id, members = component.members;
+        int[] pixels = component.pixels;
+        float[] values = component.values;
+        // Size, shape and darkness from the unsmoothed pixels at or above half the object's typical
+        // peak (and the threshold): smoothing, and a halo of counterstained cytoplasm or membrane,
+        // would otherwise inflate small dark nuclei such as lymphocytes.
+        float cut = Math.max(threshold, 0.5f * robustPeak(flat, pixels, members, values));
+        Nucleus nucleus = measureAt(cut, labels, id, pixels, members, flat, od, width, height, pixelArea);
+        float darkest = values[members - 1]; // robustPeak left the largest value last
+        float lymphCut = Math.max(threshold, 0.5f * darkest);
+        if (nucleus != null && nucleus.kind == Nucleus.Kind.TUMOUR && lymphCut > cut) {
+            // A lymphocyte touching a paler nucleus can form one object; at half the darkest value
+            // only the lymphocyte remains. Take it when it then looks like one.
+            Nucleus dark = measureAt(lymphCut, labels, id, pixels, members, flat, od, width, height, pixelArea);
+            if (dark != null && dark.kind == Nucleus.Kind.LYMPHOCYTE) nucleus = dark;
+        }
+        nuclei.add(nucleus);
+        if (nucleus != null && nucleus.meanHematoxylinOd >= settings.lymphMinOd && (nucleus.kind == Nucleus.Kind.TUMOUR
+                || nucleus.kind == Nucleus.Kind.LYMPHOCYTE && nucleus.areaUm2 >= 2 * settings.lymphMinAreaUm2)) {
+            // A dark object too large or too irregular for one lymphocyte, or large enough for two, is
+            // often a clump of touching lymphocytes (dense infiltrates): its dark core, cut by ImageJ's
+            // EDM watershed, falls apart into round pieces. Taken only when there are at least two and
+            // every piece is itself a lymphocyte, so a dark tumour nucleus is never cut into fragments
+            // and a single large round lymphocyte (one EDM maximum) stays whole.
+            List<Nucleus> pieces = splitDarkCore(cut, labels, id, pixels, members, flat, od, width, height, pixelArea, nuclei.size());
+            if (pieces != null) {
+                nuclei.set(id - 1, null);
+                nuclei.addAll(pieces);
+            } else if (nucleus.kind == Nucleus.Kind.TUMOUR) {
+                Nucleus trimmed = withoutDust(cut, pixels, members, flat, od, width, pixelArea);
+                if (trimmed != null) nuclei.set(id - 1, trimmed);
             }
         }
-        // Renumber so that labels index the returned list (components below the minimum area are dropped).
-        int[] remap = new int[provisional + 1];
-        List<Nucleus> kept = new ArrayList<>(nuclei.size());
-        for (int i = 0; i < nuclei.size(); i++) {
-            if (nuclei.get(i) != null && nuclei.get(i).areaUm2 >= settings.minAreaUm2) {
-                kept.add(nuclei.get(i));
-                remap[i + 1] = kept.size();
-            }
-        }
-        if (keepLabels) for (int i = 0; i < labels.length; i++) labels[i] = remap[labels[i]];
-        return kept;
     }
 
     /**
