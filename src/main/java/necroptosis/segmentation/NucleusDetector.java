@@ -644,15 +644,10 @@ public final class NucleusDetector {
         int x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
         // One pixel of background around the box, so that the EDM sees the object's whole outline.
         int bw = x1 - x0 + 3, bh = y1 - y0 + 3;
-        byte[] mask = new byte[bw * bh];
-        for (int k = 0; k < members; k++) {
-            int p = pixels[k];
-            if (flat[p] >= cut) mask[(p / width - y0 + 1) * bw + (p % width - x0 + 1)] = (byte) 255;
-        }
+        // Each pass over the pixels or the box is a method of its own, as in withoutDust.
+        byte[] mask = maskAtOrAbove(cut, pixels, members, flat, width, x0 - 1, y0 - 1, bw, bh);
         splitByShape(mask, bw, bh, new SplitScratch());
-        boolean[] in = new boolean[mask.length];
-        for (int i = 0; i < in.length; i++) in[i] = mask[i] != 0;
-        Labeling parts = Labeling.of(in, bw, bh); // the watershed lines separate 8-connected particles
+        Labeling parts = Labeling.of(nonZero(mask), bw, bh); // the watershed lines separate 8-connected particles
         if (parts.count < 2) return null;
         List<Nucleus> out = new ArrayList<>();
         int[] newId = new int[parts.count + 1];
@@ -664,15 +659,41 @@ public final class NucleusDetector {
             newId[c] = firstId + out.size();
         }
         if (out.size() < 2) return null;
+        relabel(labels, pixels, members, width, parts.labels, x0 - 1, y0 - 1, bw, bh, newId);
+        return out;
+    }
+
+    /** Gives each of a component's pixels the new label of its piece (box labels, box origin (ox, oy)), where it has one. */
+    private static void relabel(int[] labels, int[] pixels, int members, int width, int[] boxLabels, int ox, int oy, int bw, int bh,
+            int[] newId) {
         for (int k = 0; k < members; k++) {
             int p = pixels[k];
-            int bx = p % width - x0 + 1, by = p / width - y0 + 1;
+            int bx = p % width - ox, by = p / width - oy;
             if (bx >= 0 && by >= 0 && bx < bw && by < bh) {
-                int c = parts.labels[by * bw + bx];
+                int c = boxLabels[by * bw + bx];
                 if (c > 0 && newId[c] > 0) labels[p] = newId[c];
             }
         }
-        return out;
+    }
+
+    /**
+     * A component's pixels at or above {@code cut} (255, the rest 0) in a box of bw x bh whose origin is
+     * (ox, oy) in the image, which holds them all.
+     */
+    private static byte[] maskAtOrAbove(float cut, int[] pixels, int members, float[] flat, int width, int ox, int oy, int bw, int bh) {
+        byte[] box = new byte[bw * bh];
+        for (int k = 0; k < members; k++) {
+            int p = pixels[k];
+            if (flat[p] >= cut) box[(p / width - oy) * bw + (p % width - ox)] = (byte) 255;
+        }
+        return box;
+    }
+
+    /** Whether each pixel is non-zero. */
+    private static boolean[] nonZero(byte[] mask) {
+        boolean[] in = new boolean[mask.length];
+        for (int i = 0; i < in.length; i++) in[i] = mask[i] != 0;
+        return in;
     }
 
     /** Bounding box {x0, y0, x1, y1} (inclusive) of a component's pixels at or above {@code cut}; null when none are. */
@@ -704,31 +725,40 @@ public final class NucleusDetector {
         if (box == null) return null;
         int x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
         int bw = x1 - x0 + 1 + 2 * pad, bh = y1 - y0 + 1 + 2 * pad, ox = x0 - pad, oy = y0 - pad;
-        byte[] background = new byte[bw * bh];
-        java.util.Arrays.fill(background, (byte) 255);
-        for (int k = 0; k < members; k++) {
-            int p = pixels[k];
-            if (flat[p] >= cut) background[(p / width - oy) * bw + (p % width - ox)] = 0;
-        }
-        // Opening = erosion then dilation by the same disc, each from an exact Euclidean distance map.
-        float[] toOutside = ImageJFilters.distanceTo(background, bw, bh);
+        // Each pass over the pixels or the box is a method of its own: the JIT compiles this one once, where
+        // each of its own loops was an entry it compiled again, with all that follows (on-stack replacement).
+        byte[] object = maskAtOrAbove(cut, pixels, members, flat, width, ox, oy, bw, bh);
+        boolean[] opened = opened(object, bw, bh, r);
+        if (opened == null) return null;
+        Labeling kept = Labeling.of(opened, bw, bh);
+        if (kept.count != 1) return null;
+        Labeling dust = Labeling.of(trimmedOff(object, opened), bw, bh);
+        for (int c = 1; c <= dust.count; c++) if (dust.sizes[c] * pixelArea >= NucleusSettings.DEBRIS_MAX_AREA_UM2) return null;
+        Nucleus n = measurePiece(kept.labels, 1, bw, bh, ox, oy, flat, od, width, pixelArea);
+        return n.kind == Nucleus.Kind.LYMPHOCYTE ? n : null;
+    }
+
+    /**
+     * The object's opening with a disc of radius {@code r}: erosion then dilation by the same disc, each from
+     * an exact Euclidean distance map; null when the erosion leaves nothing.
+     */
+    private static boolean[] opened(byte[] object, int bw, int bh, double r) {
+        float[] toOutside = ImageJFilters.distanceToBackground(object, bw, bh);
         byte[] eroded = new byte[bw * bh];
         boolean any = false;
         for (int i = 0; i < eroded.length; i++) if (toOutside[i] > r) { eroded[i] = (byte) 255; any = true; }
         if (!any) return null;
         float[] toEroded = ImageJFilters.distanceTo(eroded, bw, bh);
-        boolean[] opened = new boolean[bw * bh], trimmed = new boolean[bw * bh];
-        for (int i = 0; i < opened.length; i++) {
-            boolean in = background[i] == 0;
-            opened[i] = in && toEroded[i] <= r;
-            trimmed[i] = in && !opened[i];
-        }
-        Labeling kept = Labeling.of(opened, bw, bh);
-        if (kept.count != 1) return null;
-        Labeling dust = Labeling.of(trimmed, bw, bh);
-        for (int c = 1; c <= dust.count; c++) if (dust.sizes[c] * pixelArea >= NucleusSettings.DEBRIS_MAX_AREA_UM2) return null;
-        Nucleus n = measurePiece(kept.labels, 1, bw, bh, ox, oy, flat, od, width, pixelArea);
-        return n.kind == Nucleus.Kind.LYMPHOCYTE ? n : null;
+        boolean[] opened = new boolean[bw * bh];
+        for (int i = 0; i < opened.length; i++) opened[i] = object[i] != 0 && toEroded[i] <= r;
+        return opened;
+    }
+
+    /** The object's pixels outside its opening. */
+    private static boolean[] trimmedOff(byte[] object, boolean[] opened) {
+        boolean[] trimmed = new boolean[opened.length];
+        for (int i = 0; i < trimmed.length; i++) trimmed[i] = object[i] != 0 && !opened[i];
+        return trimmed;
     }
 
     /** A piece of a split component, measured like {@link #measureAt}; box coordinates offset by (ox, oy) in the image. */
