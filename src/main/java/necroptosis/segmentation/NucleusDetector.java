@@ -190,62 +190,61 @@ public final class NucleusDetector {
     private void splitTouching(boolean[] above, float[] smooth, float floor, float t, int width, int height, double maxHolePixels,
             byte[] mask, int[] work, float[] cuts, SplitScratch split) {
         java.util.Arrays.fill(work, 0);
-        int[] stack = new int[256];
-        float prominence = (float) settings.splitProminenceOd;
-        SplitScratch scratch = split; // the calling thread's: the detector is shared by threads
-        int[] offsets = MarkerWatershed.offsets(width);
+        // The calling thread's scratch: the detector is shared by threads.
+        ObjectSplit objects = new ObjectSplit(above, smooth, floor, t, (float) settings.splitProminenceOd, width, height,
+                maxHolePixels, mask, work, cuts, split);
         int id = 0; // work holds each pixel's object number
         for (int start = 0; start < above.length; start++) {
-            if (!above[start] || work[start] != 0) continue;
-            id++;
-            // The stack holds column and row (pairs), which spares two divisions per pixel.
-            int sp = 0;
-            int x0 = width, y0 = height, x1 = -1, y1 = -1;
-            stack[sp++] = start % width;
-            stack[sp++] = start / width;
-            work[start] = id;
-            while (sp > 0) {
-                int y = stack[--sp], x = stack[--sp], p = y * width + x;
-                if (x < x0) x0 = x;
-                if (x > x1) x1 = x;
-                if (y < y0) y0 = y;
-                if (y > y1) y1 = y;
-                boolean inner = x > 0 && y > 0 && x < width - 1 && y < height - 1;
-                for (int d = 0; d < 8; d++) {
-                    int nx = x + MarkerWatershed.DX[d], ny = y + MarkerWatershed.DY[d];
-                    if (!inner && (nx < 0 || ny < 0 || nx >= width || ny >= height)) continue;
-                    int q = p + offsets[d];
-                    if (above[q] && work[q] == 0) {
-                        work[q] = id;
-                        if (sp + 2 > stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
-                        stack[sp++] = nx;
-                        stack[sp++] = ny;
-                    }
-                }
-            }
-            // The box and a one-pixel border of background, except at the tile's edge, which ImageJ's EDM
-            // does not take for background (so the object meets it as it does in the whole tile).
-            int bx0 = Math.max(0, x0 - 1), by0 = Math.max(0, y0 - 1);
-            int bw = Math.min(width - 1, x1 + 1) - bx0 + 1, bh = Math.min(height - 1, y1 + 1) - by0 + 1;
+            if (above[start] && work[start] == 0) objects.split(start, ++id);
+        }
+    }
+
+    /**
+     * The objects of one tile for {@link #splitTouching}, split one at a time. An object is the unit of work
+     * (thousands per tile), so each one is a call of {@link #split} and each pass over its box a method of
+     * its own: the JIT compiles these small methods after the first few objects, where one tile-long
+     * method would be compiled again for each of its loops entered from slow code (on-stack replacement),
+     * a cost that every cold run pays while the workers wait in slower code.
+     */
+    private static final class ObjectSplit {
+        private final boolean[] above;
+        private final float[] smooth, cuts;
+        private final float floor, t, prominence;
+        private final int width, height;
+        private final double maxHolePixels;
+        private final byte[] mask;
+        private final int[] work, offsets;
+        private final SplitScratch scratch;
+        /** Column and row (pairs) of the pixels still to visit while tracing an object. */
+        private int[] stack = new int[256];
+        /** The current object's box: its bounds and a one-pixel border, origin (bx0, by0), bw x bh. */
+        private int bx0, by0, bw, bh;
+
+        ObjectSplit(boolean[] above, float[] smooth, float floor, float t, float prominence, int width, int height,
+                double maxHolePixels, byte[] mask, int[] work, float[] cuts, SplitScratch scratch) {
+            this.above = above;
+            this.smooth = smooth;
+            this.floor = floor;
+            this.t = t;
+            this.prominence = prominence;
+            this.width = width;
+            this.height = height;
+            this.maxHolePixels = maxHolePixels;
+            this.mask = mask;
+            this.work = work;
+            this.cuts = cuts;
+            this.scratch = scratch;
+            offsets = MarkerWatershed.offsets(width);
+        }
+
+        /** Splits the object (8-connected pixels of {@code above}) holding {@code start}, numbered {@code id}. */
+        void split(int start, int id) {
+            trace(start, id);
             int bn = bw * bh;
-            byte[] box = new byte[bn];
-            for (int by = 0, b = 0; by < bh; by++) {
-                for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) if (work[p] == id) box[b] = (byte) 255;
-            }
+            byte[] box = boxOf(id);
             fillSmallHoles(box, bw, bh, above, bx0, by0, width, maxHolePixels, scratch.holes);
-            // Filled holes take the floor's value at least: they belong to the nucleus, and a basin reaches
-            // them (ImageJ's thresholded Find Maxima would leave them out of every basin). Only the object's
-            // own pixels are read.
             float[] values = scratch.values(bn);
-            float highest = floor;
-            for (int by = 0, b = 0; by < bh; by++) {
-                for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) {
-                    if (box[b] == 0) continue;
-                    float v = Math.max(floor, smooth[p]);
-                    values[b] = v;
-                    if (v > highest) highest = v;
-                }
-            }
+            float highest = boxValues(box, values);
             int basins = prominence > 0 ? MarkerWatershed.maxima(values, values, box, bw, bh, prominence, floor,
                     (float) INTENSITY_BASINS, 0f, scratch.watershed) : 1;
             byte[] lined = null;
@@ -265,6 +264,97 @@ public final class NucleusDetector {
             int[] basinOf = basins > 1 ? scratch.watershed.labels : null; // basin number, <= 0 on lines or unreached
             float[] pixelCut = scratch.pixelCuts(bn);
             byte[] removed = scratch.removed(bn);
+            // The cut can open new holes (a vesicular nucleus' pale centre): filled as above, unless they hold
+            // another object's pixels.
+            if (cutBasins(box, id, values, basinOf, basinCut, pixelCut, removed)) refillHoles(box, removed, bw, bh, maxHolePixels, scratch);
+            if (lined != null) for (int b = 0; b < bn; b++) if (lined[b] == 0) box[b] = 0;
+            splitByShape(box, bw, bh, scratch);
+            store(box, id, pixelCut);
+        }
+
+        /**
+         * Numbers the object's pixels {@code id} in {@code work} (a flood from {@code start}) and sets its box:
+         * the bounds and a one-pixel border of background, except at the tile's edge, which ImageJ's EDM
+         * does not take for background (so the object meets it as it does in the whole tile).
+         */
+        private void trace(int start, int id) {
+            boolean[] above = this.above;
+            int[] work = this.work, offsets = this.offsets, stack = this.stack;
+            int width = this.width, height = this.height;
+            // The stack holds column and row (pairs), which spares two divisions per pixel.
+            int sp = 0;
+            int x0 = width, y0 = height, x1 = -1, y1 = -1;
+            stack[sp++] = start % width;
+            stack[sp++] = start / width;
+            work[start] = id;
+            while (sp > 0) {
+                int y = stack[--sp], x = stack[--sp], p = y * width + x;
+                if (x < x0) x0 = x;
+                if (x > x1) x1 = x;
+                if (y < y0) y0 = y;
+                if (y > y1) y1 = y;
+                boolean inner = x > 0 && y > 0 && x < width - 1 && y < height - 1;
+                for (int d = 0; d < 8; d++) {
+                    int nx = x + MarkerWatershed.DX[d], ny = y + MarkerWatershed.DY[d];
+                    if (!inner && (nx < 0 || ny < 0 || nx >= width || ny >= height)) continue;
+                    int q = p + offsets[d];
+                    if (above[q] && work[q] == 0) {
+                        work[q] = id;
+                        if (sp + 2 > stack.length) stack = this.stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+                        stack[sp++] = nx;
+                        stack[sp++] = ny;
+                    }
+                }
+            }
+            bx0 = Math.max(0, x0 - 1);
+            by0 = Math.max(0, y0 - 1);
+            bw = Math.min(width - 1, x1 + 1) - bx0 + 1;
+            bh = Math.min(height - 1, y1 + 1) - by0 + 1;
+        }
+
+        /** The object's pixels in its box (255, the rest 0). */
+        private byte[] boxOf(int id) {
+            int[] work = this.work;
+            int width = this.width, bw = this.bw, bh = this.bh, bx0 = this.bx0, by0 = this.by0;
+            byte[] box = new byte[bw * bh];
+            for (int by = 0, b = 0; by < bh; by++) {
+                for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) if (work[p] == id) box[b] = (byte) 255;
+            }
+            return box;
+        }
+
+        /**
+         * The smoothed OD of the box's object pixels into {@code values}, and the highest (at least the floor).
+         * Filled holes take the floor's value at least: they belong to the nucleus, and a basin reaches them
+         * (ImageJ's thresholded Find Maxima would leave them out of every basin). Only the object's own
+         * pixels are read.
+         */
+        private float boxValues(byte[] box, float[] values) {
+            float[] smooth = this.smooth;
+            float floor = this.floor;
+            int width = this.width, bw = this.bw, bh = this.bh, bx0 = this.bx0, by0 = this.by0;
+            float highest = floor;
+            for (int by = 0, b = 0; by < bh; by++) {
+                for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) {
+                    if (box[b] == 0) continue;
+                    float v = Math.max(floor, smooth[p]);
+                    values[b] = v;
+                    if (v > highest) highest = v;
+                }
+            }
+            return highest;
+        }
+
+        /**
+         * Sets each box pixel's threshold in {@code pixelCut}: its basin's ({@code basinOf}, null for a single
+         * basin), the slide's on lines and where no basin reached. The object's own pixels below it are
+         * cleared from {@code box} and marked in {@code removed} (filled holes stay). Returns whether any was.
+         */
+        private boolean cutBasins(byte[] box, int id, float[] values, int[] basinOf, float[] basinCut, float[] pixelCut,
+                byte[] removed) {
+            int[] work = this.work;
+            float t = this.t;
+            int width = this.width, bw = this.bw, bh = this.bh, bx0 = this.bx0, by0 = this.by0;
             boolean cutAny = false;
             for (int by = 0, b = 0; by < bh; by++) {
                 for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) {
@@ -280,12 +370,15 @@ public final class NucleusDetector {
                     }
                 }
             }
-            // The cut can open new holes (a vesicular nucleus' pale centre): filled as above, unless they hold
-            // another object's pixels.
-            if (cutAny) refillHoles(box, removed, bw, bh, maxHolePixels, scratch);
-            if (lined != null) for (int b = 0; b < bn; b++) if (lined[b] == 0) box[b] = 0;
-            splitByShape(box, bw, bh, scratch);
-            // The object's pixels, and its filled holes (no other object's pixels: a hole holding one stays open).
+            return cutAny;
+        }
+
+        /** The object's pixels, and its filled holes (no other object's pixels: a hole holding one stays open), into the tile. */
+        private void store(byte[] box, int id, float[] pixelCut) {
+            int[] work = this.work;
+            byte[] mask = this.mask;
+            float[] cuts = this.cuts;
+            int width = this.width, bw = this.bw, bh = this.bh, bx0 = this.bx0, by0 = this.by0;
             for (int by = 0, b = 0; by < bh; by++) {
                 for (int bx = 0, p = (by0 + by) * width + bx0; bx < bw; bx++, b++, p++) {
                     if (work[p] == id || work[p] == 0 && box[b] != 0) {
@@ -436,21 +529,46 @@ public final class NucleusDetector {
             int[] labels, boolean keepLabels) {
         java.util.Arrays.fill(labels, 0);
         double pixelArea = pixelSizeUm * pixelSizeUm;
-        List<Nucleus> nuclei = new ArrayList<>(); // indexed by provisional label - 1; null = dropped
-        int[] stack = new int[256];
-        int[] pixels = new int[1024];
-        float[] values = new float[1024];
-        int provisional = 0;
+        // Indexed by provisional label - 1; null = dropped. Its size is the last provisional label given.
+        List<Nucleus> nuclei = new ArrayList<>();
+        Component component = new Component();
         for (int start = 0; start < mask.length; start++) {
             if (mask[start] == 0 || labels[start] != 0) continue;
-            int id = ++provisional;
+            // One call per component (thousands per tile), which the JIT compiles after the first few rather
+            // than compiling this tile-long loop again at each of its loops (see ObjectSplit).
+            component.trace(start, nuclei.size() + 1, mask, labels, width, height);
+            measureComponent(component, cuts[start], labels, flat, od, width, height, pixelArea, nuclei);
+        }
+        // Renumber so that labels index the returned list (components below the minimum area are dropped).
+        int provisional = nuclei.size();
+        int[] remap = new int[provisional + 1];
+        List<Nucleus> kept = new ArrayList<>(nuclei.size());
+        for (int i = 0; i < nuclei.size(); i++) {
+            if (nuclei.get(i) != null && nuclei.get(i).areaUm2 >= settings.minAreaUm2) {
+                kept.add(nuclei.get(i));
+                remap[i + 1] = kept.size();
+            }
+        }
+        if (keepLabels) for (int i = 0; i < labels.length; i++) labels[i] = remap[labels[i]];
+        return kept;
+    }
+
+    /** The pixels of one 4-connected component of the nucleus mask, and work arrays of its measurement. */
+    private static final class Component {
+        int id, members;
+        int[] stack = new int[256], pixels = new int[1024];
+        float[] values = new float[1024];
+
+        /** Labels the component of {@code mask} holding {@code start} with {@code id} and lists its pixels. */
+        void trace(int start, int id, byte[] mask, int[] labels, int width, int height) {
+            int[] stack = this.stack, pixels = this.pixels;
             int sp = 0, members = 0;
             stack[sp++] = start;
             labels[start] = id;
             while (sp > 0) {
                 int p = stack[--sp];
                 if (members == pixels.length) {
-                    pixels = java.util.Arrays.copyOf(pixels, pixels.length * 2);
+                    pixels = this.pixels = java.util.Arrays.copyOf(pixels, pixels.length * 2);
                     values = java.util.Arrays.copyOf(values, values.length * 2);
                 }
                 pixels[members++] = p;
@@ -462,55 +580,56 @@ public final class NucleusDetector {
                     if (mask[q] == 0) continue;
                     if (labels[q] == 0) {
                         labels[q] = id;
-                        if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+                        if (sp == stack.length) stack = this.stack = java.util.Arrays.copyOf(stack, stack.length * 2);
                         stack[sp++] = q;
                     }
                 }
             }
-            // Size, shape and darkness from the unsmoothed pixels at or above half the object's typical
-            // peak (and the threshold): smoothing, and a halo of counterstained cytoplasm or membrane,
-            // would otherwise inflate small dark nuclei such as lymphocytes.
-            float threshold = cuts[start]; // the nucleus' own threshold (its basin's), set by the split
-            float cut = Math.max(threshold, 0.5f * robustPeak(flat, pixels, members, values));
-            Nucleus nucleus = measureAt(cut, labels, id, pixels, members, flat, od, width, height, pixelArea);
-            float darkest = values[members - 1]; // robustPeak left the largest value last
-            float lymphCut = Math.max(threshold, 0.5f * darkest);
-            if (nucleus != null && nucleus.kind == Nucleus.Kind.TUMOUR && lymphCut > cut) {
-                // A lymphocyte touching a paler nucleus can form one object; at half the darkest value
-                // only the lymphocyte remains. Take it when it then looks like one.
-                Nucleus dark = measureAt(lymphCut, labels, id, pixels, members, flat, od, width, height, pixelArea);
-                if (dark != null && dark.kind == Nucleus.Kind.LYMPHOCYTE) nucleus = dark;
-            }
-            nuclei.add(nucleus);
-            if (nucleus != null && nucleus.meanHematoxylinOd >= settings.lymphMinOd && (nucleus.kind == Nucleus.Kind.TUMOUR
-                    || nucleus.kind == Nucleus.Kind.LYMPHOCYTE && nucleus.areaUm2 >= 2 * settings.lymphMinAreaUm2)) {
-                // A dark object too large or too irregular for one lymphocyte, or large enough for two, is
-                // often a clump of touching lymphocytes (dense infiltrates): its dark core, cut by ImageJ's
-                // EDM watershed, falls apart into round pieces. Taken only when there are at least two and
-                // every piece is itself a lymphocyte, so a dark tumour nucleus is never cut into fragments
-                // and a single large round lymphocyte (one EDM maximum) stays whole.
-                List<Nucleus> pieces = splitDarkCore(cut, labels, id, pixels, members, flat, od, width, height, pixelArea, provisional);
-                if (pieces != null) {
-                    nuclei.set(id - 1, null);
-                    nuclei.addAll(pieces);
-                    provisional += pieces.size();
-                } else if (nucleus.kind == Nucleus.Kind.TUMOUR) {
-                    Nucleus trimmed = withoutDust(cut, pixels, members, flat, od, width, pixelArea);
-                    if (trimmed != null) nuclei.set(id - 1, trimmed);
-                }
+            this.id = id;
+            this.members = members;
+        }
+    }
+
+    /**
+     * Adds the nucleus of a traced component (whose threshold, its basin's, set by the split, is
+     * {@code threshold}) to {@code nuclei} at its provisional label; null when nothing of it is at its cut.
+     * A clump of lymphocytes cut apart replaces it by its pieces, added after it with the next labels.
+     */
+    private void measureComponent(Component component, float threshold, int[] labels, float[] flat, float[] od,
+            int width, int height, double pixelArea, List<Nucleus> nuclei) {
+        int id = component.id, members = component.members;
+        int[] pixels = component.pixels;
+        float[] values = component.values;
+        // Size, shape and darkness from the unsmoothed pixels at or above half the object's typical
+        // peak (and the threshold): smoothing, and a halo of counterstained cytoplasm or membrane,
+        // would otherwise inflate small dark nuclei such as lymphocytes.
+        float cut = Math.max(threshold, 0.5f * robustPeak(flat, pixels, members, values));
+        Nucleus nucleus = measureAt(cut, labels, id, pixels, members, flat, od, width, height, pixelArea);
+        float darkest = values[members - 1]; // robustPeak left the largest value last
+        float lymphCut = Math.max(threshold, 0.5f * darkest);
+        if (nucleus != null && nucleus.kind == Nucleus.Kind.TUMOUR && lymphCut > cut) {
+            // A lymphocyte touching a paler nucleus can form one object; at half the darkest value
+            // only the lymphocyte remains. Take it when it then looks like one.
+            Nucleus dark = measureAt(lymphCut, labels, id, pixels, members, flat, od, width, height, pixelArea);
+            if (dark != null && dark.kind == Nucleus.Kind.LYMPHOCYTE) nucleus = dark;
+        }
+        nuclei.add(nucleus);
+        if (nucleus != null && nucleus.meanHematoxylinOd >= settings.lymphMinOd && (nucleus.kind == Nucleus.Kind.TUMOUR
+                || nucleus.kind == Nucleus.Kind.LYMPHOCYTE && nucleus.areaUm2 >= 2 * settings.lymphMinAreaUm2)) {
+            // A dark object too large or too irregular for one lymphocyte, or large enough for two, is
+            // often a clump of touching lymphocytes (dense infiltrates): its dark core, cut by ImageJ's
+            // EDM watershed, falls apart into round pieces. Taken only when there are at least two and
+            // every piece is itself a lymphocyte, so a dark tumour nucleus is never cut into fragments
+            // and a single large round lymphocyte (one EDM maximum) stays whole.
+            List<Nucleus> pieces = splitDarkCore(cut, labels, id, pixels, members, flat, od, width, height, pixelArea, nuclei.size());
+            if (pieces != null) {
+                nuclei.set(id - 1, null);
+                nuclei.addAll(pieces);
+            } else if (nucleus.kind == Nucleus.Kind.TUMOUR) {
+                Nucleus trimmed = withoutDust(cut, pixels, members, flat, od, width, pixelArea);
+                if (trimmed != null) nuclei.set(id - 1, trimmed);
             }
         }
-        // Renumber so that labels index the returned list (components below the minimum area are dropped).
-        int[] remap = new int[provisional + 1];
-        List<Nucleus> kept = new ArrayList<>(nuclei.size());
-        for (int i = 0; i < nuclei.size(); i++) {
-            if (nuclei.get(i) != null && nuclei.get(i).areaUm2 >= settings.minAreaUm2) {
-                kept.add(nuclei.get(i));
-                remap[i + 1] = kept.size();
-            }
-        }
-        if (keepLabels) for (int i = 0; i < labels.length; i++) labels[i] = remap[labels[i]];
-        return kept;
     }
 
     /**
@@ -525,15 +644,10 @@ public final class NucleusDetector {
         int x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
         // One pixel of background around the box, so that the EDM sees the object's whole outline.
         int bw = x1 - x0 + 3, bh = y1 - y0 + 3;
-        byte[] mask = new byte[bw * bh];
-        for (int k = 0; k < members; k++) {
-            int p = pixels[k];
-            if (flat[p] >= cut) mask[(p / width - y0 + 1) * bw + (p % width - x0 + 1)] = (byte) 255;
-        }
+        // Each pass over the pixels or the box is a method of its own, as in withoutDust.
+        byte[] mask = maskAtOrAbove(cut, pixels, members, flat, width, x0 - 1, y0 - 1, bw, bh);
         splitByShape(mask, bw, bh, new SplitScratch());
-        boolean[] in = new boolean[mask.length];
-        for (int i = 0; i < in.length; i++) in[i] = mask[i] != 0;
-        Labeling parts = Labeling.of(in, bw, bh); // the watershed lines separate 8-connected particles
+        Labeling parts = Labeling.of(nonZero(mask), bw, bh); // the watershed lines separate 8-connected particles
         if (parts.count < 2) return null;
         List<Nucleus> out = new ArrayList<>();
         int[] newId = new int[parts.count + 1];
@@ -545,15 +659,41 @@ public final class NucleusDetector {
             newId[c] = firstId + out.size();
         }
         if (out.size() < 2) return null;
+        relabel(labels, pixels, members, width, parts.labels, x0 - 1, y0 - 1, bw, bh, newId);
+        return out;
+    }
+
+    /** Gives each of a component's pixels the new label of its piece (box labels, box origin (ox, oy)), where it has one. */
+    private static void relabel(int[] labels, int[] pixels, int members, int width, int[] boxLabels, int ox, int oy, int bw, int bh,
+            int[] newId) {
         for (int k = 0; k < members; k++) {
             int p = pixels[k];
-            int bx = p % width - x0 + 1, by = p / width - y0 + 1;
+            int bx = p % width - ox, by = p / width - oy;
             if (bx >= 0 && by >= 0 && bx < bw && by < bh) {
-                int c = parts.labels[by * bw + bx];
+                int c = boxLabels[by * bw + bx];
                 if (c > 0 && newId[c] > 0) labels[p] = newId[c];
             }
         }
-        return out;
+    }
+
+    /**
+     * A component's pixels at or above {@code cut} (255, the rest 0) in a box of bw x bh whose origin is
+     * (ox, oy) in the image, which holds them all.
+     */
+    private static byte[] maskAtOrAbove(float cut, int[] pixels, int members, float[] flat, int width, int ox, int oy, int bw, int bh) {
+        byte[] box = new byte[bw * bh];
+        for (int k = 0; k < members; k++) {
+            int p = pixels[k];
+            if (flat[p] >= cut) box[(p / width - oy) * bw + (p % width - ox)] = (byte) 255;
+        }
+        return box;
+    }
+
+    /** Whether each pixel is non-zero. */
+    private static boolean[] nonZero(byte[] mask) {
+        boolean[] in = new boolean[mask.length];
+        for (int i = 0; i < in.length; i++) in[i] = mask[i] != 0;
+        return in;
     }
 
     /** Bounding box {x0, y0, x1, y1} (inclusive) of a component's pixels at or above {@code cut}; null when none are. */
@@ -585,31 +725,40 @@ public final class NucleusDetector {
         if (box == null) return null;
         int x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
         int bw = x1 - x0 + 1 + 2 * pad, bh = y1 - y0 + 1 + 2 * pad, ox = x0 - pad, oy = y0 - pad;
-        byte[] background = new byte[bw * bh];
-        java.util.Arrays.fill(background, (byte) 255);
-        for (int k = 0; k < members; k++) {
-            int p = pixels[k];
-            if (flat[p] >= cut) background[(p / width - oy) * bw + (p % width - ox)] = 0;
-        }
-        // Opening = erosion then dilation by the same disc, each from an exact Euclidean distance map.
-        float[] toOutside = ImageJFilters.distanceTo(background, bw, bh);
+        // Each pass over the pixels or the box is a method of its own: the JIT compiles this one once, where
+        // each of its own loops was an entry it compiled again, with all that follows (on-stack replacement).
+        byte[] object = maskAtOrAbove(cut, pixels, members, flat, width, ox, oy, bw, bh);
+        boolean[] opened = opened(object, bw, bh, r);
+        if (opened == null) return null;
+        Labeling kept = Labeling.of(opened, bw, bh);
+        if (kept.count != 1) return null;
+        Labeling dust = Labeling.of(trimmedOff(object, opened), bw, bh);
+        for (int c = 1; c <= dust.count; c++) if (dust.sizes[c] * pixelArea >= NucleusSettings.DEBRIS_MAX_AREA_UM2) return null;
+        Nucleus n = measurePiece(kept.labels, 1, bw, bh, ox, oy, flat, od, width, pixelArea);
+        return n.kind == Nucleus.Kind.LYMPHOCYTE ? n : null;
+    }
+
+    /**
+     * The object's opening with a disc of radius {@code r}: erosion then dilation by the same disc, each from
+     * an exact Euclidean distance map; null when the erosion leaves nothing.
+     */
+    private static boolean[] opened(byte[] object, int bw, int bh, double r) {
+        float[] toOutside = ImageJFilters.distanceToBackground(object, bw, bh);
         byte[] eroded = new byte[bw * bh];
         boolean any = false;
         for (int i = 0; i < eroded.length; i++) if (toOutside[i] > r) { eroded[i] = (byte) 255; any = true; }
         if (!any) return null;
         float[] toEroded = ImageJFilters.distanceTo(eroded, bw, bh);
-        boolean[] opened = new boolean[bw * bh], trimmed = new boolean[bw * bh];
-        for (int i = 0; i < opened.length; i++) {
-            boolean in = background[i] == 0;
-            opened[i] = in && toEroded[i] <= r;
-            trimmed[i] = in && !opened[i];
-        }
-        Labeling kept = Labeling.of(opened, bw, bh);
-        if (kept.count != 1) return null;
-        Labeling dust = Labeling.of(trimmed, bw, bh);
-        for (int c = 1; c <= dust.count; c++) if (dust.sizes[c] * pixelArea >= NucleusSettings.DEBRIS_MAX_AREA_UM2) return null;
-        Nucleus n = measurePiece(kept.labels, 1, bw, bh, ox, oy, flat, od, width, pixelArea);
-        return n.kind == Nucleus.Kind.LYMPHOCYTE ? n : null;
+        boolean[] opened = new boolean[bw * bh];
+        for (int i = 0; i < opened.length; i++) opened[i] = object[i] != 0 && toEroded[i] <= r;
+        return opened;
+    }
+
+    /** The object's pixels outside its opening. */
+    private static boolean[] trimmedOff(byte[] object, boolean[] opened) {
+        boolean[] trimmed = new boolean[opened.length];
+        for (int i = 0; i < trimmed.length; i++) trimmed[i] = object[i] != 0 && !opened[i];
+        return trimmed;
     }
 
     /** A piece of a split component, measured like {@link #measureAt}; box coordinates offset by (ox, oy) in the image. */
