@@ -85,23 +85,19 @@ public final class TruthComparison {
             c.immune.put(z.key, new double[] {ZoneTotals.density(zt.immuneCells(z), zt.areaMm2(z)), truthDensity});
         }
 
-        int justOutside = 0;
-        for (JsonElement e : t.getAsJsonObject("lymphocytes").getAsJsonArray("positions")) {
-            JsonArray a = e.getAsJsonArray();
-            double d = cores.signedDistance(a.get(0).getAsDouble(), a.get(1).getAsDouble()) * r.pixelSizeUm;
-            if (d > 0 && d <= 2) justOutside++;
-        }
-        c.necrosisEdgeSensitivityPerUm = justOutside / 2.0 / Math.max(1, counts.get("necrosis").getAsDouble());
-
         // Lymphocyte detection: greedy one-to-one matching within 4 µm.
         double radius = 4 / r.pixelSizeUm;
         Map<Long, List<double[]>> buckets = new HashMap<>();
         JsonArray pos = t.getAsJsonObject("lymphocytes").getAsJsonArray("positions");
+        int justOutside = 0; // true lymphocytes within 2 µm outside a true core edge
         for (JsonElement e : pos) {
             JsonArray a = e.getAsJsonArray();
             double[] p = {a.get(0).getAsDouble(), a.get(1).getAsDouble(), 0, zoneIndex(a.get(2).getAsString())};
             buckets.computeIfAbsent(key(p[0], p[1], radius), k -> new ArrayList<>()).add(p);
+            double edgeUm = cores.signedDistance(p[0], p[1]) * r.pixelSizeUm;
+            if (edgeUm > 0 && edgeUm <= 2) justOutside++;
         }
+        c.necrosisEdgeSensitivityPerUm = justOutside / 2.0 / Math.max(1, counts.get("necrosis").getAsDouble());
         int detected = 0, matched = 0;
         for (TileResult tile : r.tiles) {
             for (int i = 0; i < tile.immunePositions.length; i += 2) {
