@@ -67,6 +67,11 @@ public final class BlockGrid {
 
     public int size() { return width * height; }
 
+    /** Bytes per block: eight 16-bit counts and two float sums, and four more counts in cell mode. */
+    static int bytesPerBlock(boolean cells) {
+        return 8 * Character.BYTES + 2 * Float.BYTES + (cells ? 4 * Character.BYTES : 0);
+    }
+
     /** Area of one analysis pixel in mm². */
     public double pixelAreaMm2() {
         double px = blockUm / blockPx / 1000.0;

@@ -318,8 +318,8 @@ public final class SlideAnalysis {
         long gw = (scale.width + blockPx - 1) / blockPx, gh = (scale.height + blockPx - 1) / blockPx;
         long tiles = ((scale.width + tilePx - 1) / tilePx) * ((scale.height + tilePx - 1) / tilePx);
         long blocks = gw * gh;
-        // BlockGrid: 24 bytes per block (+8 in cell mode); zones, cores and distances add about as much again.
-        long bytes = blocks * (2 * (24 + (settings.cellMode ? 8 : 0)))
+        // The block grid; zones, cores and distances add about as much again.
+        long bytes = blocks * 2 * BlockGrid.bytesPerBlock(settings.cellMode)
                 + Math.min(Overview.MAX_PIXELS, overview.width * overview.height) * 8; // RGB and masks
         long heap = Runtime.getRuntime().maxMemory();
         String size = String.format(java.util.Locale.ROOT, "%d x %d px at %.3g um/px", scale.width, scale.height, scale.pixelUm);
