@@ -67,7 +67,7 @@ public final class NucleusDetector {
         // enclosed between nuclei.
         splitTouching(above, smooth, floor, t, width, height, 0.25 * settings.lymphMinAreaUm2 / (pixelSizeUm * pixelSizeUm), mask, labels,
                 scratch.cuts, scratch.split);
-        return measure(mask, flat, od, scratch.cuts, width, height, pixelSizeUm, labels, labelsOut != null);
+        return measure(mask, flat, od, scratch.cuts, width, height, pixelSizeUm, labels, labelsOut != null, scratch.split);
     }
 
     /** Histogram range of the smoothed, background-free OD used for Otsu's threshold. */
@@ -526,7 +526,7 @@ public final class NucleusDetector {
     private static final float SQRT2 = 1.4142135624f;
 
     private List<Nucleus> measure(byte[] mask, float[] flat, float[] od, float[] cuts, int width, int height, double pixelSizeUm,
-            int[] labels, boolean keepLabels) {
+            int[] labels, boolean keepLabels, SplitScratch split) {
         java.util.Arrays.fill(labels, 0);
         double pixelArea = pixelSizeUm * pixelSizeUm;
         // Indexed by provisional label - 1; null = dropped. Its size is the last provisional label given.
@@ -537,7 +537,7 @@ public final class NucleusDetector {
             // One call per component (thousands per tile), which the JIT compiles after the first few rather
             // than compiling this tile-long loop again at each of its loops (see ObjectSplit).
             component.trace(start, nuclei.size() + 1, mask, labels, width, height);
-            measureComponent(component, cuts[start], labels, flat, od, width, height, pixelArea, nuclei);
+            measureComponent(component, cuts[start], labels, flat, od, width, height, pixelArea, nuclei, split);
         }
         // Renumber so that labels index the returned list (components below the minimum area are dropped).
         int provisional = nuclei.size();
@@ -596,7 +596,7 @@ public final class NucleusDetector {
      * A clump of lymphocytes cut apart replaces it by its pieces, added after it with the next labels.
      */
     private void measureComponent(Component component, float threshold, int[] labels, float[] flat, float[] od,
-            int width, int height, double pixelArea, List<Nucleus> nuclei) {
+            int width, int height, double pixelArea, List<Nucleus> nuclei, SplitScratch split) {
         int id = component.id, members = component.members;
         int[] pixels = component.pixels;
         float[] values = component.values;
@@ -621,7 +621,7 @@ public final class NucleusDetector {
             // EDM watershed, falls apart into round pieces. Taken only when there are at least two and
             // every piece is itself a lymphocyte, so a dark tumour nucleus is never cut into fragments
             // and a single large round lymphocyte (one EDM maximum) stays whole.
-            List<Nucleus> pieces = splitDarkCore(cut, labels, id, pixels, members, flat, od, width, height, pixelArea, nuclei.size());
+            List<Nucleus> pieces = splitDarkCore(cut, labels, id, pixels, members, flat, od, width, height, pixelArea, nuclei.size(), split);
             if (pieces != null) {
                 nuclei.set(id - 1, null);
                 nuclei.addAll(pieces);
@@ -638,7 +638,7 @@ public final class NucleusDetector {
      * pixels are relabelled {@code firstId + 1, firstId + 2, ...} in the order returned.
      */
     private List<Nucleus> splitDarkCore(float cut, int[] labels, int id, int[] pixels, int members, float[] flat, float[] od,
-            int width, int height, double pixelArea, int firstId) {
+            int width, int height, double pixelArea, int firstId, SplitScratch split) {
         int[] box = boxAtOrAbove(cut, pixels, members, flat, width);
         if (box == null) return null;
         int x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
@@ -646,7 +646,7 @@ public final class NucleusDetector {
         int bw = x1 - x0 + 3, bh = y1 - y0 + 3;
         // Each pass over the pixels or the box is a method of its own, as in withoutDust.
         byte[] mask = maskAtOrAbove(cut, pixels, members, flat, width, x0 - 1, y0 - 1, bw, bh);
-        splitByShape(mask, bw, bh, new SplitScratch());
+        splitByShape(mask, bw, bh, split); // the thread's: a new one per call sized its arrays anew for every clump
         Labeling parts = Labeling.of(nonZero(mask), bw, bh); // the watershed lines separate 8-connected particles
         if (parts.count < 2) return null;
         List<Nucleus> out = new ArrayList<>();
