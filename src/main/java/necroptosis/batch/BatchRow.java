@@ -4,9 +4,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import necroptosis.summary.SlideSummary;
+
 /**
  * One row of batch_summary.csv: a slide of the batch, whether it was scored, why not, and its key numbers
- * (read from its summary.json). Holds nothing that differs between two runs of the same slides with the same
+ * (from its summary). Holds nothing that differs between two runs of the same slides with the same
  * settings (no times, no host), so shards merge into the bytes of an unsharded run and a resumed batch
  * writes the same file as an uninterrupted one. Immutable.
  */
@@ -50,13 +52,12 @@ public final class BatchRow {
     }
 
     /**
-     * The ok row of a slide from its summary.json, e.g. for the single-slide {@code score} command's progress.
+     * The ok row of a scored slide, e.g. for the single-slide {@code score} command's progress.
      *
      * @param index the slide's 1-based position in its list
      */
-    public static BatchRow ofSummary(int index, String slide, String output, java.nio.file.Path summaryJson, double seconds)
-            throws java.io.IOException {
-        return new BatchRow(index, slide, output, OK, "", BatchSummaryCsv.values(CompleteOutputs.read(summaryJson)), false, seconds);
+    public static BatchRow ofSummary(int index, String slide, String output, SlideSummary summary, boolean reused, double seconds) {
+        return new BatchRow(index, slide, output, OK, "", BatchSummaryCsv.values(summary), reused, seconds);
     }
 
     public boolean isOk() { return OK.equals(status); }

@@ -18,6 +18,7 @@ import necroptosis.slide.OpenOptions;
 import necroptosis.slide.SlideException;
 import necroptosis.slide.SlideSource;
 import necroptosis.slide.SlideSources;
+import necroptosis.summary.SlideSummary;
 
 /**
  * Scores the slides of a batch one after the other (each slide's tiles in parallel), each into its own
@@ -125,17 +126,15 @@ public final class BatchRunner {
         String label = slide.toString();
         Path dir = outDir.resolve(name);
         try {
-            JsonObject done = CompleteOutputs.find(dir, slide, expected);
-            if (done != null) {
-                return new BatchRow(index, label, name, BatchRow.OK, "", BatchSummaryCsv.values(done), true, seconds(t0));
-            }
+            SlideSummary done = CompleteOutputs.find(dir, slide, expected);
+            if (done != null) return BatchRow.ofSummary(index, label, name, done, true, seconds(t0));
+            SlideSummary summary;
             try (SlideSource s = SlideSources.open(slide, open)) {
                 SlideResult r = new SlideAnalysis(settings, progress()).run(s);
-                ResultWriter.write(r, outDir, name);
+                summary = ResultWriter.writeAll(r, outDir, name).summary;
             }
-            // The row is built from the file just written, exactly as a resumed run re-reads it.
-            JsonObject summary = CompleteOutputs.read(dir.resolve(CompleteOutputs.SUMMARY));
-            return new BatchRow(index, label, name, BatchRow.OK, "", BatchSummaryCsv.values(summary), false, seconds(t0));
+            // SummaryJson reads back exactly what it wrote, so this row equals a resumed run's row for the slide.
+            return BatchRow.ofSummary(index, label, name, summary, false, seconds(t0));
         } catch (CancellationException e) {
             throw e;
         } catch (OutOfMemoryError e) {

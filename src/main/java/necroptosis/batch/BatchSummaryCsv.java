@@ -11,16 +11,18 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
+import necroptosis.pipeline.Zone;
+import necroptosis.summary.PerZone;
+import necroptosis.summary.SlideSummary;
 
 /**
  * batch_summary.csv: a header and one row per slide in the order of the batch's full list (RFC 4180 quoting,
- * UTF-8, '\n' line ends). Numbers are copied as summary.json spells them, so a row built from a fresh result
- * and one re-read after a resume are the same text. Written under a temporary name and renamed, so a reader
+ * UTF-8, '\n' line ends). Numbers are spelt as in summary.json, so a row built from a fresh result and one
+ * re-read after a resume are the same text. Written under a temporary name and renamed, so a reader
  * (or a killed batch) never leaves half a file.
  */
 public final class BatchSummaryCsv {
@@ -32,10 +34,8 @@ public final class BatchSummaryCsv {
     public static final List<String> ID_COLUMNS = Collections.unmodifiableList(Arrays.asList(
             "index", "slide", "output", "status", "reason"));
 
-    private static final String[] ZONES = {"tissue", "necrosis", "rim", "viable"};
-
-    /** Result columns and where in summary.json each comes from (dotted path). */
-    private static final Map<String, String> SOURCES = sources();
+    /** Result columns and how each is read from a slide's summary. */
+    private static final Map<String, Function<SlideSummary, String>> SOURCES = sources();
 
     /** Columns copied from summary.json, empty for failed slides. */
     public static final List<String> RESULT_COLUMNS = Collections.unmodifiableList(new ArrayList<>(SOURCES.keySet()));
@@ -43,22 +43,36 @@ public final class BatchSummaryCsv {
     /** Every column, in file order. */
     public static final List<String> COLUMNS = all();
 
-    private static Map<String, String> sources() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("summary_status", "status");
-        m.put("notes", "notes");
-        m.put("reader", "provenance.reader");
-        m.put("pixel_size_um", "pixel_size_um");
-        for (String z : ZONES) m.put(z + "_area_mm2", "areas_mm2." + z);
-        m.put("necrosis_fraction", "necrosis_fraction");
-        m.put("necrotic_core_count", "necrotic_core_count");
-        m.put("necroptotic_fraction", "necroptotic_fraction");
-        m.put("necroptotic_tumor_burden", "necroptotic_tumor_burden");
-        for (String z : ZONES) m.put("mlkl_positive_fraction_" + z, "mlkl." + z + ".positive_fraction");
-        for (String z : ZONES) m.put("mlkl_hscore_" + z, "mlkl." + z + ".hscore");
-        for (String z : ZONES) m.put("immune_density_per_mm2_" + z, "immune." + z + ".density_per_mm2");
-        m.put("mlkl_immune_spearman", "mlkl_immune_spearman");
+    private static Map<String, Function<SlideSummary, String>> sources() {
+        Map<String, Function<SlideSummary, String>> m = new LinkedHashMap<>();
+        m.put("summary_status", s -> text(s.status));
+        m.put("notes", s -> {
+            StringBuilder b = new StringBuilder();
+            for (String n : s.notes) {
+                if (b.length() > 0) b.append("; ");
+                b.append(text(n));
+            }
+            return b.toString();
+        });
+        m.put("reader", s -> text(s.provenance.reader));
+        m.put("pixel_size_um", s -> text(s.pixelSizeUm));
+        perZone(m, "%s_area_mm2", s -> s.areasMm2, a -> a);
+        m.put("necrosis_fraction", s -> text(s.necrosisFraction));
+        m.put("necrotic_core_count", s -> Integer.toString(s.necroticCoreCount));
+        m.put("necroptotic_fraction", s -> text(s.necroptoticFraction));
+        m.put("necroptotic_tumor_burden", s -> text(s.necroptoticTumorBurden));
+        perZone(m, "mlkl_positive_fraction_%s", s -> s.mlkl, z -> z.positiveFraction);
+        perZone(m, "mlkl_hscore_%s", s -> s.mlkl, z -> z.hScore);
+        perZone(m, "immune_density_per_mm2_%s", s -> s.immune, z -> z.densityPerMm2);
+        m.put("mlkl_immune_spearman", s -> s.mlklImmuneSpearman == null ? "" : text(s.mlklImmuneSpearman));
         return m;
+    }
+
+    /** One column per zone (tissue first), named by {@code format} with the zone's key. */
+    private static <T> void perZone(Map<String, Function<SlideSummary, String>> m, String format, Function<SlideSummary, PerZone<T>> zones,
+            Function<T, Double> value) {
+        m.put(String.format(Locale.ROOT, format, "tissue"), s -> text(value.apply(zones.apply(s).tissue)));
+        for (Zone z : Zone.TISSUE_ZONES) m.put(String.format(Locale.ROOT, format, z.key), s -> text(value.apply(zones.apply(s).get(z))));
     }
 
     private static List<String> all() {
@@ -67,34 +81,20 @@ public final class BatchSummaryCsv {
         return Collections.unmodifiableList(c);
     }
 
-    /** The result columns of a slide from its parsed summary.json. */
-    static Map<String, String> values(JsonObject summary) {
+    /** The result columns of a slide. */
+    static Map<String, String> values(SlideSummary summary) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : SOURCES.entrySet()) m.put(e.getKey(), text(at(summary, e.getValue())));
+        for (Map.Entry<String, Function<SlideSummary, String>> e : SOURCES.entrySet()) m.put(e.getKey(), e.getValue().apply(summary));
         return m;
     }
 
-    private static JsonElement at(JsonObject o, String path) {
-        JsonElement cur = o;
-        for (String part : path.split("\\.")) {
-            if (cur == null || !cur.isJsonObject()) return null;
-            cur = cur.getAsJsonObject().get(part);
-        }
-        return cur;
+    /** A number as summary.json spells it, so a row from a fresh result and one re-read after a resume agree. */
+    private static String text(double v) {
+        return Double.toString(v);
     }
 
-    private static String text(JsonElement e) {
-        if (e == null || e.isJsonNull()) return "";
-        if (e.isJsonPrimitive()) return oneLine(e.getAsString());
-        if (e.isJsonArray()) {
-            StringBuilder b = new StringBuilder();
-            for (JsonElement x : (JsonArray) e) {
-                if (b.length() > 0) b.append("; ");
-                b.append(text(x));
-            }
-            return b.toString();
-        }
-        return oneLine(e.toString());
+    private static String text(String s) {
+        return s == null ? "" : oneLine(s);
     }
 
     static String oneLine(String s) {

@@ -3,6 +3,7 @@ package necroptosis.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import necroptosis.batch.BatchRow;
 import necroptosis.pipeline.AnalysisSettings;
 import necroptosis.pipeline.ProgressListener;
 import necroptosis.pipeline.SlideAnalysis;
@@ -45,10 +46,11 @@ final class ScoreCommand implements Callable<Integer> {
                 @Override
                 public void tiles(int done, int total) { progress.tiles(done, total); }
             }).run(s);
-            Path dir = ResultWriter.write(r, out);
+            ResultWriter.Written written = ResultWriter.writeAll(r, out, ResultWriter.safeName(r.slidePath));
+            Path dir = written.dir;
             if (mode == ConsoleProgress.Mode.JSON) {
-                progress.slideFinished(necroptosis.batch.BatchRow.ofSummary(1, slide.toString(), dir.getFileName().toString(),
-                        dir.resolve("summary.json"), r.runMillis / 1000.0));
+                progress.slideFinished(BatchRow.ofSummary(1, slide.toString(), dir.getFileName().toString(), written.summary, false,
+                        r.runMillis / 1000.0));
             }
             progress.finished(s.path() + ": " + r.tiles.size() + " tiles, " + r.cores.countInWords() + ", "
                     + String.format(java.util.Locale.ROOT, "%.1f s", r.runMillis / 1000.0) + " -> " + dir, null);

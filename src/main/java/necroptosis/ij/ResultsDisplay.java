@@ -6,7 +6,6 @@ import java.awt.geom.Path2D;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import ij.ImagePlus;
 import ij.gui.Overlay;
@@ -27,6 +26,8 @@ import necroptosis.report.Outlines;
 import necroptosis.report.ResultWriter;
 import necroptosis.report.Summary;
 import necroptosis.report.TileTable;
+import necroptosis.summary.DistanceBand;
+import necroptosis.summary.SlideSummary;
 
 /**
  * Shows a finished slide in Fiji: a row of the "Necroptosis summary" table (appended run after run), the
@@ -41,7 +42,7 @@ final class ResultsDisplay {
 
     static void show(SlideResult r, Path dir, boolean tileTable, boolean windows) {
         List<TileTable.Row> rows = TileTable.rows(r);
-        Map<String, Object> summary = Summary.of(r, rows);
+        SlideSummary summary = Summary.of(r, rows);
         String name = ResultWriter.safeName(r.slidePath);
         addSummaryRow(summary, name, dir);
         if (tileTable) tileTable(rows, name);
@@ -54,35 +55,27 @@ final class ResultsDisplay {
     }
 
     /** One row per slide, appended to the table of earlier runs of this session. */
-    @SuppressWarnings("unchecked")
-    static void addSummaryRow(Map<String, Object> s, String name, Path dir) {
+    static void addSummaryRow(SlideSummary s, String name, Path dir) {
         ResultsTable rt = ResultsTable.getResultsTable(SUMMARY_TABLE);
         if (rt == null) rt = new ResultsTable();
         rt.incrementCounter();
         rt.addValue("Slide", name);
-        rt.addValue("Status", String.valueOf(s.get("status")));
-        Map<String, Object> areas = (Map<String, Object>) s.get("areas_mm2");
-        rt.addValue("Tissue mm2", num(areas.get("tissue")));
-        rt.addValue("Necrosis mm2", num(areas.get("necrosis")));
-        rt.addValue("Rim mm2", num(areas.get("rim")));
-        rt.addValue("Viable mm2", num(areas.get("viable")));
-        rt.addValue("Necrotic cores", num(s.get("necrotic_core_count")));
-        rt.addValue("Necrosis %", 100 * num(s.get("necrosis_fraction")));
-        Map<String, Object> mlkl = (Map<String, Object>) s.get("mlkl");
-        rt.addValue("MLKL+ % tissue", 100 * num(((Map<String, Object>) mlkl.get("tissue")).get("positive_fraction")));
-        rt.addValue("H-score tissue", num(((Map<String, Object>) mlkl.get("tissue")).get("hscore")));
-        for (Zone z : Zone.TISSUE_ZONES) {
-            rt.addValue("MLKL+ % " + z.key, 100 * num(((Map<String, Object>) mlkl.get(z.key)).get("positive_fraction")));
-        }
-        rt.addValue("Necroptotic %", 100 * num(s.get("necroptotic_fraction")));
-        rt.addValue("Necroptotic burden %", 100 * num(s.get("necroptotic_tumor_burden")));
-        Map<String, Object> immune = (Map<String, Object>) s.get("immune");
-        rt.addValue("Immune /mm2 tissue", num(((Map<String, Object>) immune.get("tissue")).get("density_per_mm2")));
-        for (Zone z : Zone.TISSUE_ZONES) {
-            rt.addValue("Immune /mm2 " + z.key, num(((Map<String, Object>) immune.get(z.key)).get("density_per_mm2")));
-        }
-        rt.addValue("MLKL-immune rho", num(s.get("mlkl_immune_spearman")));
-        rt.addValue("Pixel um", num(s.get("pixel_size_um")));
+        rt.addValue("Status", s.status);
+        rt.addValue("Tissue mm2", s.areasMm2.tissue);
+        rt.addValue("Necrosis mm2", s.areasMm2.necrosis);
+        rt.addValue("Rim mm2", s.areasMm2.rim);
+        rt.addValue("Viable mm2", s.areasMm2.viable);
+        rt.addValue("Necrotic cores", s.necroticCoreCount);
+        rt.addValue("Necrosis %", 100 * s.necrosisFraction);
+        rt.addValue("MLKL+ % tissue", 100 * s.mlkl.tissue.positiveFraction);
+        rt.addValue("H-score tissue", s.mlkl.tissue.hScore);
+        for (Zone z : Zone.TISSUE_ZONES) rt.addValue("MLKL+ % " + z.key, 100 * s.mlkl.get(z).positiveFraction);
+        rt.addValue("Necroptotic %", 100 * s.necroptoticFraction);
+        rt.addValue("Necroptotic burden %", 100 * s.necroptoticTumorBurden);
+        rt.addValue("Immune /mm2 tissue", s.immune.tissue.densityPerMm2);
+        for (Zone z : Zone.TISSUE_ZONES) rt.addValue("Immune /mm2 " + z.key, s.immune.get(z).densityPerMm2);
+        rt.addValue("MLKL-immune rho", s.mlklImmuneSpearman == null ? Double.NaN : s.mlklImmuneSpearman);
+        rt.addValue("Pixel um", s.pixelSizeUm);
         rt.addValue("Output", dir.toString());
         rt.show(SUMMARY_TABLE);
     }
@@ -257,18 +250,17 @@ final class ResultsDisplay {
      * A Plot has one y axis, so the density is drawn on the percent axis divided by a power of ten, and the
      * legend says by how much; the exact values are in distance_profile.csv and the plot's List.
      */
-    @SuppressWarnings("unchecked")
-    static Plot profilePlot(Map<String, Object> summary, String name) {
-        List<Map<String, Object>> bands = (List<Map<String, Object>>) summary.get("distance_profile");
-        if (bands == null || bands.isEmpty()) return null;
+    static Plot profilePlot(SlideSummary summary, String name) {
+        List<DistanceBand> bands = summary.distanceProfile;
+        if (bands.isEmpty()) return null;
         int n = bands.size();
         double[] x = new double[n], mlkl = new double[n], immune = new double[n];
         double maxImmune = 0;
         for (int i = 0; i < n; i++) {
-            Map<String, Object> b = bands.get(i);
-            x[i] = (num(b.get("from_um")) + num(b.get("to_um"))) / 2;
-            mlkl[i] = 100 * num(b.get("dab_positive_fraction"));
-            immune[i] = num(b.get("immune_density_per_mm2"));
+            DistanceBand b = bands.get(i);
+            x[i] = b.centreUm();
+            mlkl[i] = 100 * b.dabPositiveFraction;
+            immune[i] = b.immuneDensityPerMm2;
             maxImmune = Math.max(maxImmune, immune[i]);
         }
         double divisor = 1;
@@ -290,9 +282,5 @@ final class ResultsDisplay {
         plot.setColor(Color.BLACK);
         plot.addLegend("MLKL-positive %\nImmune cells per mm²" + (divisor > 1 ? " / " + Parameters.format(divisor) : ""));
         return plot;
-    }
-
-    private static double num(Object o) {
-        return o instanceof Number ? ((Number) o).doubleValue() : Double.NaN;
     }
 }

@@ -2,7 +2,6 @@ package necroptosis.ij;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -29,6 +24,8 @@ import necroptosis.regions.UserRegions;
 import necroptosis.report.ColorMap;
 import necroptosis.report.Outline;
 import necroptosis.slide.SlideException;
+import necroptosis.summary.SlideSummary;
+import necroptosis.summary.SummaryJson;
 
 /**
  * Plugins &gt; Necroptosis &gt; Show Results Overlay...: puts a saved result (a slide's output folder) back
@@ -79,10 +76,10 @@ public final class ShowOverlayCommand implements PlugIn {
         if (!Files.isRegularFile(summaryFile)) {
             throw new SlideException(result.toString(), "no summary.json here: choose the folder of one slide's results (it holds summary.json, tiles.csv, necrosis.geojson)");
         }
-        JsonObject summary;
-        try (Reader r = Files.newBufferedReader(summaryFile, StandardCharsets.UTF_8)) {
-            summary = JsonParser.parseReader(r).getAsJsonObject();
-        } catch (RuntimeException e) {
+        SlideSummary summary;
+        try {
+            summary = SummaryJson.read(summaryFile);
+        } catch (IOException e) {
             throw new SlideException(summaryFile.toString(), "not a summary.json (" + e.getMessage() + ")");
         }
         double s = scale(summary, imp, summaryFile.toString());
@@ -115,9 +112,8 @@ public final class ShowOverlayCommand implements PlugIn {
      * Image pixels per level-0 pixel. The width ratio is used when summary.json gives the slide's size (the
      * height must agree: another slide's result would not); else the image's µm calibration.
      */
-    static double scale(JsonObject summary, ImagePlus imp, String where) throws SlideException {
-        JsonObject prov = summary.has("provenance") ? summary.getAsJsonObject("provenance") : new JsonObject();
-        double w0 = number(prov.get("slide_width_px")), h0 = number(prov.get("slide_height_px"));
+    static double scale(SlideSummary summary, ImagePlus imp, String where) throws SlideException {
+        double w0 = summary.provenance.slideWidthPx, h0 = summary.provenance.slideHeightPx;
         if (w0 > 0 && h0 > 0) {
             double sx = imp.getWidth() / w0, sy = imp.getHeight() / h0;
             // Levels are rounded to whole pixels, so a small image may differ by a pixel in either direction.
@@ -128,7 +124,7 @@ public final class ShowOverlayCommand implements PlugIn {
             }
             return sx;
         }
-        double um0 = number(summary.get("pixel_size_um"));
+        double um0 = summary.pixelSizeUm;
         Calibration cal = imp.getCalibration();
         String unit = cal.getUnit() == null ? "" : cal.getUnit().toLowerCase(Locale.ROOT);
         if (um0 > 0 && cal.scaled() && (unit.equals("µm") || unit.equals("um") || unit.equals("micron") || unit.equals("\u03bcm"))) {
@@ -174,9 +170,5 @@ public final class ShowOverlayCommand implements PlugIn {
                     String.format(Locale.ROOT, "%s %.0f", immune ? "immune cells/mm²" : "H-score", row[4])));
         }
         return immune ? "Immune cells/mm² 0-" + Parameters.format(top) : ResultsDisplay.mlklLegend(top);
-    }
-
-    private static double number(JsonElement e) {
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsDouble() : Double.NaN;
     }
 }

@@ -8,9 +8,9 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
-import java.util.Map;
 
 import necroptosis.pipeline.SlideResult;
+import necroptosis.summary.DistanceBand;
 
 /**
  * distance_profile.png: MLKL-positive fraction (left axis, %) and immune density (right axis, cells/mm²)
@@ -24,7 +24,7 @@ public final class DistancePlot {
     static final Color IMMUNE = new Color(0xD55E00);
     static final int WIDTH = 1000, HEIGHT = 660;
 
-    public static BufferedImage render(SlideResult r, List<Map<String, Object>> bands) {
+    public static BufferedImage render(SlideResult r, List<DistanceBand> bands) {
         int fs = 17;
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Drawing.graphics(img);
@@ -39,14 +39,13 @@ public final class DistancePlot {
         double[] x = new double[n], mlkl = new double[n], immune = new double[n];
         double xMin = Double.POSITIVE_INFINITY, xMax = Double.NEGATIVE_INFINITY, maxPct = 0, maxDensity = 0;
         for (int i = 0; i < n; i++) {
-            Map<String, Object> b = bands.get(i);
-            double from = ((Number) b.get("from_um")).doubleValue(), to = ((Number) b.get("to_um")).doubleValue();
-            xMin = Math.min(xMin, from);
-            xMax = Math.max(xMax, to);
-            x[i] = (from + to) / 2;
-            boolean tissue = ((Number) b.get("tissue_mm2")).doubleValue() > 0;
-            mlkl[i] = tissue ? 100 * ((Number) b.get("dab_positive_fraction")).doubleValue() : Double.NaN;
-            immune[i] = tissue ? ((Number) b.get("immune_density_per_mm2")).doubleValue() : Double.NaN;
+            DistanceBand b = bands.get(i);
+            xMin = Math.min(xMin, b.fromUm);
+            xMax = Math.max(xMax, b.toUm);
+            x[i] = b.centreUm();
+            boolean tissue = b.tissueMm2 > 0;
+            mlkl[i] = tissue ? 100 * b.dabPositiveFraction : Double.NaN;
+            immune[i] = tissue ? b.immuneDensityPerMm2 : Double.NaN;
             if (!Double.isNaN(mlkl[i])) maxPct = Math.max(maxPct, mlkl[i]);
             if (!Double.isNaN(immune[i])) maxDensity = Math.max(maxDensity, immune[i]);
         }

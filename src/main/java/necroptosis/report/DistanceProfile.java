@@ -1,13 +1,13 @@
 package necroptosis.report;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import necroptosis.pipeline.BlockGrid;
 import necroptosis.pipeline.SlideResult;
 import necroptosis.scoring.PixelScore;
+import necroptosis.summary.DistanceBand;
 
 /**
  * MLKL-positive fraction and immune density in bands of signed distance from the core boundary (inside
@@ -36,12 +36,12 @@ public final class DistanceProfile {
     /** Index of the band [edges[k], edges[k + 1]) holding d, or -1 outside [-range, range). */
     static int band(double[] edges, double d) {
         if (!(d >= edges[0] && d < edges[edges.length - 1])) return -1;
-        int k = java.util.Arrays.binarySearch(edges, d);
+        int k = Arrays.binarySearch(edges, d);
         return k >= 0 ? k : -k - 2;
     }
 
-    public static List<Map<String, Object>> bands(SlideResult r) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    public static List<DistanceBand> bands(SlideResult r) {
+        List<DistanceBand> out = new ArrayList<>();
         if (r.cores.count == 0) return out;
         double[] edges = edges(r.settings.profileBandUm, r.settings.profileRangeUm);
         int nb = edges.length - 1;
@@ -58,15 +58,8 @@ public final class DistanceProfile {
         }
         for (int k = 0; k < nb; k++) {
             double area = scores[k].tissuePixels() * g.pixelAreaMm2();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("from_um", edges[k]);
-            m.put("to_um", edges[k + 1]);
-            m.put("tissue_mm2", area);
-            m.put("dab_positive_fraction", scores[k].positiveFraction());
-            m.put("hscore", scores[k].hScore());
-            m.put("immune_cells", immune[k]);
-            m.put("immune_density_per_mm2", ZoneTotals.density(immune[k], area));
-            out.add(m);
+            out.add(new DistanceBand(edges[k], edges[k + 1], area, scores[k].positiveFraction(), scores[k].hScore(), immune[k],
+                    ZoneTotals.density(immune[k], area)));
         }
         return out;
     }

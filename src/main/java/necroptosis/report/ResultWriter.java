@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
@@ -21,10 +20,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.google.gson.GsonBuilder;
-
 import necroptosis.pipeline.SlideResult;
 import necroptosis.pipeline.Zone;
+import necroptosis.summary.DistanceBand;
+import necroptosis.summary.SlideSummary;
+import necroptosis.summary.SummaryJson;
 
 /**
  * Writes a slide's outputs into {@code <out>/<slide name>/}, each file under a temporary name renamed when
@@ -89,11 +89,27 @@ public final class ResultWriter {
         return write(r, outDir, safeName(r.slidePath));
     }
 
+    /** As {@link #writeAll}, for a caller that needs only the folder. */
+    public static Path write(SlideResult r, Path outDir, String folderName) throws IOException {
+        return writeAll(r, outDir, folderName).dir;
+    }
+
+    /** Where a slide's outputs went, and the summary written there, for a caller that reports it. */
+    public static final class Written {
+        public final Path dir;
+        public final SlideSummary summary;
+
+        Written(Path dir, SlideSummary summary) {
+            this.dir = dir;
+            this.summary = summary;
+        }
+    }
+
     /**
      * Writes into {@code <outDir>/<folderName>/}; a batch names the folders itself so that two slides with
      * the same safe name do not share one. The name must be one plain path element.
      */
-    public static Path write(SlideResult r, Path outDir, String folderName) throws IOException {
+    public static Written writeAll(SlideResult r, Path outDir, String folderName) throws IOException {
         if (!folderName.matches("[A-Za-z0-9._-]+") || folderName.matches("\\.+")) {
             throw new IllegalArgumentException("output folder name must be a plain name of letters, digits, '.', '_' and '-'; got '" + folderName + "'");
         }
@@ -101,26 +117,25 @@ public final class ResultWriter {
         Files.createDirectories(dir);
         // summary.json marks a complete set: remove the old one first, so a failed re-run never leaves it
         // beside new tables.
-        Files.deleteIfExists(dir.resolve("summary.json"));
+        Files.deleteIfExists(dir.resolve(SummaryJson.FILE_NAME));
         List<TileTable.Row> rows = TileTable.rows(r);
+        SlideSummary summary = Summary.of(r, rows);
         // The pictures and shapes a person looks at; all drawn from the same outlines.
         List<Outline> outlines = Outlines.all(r);
         // The files are independent, and drawing and compressing the PNGs is serial work after the parallel
         // tiles: write them on the run's threads.
         List<FileTask> tasks = new ArrayList<>();
         tasks.add(() -> writeAtomically(dir.resolve("tiles.csv"), w -> writeTiles(rows, w)));
-        tasks.add(() -> writeAtomically(dir.resolve("distance_profile.csv"), w -> writeProfile(r, w)));
+        tasks.add(() -> writeAtomically(dir.resolve("distance_profile.csv"), w -> writeProfile(summary.distanceProfile, w)));
         tasks.add(() -> writePng(dir.resolve("overview.png"), () -> OverviewImage.render(r, outlines)));
         tasks.add(() -> writePng(dir.resolve("mlkl_heatmap.png"), () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.MLKL)));
         tasks.add(() -> writePng(dir.resolve("immune_heatmap.png"), () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.IMMUNE)));
-        tasks.add(() -> writePng(dir.resolve("distance_profile.png"), () -> DistancePlot.render(r, DistanceProfile.bands(r))));
+        tasks.add(() -> writePng(dir.resolve("distance_profile.png"), () -> DistancePlot.render(r, summary.distanceProfile)));
         tasks.add(() -> writeAtomically(dir.resolve("necrosis.geojson"), w -> NecrosisGeoJson.write(r, outlines, w)));
         for (SlideOutput extra : extras()) tasks.add(() -> writeBinaryAtomically(dir.resolve(extra.fileName()), o -> extra.write(r, outlines, o)));
         runAll(tasks, r.settings.threads);
-        Map<String, Object> summary = Summary.of(r, rows);
-        writeAtomically(dir.resolve("summary.json"),
-                w -> new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(summary, w));
-        return dir;
+        writeAtomically(dir.resolve(SummaryJson.FILE_NAME), w -> SummaryJson.write(summary, w));
+        return new Written(dir, summary);
     }
 
     interface FileTask {
@@ -222,10 +237,10 @@ public final class ResultWriter {
         }
     }
 
-    private static void writeProfile(SlideResult r, Writer w) throws IOException {
+    private static void writeProfile(List<DistanceBand> bands, Writer w) throws IOException {
         w.write(String.join(",", DistanceProfile.COLUMNS));
         w.write('\n');
-        for (Map<String, Object> band : DistanceProfile.bands(r)) csvRow(w, band.values().toArray());
+        for (DistanceBand band : bands) csvRow(w, band.columns());
     }
 
     private static void csvRow(Writer w, Object[] values) throws IOException {

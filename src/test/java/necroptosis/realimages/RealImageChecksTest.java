@@ -31,6 +31,7 @@ import necroptosis.pipeline.SlideResult;
 import necroptosis.pipeline.Zone;
 import necroptosis.report.Summary;
 import necroptosis.report.TileTable;
+import necroptosis.summary.SlideSummary;
 import necroptosis.scoring.CellCompartment;
 import necroptosis.slide.OpenOptions;
 import necroptosis.slide.SlideSource;
@@ -114,10 +115,10 @@ class RealImageChecksTest {
             k.maskBlueAll = components(mask, false, 1);
 
             AnalysisSettings s = AnalysisSettings.builder().cellMode(true).compartment(CellCompartment.NUCLEUS).build();
-            Map<String, Object> m = summary(run(ihc, DEEPLIIF_PIXEL_UM, s));
-            k.cells = ((Number) get(m, "cells", "count")).longValue();
-            k.percentPositive = ((Number) get(m, "cells", "mlkl_positive_percent")).doubleValue();
-            k.pixelFraction = ((Number) get(m, "mlkl", "tissue", "positive_fraction")).doubleValue();
+            SlideSummary m = summary(run(ihc, DEEPLIIF_PIXEL_UM, s));
+            k.cells = m.cells.zones.tissue.count;
+            k.percentPositive = m.cells.zones.tissue.mlklPositivePercent;
+            k.pixelFraction = m.mlkl.tissue.positiveFraction;
             out.add(k);
         }
         ki67 = out;
@@ -216,10 +217,10 @@ class RealImageChecksTest {
         Map<String, double[]> v = new LinkedHashMap<>();
         for (String name : new String[] {"OS-2-ndpi", "OS-2-vsi"}) {
             SlideResult r = run(dir.resolve(name + ".ome.tif"), null, s);
-            Map<String, Object> m = summary(r);
-            double cells = ((Number) get(m, "cells", "count")).doubleValue();
-            double pct = ((Number) get(m, "cells", "mlkl_positive_percent")).doubleValue();
-            double frac = ((Number) get(m, "mlkl", "tissue", "positive_fraction")).doubleValue();
+            SlideSummary m = summary(r);
+            double cells = m.cells.zones.tissue.count;
+            double pct = m.cells.zones.tissue.mlklPositivePercent;
+            double frac = m.mlkl.tissue.positiveFraction;
             print("%s (%.4f um/px from the file): %.0f cells, %.1f %% Ki67+ (nucleus), pixel DAB+ fraction %.3f",
                     name, r.pixelSizeUm, cells, pct, frac);
             v.put(name, new double[] {pct, frac});
@@ -256,23 +257,14 @@ class RealImageChecksTest {
         }
     }
 
-    private static Map<String, Object> summary(SlideResult r) {
-        return Summary.of(r, TileTable.rows(r));
+    private static SlideSummary summary(SlideResult r) {
+        SlideSummary s = Summary.of(r, TileTable.rows(r));
+        if (r.settings.cellMode) assertNotNull(s.cells, "a cell-mode run's summary has no cell statistics");
+        return s;
     }
 
     private static double pixelFraction(SlideResult r) {
-        return ((Number) get(summary(r), "mlkl", "tissue", "positive_fraction")).doubleValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object get(Map<String, Object> m, String... keys) {
-        Object o = m;
-        for (String k : keys) {
-            assertTrue(o instanceof Map, "summary has no map at " + k);
-            o = ((Map<String, Object>) o).get(k);
-            assertNotNull(o, "summary has no " + String.join(".", keys));
-        }
-        return o;
+        return summary(r).mlkl.tissue.positiveFraction;
     }
 
     private static BufferedImage copy(BufferedImage src, int x, int y, int w, int h) {

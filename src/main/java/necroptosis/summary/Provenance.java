@@ -1,0 +1,62 @@
+package necroptosis.summary;
+
+import com.google.gson.JsonObject;
+
+/**
+ * What produced a summary: software and version, the reader and pixel size, the resolution analysed, the
+ * stains, every analysis parameter, and the run's counts. Enough to reproduce it, and to check that an
+ * earlier result was made with the same settings (a resumed batch).
+ */
+public final class Provenance {
+    public final String software;
+    public final String version;
+    public final String reader;
+    public final double pixelSizeUm;
+    public final String pixelSizeSource;
+    /** Level-0 size: lets a viewer scale the outlines to any level of the slide. */
+    public final long slideWidthPx;
+    public final long slideHeightPx;
+    public final int analysisLevel;
+    public final double analysisDownsample;
+    public final double analysisPixelUm;
+    public final double overviewPixelUm;
+    public final double blockUm;
+    public final StainProvenance stains;
+    /** The parameters as the settings record themselves ({@code AnalysisSettings.toMap()}), in their order. */
+    private final JsonObject parameters;
+    public final double nucleusThresholdUsedOd;
+    public final double necrosisReferenceDensityPerMm2;
+    public final int tilesTotal;
+    public final int tilesAnalysed;
+    public final int tilesSkippedNoTissue;
+    public final double runSeconds;
+
+    public Provenance(String software, String version, String reader, double pixelSizeUm, String pixelSizeSource, long slideWidthPx,
+            long slideHeightPx, int analysisLevel, double analysisDownsample, double analysisPixelUm, double overviewPixelUm, double blockUm,
+            StainProvenance stains, JsonObject parameters, double nucleusThresholdUsedOd, double necrosisReferenceDensityPerMm2,
+            int tilesTotal, int tilesAnalysed, int tilesSkippedNoTissue, double runSeconds) {
+        this.software = software;
+        this.version = version;
+        this.reader = reader;
+        this.pixelSizeUm = pixelSizeUm;
+        this.pixelSizeSource = pixelSizeSource;
+        this.slideWidthPx = slideWidthPx;
+        this.slideHeightPx = slideHeightPx;
+        this.analysisLevel = analysisLevel;
+        this.analysisDownsample = analysisDownsample;
+        this.analysisPixelUm = analysisPixelUm;
+        this.overviewPixelUm = overviewPixelUm;
+        this.blockUm = blockUm;
+        this.stains = stains;
+        this.parameters = parameters.deepCopy();
+        this.nucleusThresholdUsedOd = nucleusThresholdUsedOd;
+        this.necrosisReferenceDensityPerMm2 = necrosisReferenceDensityPerMm2;
+        this.tilesTotal = tilesTotal;
+        this.tilesAnalysed = tilesAnalysed;
+        this.tilesSkippedNoTissue = tilesSkippedNoTissue;
+        this.runSeconds = runSeconds;
+    }
+
+    /** A copy of the parameters, keyed as in summary.json. */
+    public JsonObject parameters() { return parameters.deepCopy(); }
+}
