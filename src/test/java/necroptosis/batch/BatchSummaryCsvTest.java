@@ -3,9 +3,11 @@ package necroptosis.batch;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import necroptosis.summary.SlideSummary;
+import necroptosis.summary.SummaryJson;
+import necroptosis.summary.SummaryJsonTest;
 
 /** batch_summary.csv reads back to the rows that were written, and rewriting it gives the same bytes. */
 class BatchSummaryCsvTest {
@@ -41,6 +47,24 @@ class BatchSummaryCsvTest {
         assertFalse(Files.exists(dir.resolve("batch_summary.csv.part")));
         String text = new String(first, StandardCharsets.UTF_8);
         assertEquals(3, text.split("\n").length, "one line per row: " + text);
+    }
+
+    @Test
+    void aRowFromTheSummaryInMemoryEqualsTheRowReadBackFromItsFile() throws Exception {
+        for (SlideSummary s : new SlideSummary[] {SummaryJsonTest.sample(true, -0.0891277834434863), SummaryJsonTest.sample(false, null)}) {
+            Path f = dir.resolve(SummaryJson.FILE_NAME);
+            try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+                SummaryJson.write(s, w);
+            }
+            Map<String, String> fresh = BatchSummaryCsv.values(s);
+            assertEquals(fresh, BatchSummaryCsv.values(SummaryJson.read(f)));
+            assertEquals(BatchSummaryCsv.RESULT_COLUMNS, new ArrayList<>(fresh.keySet()));
+            assertEquals("no immune cells found; two lines", fresh.get("notes"));
+            assertEquals("-0.0", fresh.get("rim_area_mm2"), "spelt as summary.json spells it");
+            assertEquals("12.573775999999999", fresh.get("tissue_area_mm2"));
+            assertEquals("2", fresh.get("necrotic_core_count"));
+            assertEquals(s.mlklImmuneSpearman == null ? "" : "-0.0891277834434863", fresh.get("mlkl_immune_spearman"));
+        }
     }
 
     @Test
