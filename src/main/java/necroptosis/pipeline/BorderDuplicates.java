@@ -50,7 +50,7 @@ final class BorderDuplicates {
                 double x = t.immunePositions[i], y = t.immunePositions[i + 1];
                 if (seenByLowerTile(cells, x, y, t.index, d)) {
                     // the same block expression as the tile analyser's, on the same double position
-                    grid.lymphocytes[((int) y / grid.blockPx) * grid.width + (int) x / grid.blockPx]--;
+                    grid.removeImmuneCell(((int) y / grid.blockPx) * grid.width + (int) x / grid.blockPx);
                     continue;
                 }
                 keptNeighbours[n / 2] = t.immuneIntactNeighbours[i / 2];

@@ -43,8 +43,7 @@ public final class BoundaryCells {
                 if (target < 0) continue;
                 double d = interpolate(zones.signedDistanceUm, w, h, x / bpx - 0.5, y / bpx - 0.5);
                 if (Double.isNaN(d) || (d > rimWidthUm) == (z == viable)) continue;
-                grid.lymphocytes[b]--;
-                grid.lymphocytes[target]++;
+                grid.moveImmuneCell(b, target);
                 moved++;
             }
         }
@@ -59,7 +58,7 @@ public final class BoundaryCells {
             int nx = bx + dx, ny = by + dy;
             if ((dx | dy) == 0 || nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
             int q = ny * w + nx;
-            if (grid.tissue[q] == 0 || !accept.test(q)) continue;
+            if (grid.tissue(q) == 0 || !accept.test(q)) continue;
             double d = Math.hypot((nx + 0.5) * bpx - x, (ny + 0.5) * bpx - y);
             if (d < best) {
                 best = d;
@@ -85,8 +84,7 @@ public final class BoundaryCells {
                 int b = by * w + bx;
                 boolean inCore = core[b] > 0;
                 if (countsInCore(grid, core, ratio, x, y, t.immuneIntactNeighbours[i / 2]) == inCore) continue;
-                grid.lymphocytes[b]--;
-                grid.lymphocytes[nearestNeighbour(grid, bx, by, x, y, q -> (core[q] > 0) != inCore)]++;
+                grid.moveImmuneCell(b, nearestNeighbour(grid, bx, by, x, y, q -> (core[q] > 0) != inCore));
                 moved++;
             }
         }

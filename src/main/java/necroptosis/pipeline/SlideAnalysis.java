@@ -99,11 +99,13 @@ public final class SlideAnalysis {
         double nucleusThreshold = nucleusThreshold(scale, overview, overviewTissue, deconvolution, new NucleusDetector(settings.nuclei),
                 this::inParallel);
         TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold);
-        List<TileResult> tiles = BorderDuplicates.remove(runTiles(analyzer, todo, tilesX), grid, scale.pixelUm);
+        List<TileResult> tileResults = runTiles(analyzer, todo, tilesX);
+        grid.finishTiles();
+        List<TileResult> tiles = BorderDuplicates.remove(tileResults, grid, scale.pixelUm);
         slide.releaseCaches();
 
         progress.status("necrosis");
-        NecrosisSegmenter.Input input = segmenterInput(grid);
+        NecrosisSegmenter.Input input = grid.necrosisInput();
         NecrosisSegmenter.Result cores = user != null && user.overridesCores()
                 ? NecrosisSegmenter.Result.ofMask(user.coreMask(grid.width, grid.height, grid.blockPx * scale.level0PerPixel),
                         grid.width, grid.height, input.tissueMm2)
@@ -279,17 +281,6 @@ public final class SlideAnalysis {
         int ox1 = (int) Math.min(o.width - 1, Math.ceil((x + tilePx) * f) + 1), oy1 = (int) Math.min(o.height - 1, Math.ceil((y + tilePx) * f) + 1);
         for (int oy = oy0; oy <= oy1; oy++) for (int ox = ox0; ox <= ox1; ox++) if (tissue[oy * o.width + ox] != 0) return true;
         return false;
-    }
-
-    private static NecrosisSegmenter.Input segmenterInput(BlockGrid g) {
-        int n = g.size();
-        float[] mm2 = new float[n], frac = new float[n];
-        double a = g.pixelAreaMm2();
-        for (int i = 0; i < n; i++) {
-            mm2[i] = (float) (g.tissue[i] * a);
-            frac[i] = (float) g.tissueFraction(i);
-        }
-        return new NecrosisSegmenter.Input(g.width, g.height, g.blockUm, mm2, frac, g.tumourNuclei, g.debris);
     }
 
     private boolean decodeOnly;

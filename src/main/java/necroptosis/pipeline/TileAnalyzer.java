@@ -117,7 +117,7 @@ final class TileAnalyzer {
             if (gx < cx || gy < cy || gx >= cx + cw || gy >= cy + ch) continue; // another tile's nucleus
             int b = ((int) gy / bpx) * grid.width + (int) gx / bpx;
             if (cellDab != null && nu.kind != Nucleus.Kind.DEBRIS) {
-                grid.cellBins[t.bin(cellDab[k])][b]++;
+                grid.addCell(t.bin(cellDab[k]), b);
             }
             Nucleus.Kind kind = nu.kind;
             if (markerMode && kind != Nucleus.Kind.DEBRIS) {
@@ -125,19 +125,19 @@ final class TileAnalyzer {
             }
             switch (kind) {
                 case LYMPHOCYTE:
-                    grid.lymphocytes[b]++;
+                    grid.addLymphocyte(b);
                     counted++;
                     if (2 * immune + 2 > positions.length) positions = java.util.Arrays.copyOf(positions, positions.length * 2);
                     positions[2 * immune] = gx;
                     positions[2 * immune + 1] = gy;
                     immune++;
                     break;
-                case DEBRIS: grid.debris[b]++; break;
+                case DEBRIS: grid.addDebris(b); break;
                 default:
                     // Necrosis is judged on intact nuclei: small pale fragments count as cells, not here.
                     // tiles.csv's "nuclei" counts the same intact nuclei (lymphocytes included), never debris.
                     if (nu.areaUm2 >= NucleusSettings.DEBRIS_MAX_AREA_UM2) {
-                        grid.tumourNuclei[b]++;
+                        grid.addTumourNucleus(b);
                         counted++;
                     }
                     break;

@@ -33,7 +33,7 @@ public final class ZoneMap {
                     ? (float) (-(toOutside[i] - half) * grid.blockUm)
                     : (float) ((toCore[i] - half) * grid.blockUm);
             Zone z;
-            if (grid.tissue[i] == 0) z = core[i] != 0 ? Zone.NECROSIS : Zone.BACKGROUND;
+            if (grid.tissue(i) == 0) z = core[i] != 0 ? Zone.NECROSIS : Zone.BACKGROUND;
             else if (core[i] != 0) z = Zone.NECROSIS;
             else if (signed[i] <= rimWidthUm) z = Zone.RIM;
             else z = Zone.VIABLE;

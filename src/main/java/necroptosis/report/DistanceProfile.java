@@ -50,11 +50,11 @@ public final class DistanceProfile {
         for (int i = 0; i < nb; i++) scores[i] = new PixelScore();
         BlockGrid g = r.grid;
         for (int b = 0; b < g.size(); b++) {
-            if (g.tissue[b] == 0) continue;
+            if (g.tissue(b) == 0) continue;
             int k = band(edges, r.zones.signedDistanceUm[b]);
             if (k < 0) continue;
             scores[k].merge(g.score(b));
-            immune[k] += g.lymphocytes[b];
+            immune[k] += g.lymphocytes(b);
         }
         for (int k = 0; k < nb; k++) {
             double area = scores[k].tissuePixels() * g.pixelAreaMm2();

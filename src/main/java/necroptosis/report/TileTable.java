@@ -44,9 +44,9 @@ public final class TileTable {
             for (int by = t.y / g.blockPx; by * g.blockPx < t.y + t.height; by++) {
                 for (int bx = t.x / g.blockPx; bx * g.blockPx < t.x + t.width; bx++) {
                     int b = by * g.width + bx;
-                    pixels += g.pixels[b];
-                    tissue += g.tissue[b];
-                    perZone[r.zones.zones[b]] += g.tissue[b];
+                    pixels += g.pixels(b);
+                    tissue += g.tissue(b);
+                    perZone[r.zones.zones[b]] += g.tissue(b);
                 }
             }
             tissueFraction = pixels == 0 ? 0 : tissue / (double) pixels;

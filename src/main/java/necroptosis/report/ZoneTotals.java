@@ -18,14 +18,14 @@ public final class ZoneTotals {
         for (int z = 0; z < scores.length; z++) scores[z] = new PixelScore();
         BlockGrid g = r.grid;
         pixelAreaMm2 = g.pixelAreaMm2();
-        cells = g.cellBins == null ? null : new CellScore[scores.length];
+        cells = !g.hasCells() ? null : new CellScore[scores.length];
         if (cells != null) for (int z = 0; z < cells.length; z++) cells[z] = new CellScore();
         for (int b = 0; b < g.size(); b++) {
             int z = r.zones.zones[b];
-            if (cells != null) cells[z].merge(CellScore.of(g.cellBins[0][b], g.cellBins[1][b], g.cellBins[2][b], g.cellBins[3][b]));
+            if (cells != null) cells[z].merge(CellScore.of(g.cells(0, b), g.cells(1, b), g.cells(2, b), g.cells(3, b)));
             scores[z].merge(g.score(b));
-            immune[z] += g.lymphocytes[b];
-            nuclei[z] += g.lymphocytes[b] + g.tumourNuclei[b];
+            immune[z] += g.lymphocytes(b);
+            nuclei[z] += g.lymphocytes(b) + g.tumourNuclei(b);
         }
     }
 

@@ -128,13 +128,13 @@ public final class EdgeDump {
         try (DataOutputStream o = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("s" + seed + ".blocks.bin"))))) {
             for (int b = 0; b < n; b++) o.writeInt(r.cores.labels[b]);
             for (int b = 0; b < n; b++) o.writeFloat(r.cores.densityRatio == null ? Float.NaN : r.cores.densityRatio[b]);
-            for (int b = 0; b < n; b++) o.writeInt(g.tissue[b]);
-            for (int b = 0; b < n; b++) o.writeInt(g.pixels[b]);
+            for (int b = 0; b < n; b++) o.writeInt(g.tissue(b));
+            for (int b = 0; b < n; b++) o.writeInt(g.pixels(b));
             for (int b = 0; b < n; b++) o.writeByte(r.zones.zones[b]);
             for (int b = 0; b < n; b++) o.writeFloat(r.zones.signedDistanceUm[b]);
             for (int b = 0; b < n; b++) o.writeFloat(trueFrac[b]);
-            for (int b = 0; b < n; b++) o.writeInt(g.tumourNuclei[b]);
-            for (int b = 0; b < n; b++) o.writeInt(g.debris[b]);
+            for (int b = 0; b < n; b++) o.writeInt(g.tumourNuclei(b));
+            for (int b = 0; b < n; b++) o.writeInt(g.debris(b));
         }
         // Cells: match to truth within 4 µm (greedy, in tile order, like TruthComparison).
         int nt = truth.size();

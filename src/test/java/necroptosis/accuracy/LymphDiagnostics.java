@@ -89,7 +89,7 @@ public final class LymphDiagnostics {
         for (int b = 0; b < g.size(); b++) {
             int lab = r.cores.labels[b];
             if (lab <= 0) continue;
-            double a = g.tissue[b] * g.pixelAreaMm2();
+            double a = g.tissue(b) * g.pixelAreaMm2();
             double x = ((b % g.width) + 0.5) * g.blockPx * l0, y = ((b / g.width) + 0.5) * g.blockPx * l0;
             coreArea[lab] += a;
             cx[lab] += a * x; cy[lab] += a * y;

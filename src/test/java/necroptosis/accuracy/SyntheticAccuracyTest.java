@@ -263,11 +263,11 @@ class SyntheticAccuracyTest {
         SlideResult big = run(tileSizeCase()).result, small = smallTiles();
         assertEquals(32, big.settings.tileBlocks);
         assertTrue(small.tiles.size() > 2 * big.tiles.size(), "16-block tiles should be ~4x as many");
-        assertEquals(sum(big.grid.tissue), sum(small.grid.tissue), "total tissue pixels depend on the tile size");
-        assertArrayEquals(big.grid.tissue, small.grid.tissue, "tissue pixels per block depend on the tile size");
-        assertArrayEquals(big.grid.weak, small.grid.weak, "weak DAB pixels per block depend on the tile size");
-        assertArrayEquals(big.grid.moderate, small.grid.moderate, "moderate DAB pixels per block depend on the tile size");
-        assertArrayEquals(big.grid.strong, small.grid.strong, "strong DAB pixels per block depend on the tile size");
+        assertEquals(big.grid.total(big.grid::tissue), small.grid.total(small.grid::tissue), "total tissue pixels depend on the tile size");
+        assertArrayEquals(perBlock(big.grid, big.grid::tissue), perBlock(small.grid, small.grid::tissue), "tissue pixels per block depend on the tile size");
+        assertArrayEquals(perBlock(big.grid, big.grid::weak), perBlock(small.grid, small.grid::weak), "weak DAB pixels per block depend on the tile size");
+        assertArrayEquals(perBlock(big.grid, big.grid::moderate), perBlock(small.grid, small.grid::moderate), "moderate DAB pixels per block depend on the tile size");
+        assertArrayEquals(perBlock(big.grid, big.grid::strong), perBlock(small.grid, small.grid::strong), "strong DAB pixels per block depend on the tile size");
     }
 
     /**
@@ -279,8 +279,8 @@ class SyntheticAccuracyTest {
     void tileSizeCountsEachNucleusOnce() throws IOException {
         Case c = tileSizeCase();
         SlideResult big = run(c).result, small = smallTiles();
-        long lymphBig = sum(big.grid.lymphocytes), lymphSmall = sum(small.grid.lymphocytes);
-        long nucleiBig = sum(big.grid.tumourNuclei), nucleiSmall = sum(small.grid.tumourNuclei);
+        long lymphBig = big.grid.total(big.grid::lymphocytes), lymphSmall = small.grid.total(small.grid::lymphocytes);
+        long nucleiBig = big.grid.total(big.grid::tumourNuclei), nucleiSmall = small.grid.total(small.grid::tumourNuclei);
         List<float[]> pb = positions(big), ps = positions(small);
         double dup = 2 / big.analysisScale.pixelUm;
         int pairsBig = closePairs(pb, dup), pairsSmall = closePairs(ps, dup);
@@ -357,14 +357,15 @@ class SyntheticAccuracyTest {
                 for (int x : ox) if (x < ow && r.overviewTissue[oy * ow + x] != 0) expected++;
             }
             assertTrue(expected > 0, c + ": no tissue in the overview");
-            assertEquals(expected, sum(r.grid.tissue), c + ": block-grid tissue pixels vs the tissue region's pixels");
+            assertEquals(expected, r.grid.total(r.grid::tissue), c + ": block-grid tissue pixels vs the tissue region's pixels");
             long analysed = 0;
             for (necroptosis.pipeline.TileResult t : r.tiles) analysed += (long) t.width * t.height;
-            assertEquals(analysed, sum(r.grid.pixels), c + ": analysed tile areas vs block pixel sums");
+            assertEquals(analysed, r.grid.total(r.grid::pixels), c + ": analysed tile areas vs block pixel sums");
         }
     }
 
-    private static long sum(char[] a) {
-        return necroptosis.pipeline.BlockGrid.total(a);
+    /** One of the grid's per-block counts, as an array to compare whole. */
+    private static int[] perBlock(necroptosis.pipeline.BlockGrid g, java.util.function.IntUnaryOperator count) {
+        return java.util.stream.IntStream.range(0, g.size()).map(count).toArray();
     }
 }

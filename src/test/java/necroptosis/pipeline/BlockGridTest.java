@@ -24,8 +24,8 @@ class BlockGridTest {
         java.util.Arrays.fill(tissue, (byte) 1);
         java.util.Arrays.fill(dab, 5f);
         g.addPixels(new float[n], dab, tissue, 0, 0, side, 0, 0, side, side, T);
-        assertEquals(n, g.pixels[0]);
-        assertEquals(n, g.strong[0]);
+        assertEquals(n, g.pixels(0));
+        assertEquals(n, g.strong(0));
         assertEquals(0, g.negative(0));
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new BlockGrid(1, 1, BlockGrid.MAX_BLOCK_PX + 1, 128, false));
@@ -54,16 +54,16 @@ class BlockGridTest {
         grid.addPixels(h, dab, tissue, rx, ry, rw, 2, 2, 2, 2, T);
 
         int b = 1 * grid.width + 1;
-        assertEquals(4, grid.pixels[b]);
-        assertEquals(3, grid.tissue[b]);
+        assertEquals(4, grid.pixels(b));
+        assertEquals(3, grid.tissue(b));
         assertEquals(0, grid.negative(b));
-        assertEquals(1, grid.weak[b]);
-        assertEquals(1, grid.moderate[b]);
-        assertEquals(1, grid.strong[b]);
-        assertEquals(0.35f + 0.2f + 0.7f, grid.dabSum[b], 1e-6);
-        assertEquals(0.2f + 0.3f + 0.4f, grid.hematoxylinSum[b], 1e-6);
+        assertEquals(1, grid.weak(b));
+        assertEquals(1, grid.moderate(b));
+        assertEquals(1, grid.strong(b));
+        assertEquals(0.35f + 0.2f + 0.7f, grid.dabSum(b), 1e-6);
+        assertEquals(0.2f + 0.3f + 0.4f, grid.hematoxylinSum(b), 1e-6);
         assertEquals(0.75, grid.tissueFraction(b), 1e-12);
-        for (int i = 0; i < grid.size(); i++) if (i != b) assertEquals(0, grid.pixels[i], "block " + i + " got pixels");
+        for (int i = 0; i < grid.size(); i++) if (i != b) assertEquals(0, grid.pixels(i), "block " + i + " got pixels");
         // 1 weak, 1 moderate, 1 strong of 3: H-score (33.3 + 66.7 + 100)
         assertEquals(200, grid.score(b).hScore(), 1e-9);
     }
@@ -109,7 +109,7 @@ class BlockGridTest {
                     }
                 }
                 int b = by * 3 + bx;
-                assertEquals(pixels, grid.pixels[b], "pixels of block " + b);
+                assertEquals(pixels, grid.pixels(b), "pixels of block " + b);
                 PixelScore got = grid.score(b);
                 assertEquals(expected.tissuePixels(), got.tissuePixels(), "block " + b);
                 assertEquals(expected.weakPixels(), got.weakPixels(), "block " + b);
@@ -118,5 +118,26 @@ class BlockGridTest {
                 assertEquals(expected.sumDabOd(), got.sumDabOd(), 1e-5, "block " + b);
             }
         }
+    }
+
+    /** The tiles fill the grid, then only immune cells move or go: each phase refuses the other's changes. */
+    @Test
+    void afterTheTilesOnlyImmuneCellsAreCorrected() {
+        BlockGrid g = new BlockGrid(2, 1, 2, 1.0, true);
+        g.addLymphocyte(0);
+        g.addLymphocyte(0);
+        g.addTumourNucleus(1);
+        g.addCell(3, 1);
+        assertThrows(IllegalStateException.class, () -> g.moveImmuneCell(0, 1), "a correction while tiles still add");
+        g.finishTiles();
+        g.moveImmuneCell(0, 1);
+        g.removeImmuneCell(0);
+        assertEquals(0, g.lymphocytes(0));
+        assertEquals(1, g.lymphocytes(1));
+        assertEquals(1, g.total(g::lymphocytes));
+        assertEquals(1, g.cells(3, 1));
+        assertThrows(IllegalStateException.class, () -> g.addLymphocyte(0));
+        assertThrows(IllegalStateException.class, () -> g.addPixels(new float[4], new float[4], new byte[4], 0, 0, 4, 0, 0, 4, 1, T));
+        assertEquals(1, g.tumourNuclei(1), "unchanged by the refused additions");
     }
 }

@@ -23,7 +23,8 @@ class BorderDuplicatesTest {
 
     private static BlockGrid grid(double[]... cells) {
         BlockGrid g = new BlockGrid(200_100 / BLOCK_PX, 8, BLOCK_PX, BLOCK_PX * PIXEL_UM, false);
-        for (double[] c : cells) g.lymphocytes[((int) c[1] / BLOCK_PX) * g.width + (int) c[0] / BLOCK_PX]++;
+        for (double[] c : cells) g.addLymphocyte(((int) c[1] / BLOCK_PX) * g.width + (int) c[0] / BLOCK_PX);
+        g.finishTiles();
         return g;
     }
 
@@ -35,7 +36,7 @@ class BorderDuplicatesTest {
         List<TileResult> out = BorderDuplicates.remove(Arrays.asList(tile(0, a), tile(1, b)), g, PIXEL_UM);
         assertEquals(1, out.get(0).immuneCells);
         assertEquals(0, out.get(1).immuneCells, "a duplicate 2.4975 um away was kept");
-        assertEquals(1, BlockGrid.total(g.lymphocytes));
+        assertEquals(1, g.total(g::lymphocytes));
     }
 
     @Test
@@ -44,7 +45,7 @@ class BorderDuplicatesTest {
         BlockGrid g = grid(a, b);
         List<TileResult> out = BorderDuplicates.remove(Arrays.asList(tile(0, a), tile(1, b)), g, PIXEL_UM);
         assertEquals(1, out.get(1).immuneCells, "two cells 2.5025 um apart merged");
-        assertEquals(2, BlockGrid.total(g.lymphocytes));
+        assertEquals(2, g.total(g::lymphocytes));
     }
 
     /**
@@ -56,9 +57,9 @@ class BorderDuplicatesTest {
         double[] a = {199_998.5, 100}, b = {199_999.996, 100};
         BlockGrid g = grid(a, b);
         int block = 3 * g.width + 6249;
-        assertEquals(2, g.lymphocytes[block]);
+        assertEquals(2, g.lymphocytes(block));
         BorderDuplicates.remove(Arrays.asList(tile(0, a), tile(1, b)), g, PIXEL_UM);
-        assertEquals(1, g.lymphocytes[block]);
-        assertEquals(0, g.lymphocytes[block + 1], "the duplicate was taken off the next block");
+        assertEquals(1, g.lymphocytes(block));
+        assertEquals(0, g.lymphocytes(block + 1), "the duplicate was taken off the next block");
     }
 }

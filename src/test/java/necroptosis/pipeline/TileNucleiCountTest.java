@@ -20,8 +20,8 @@ class TileNucleiCountTest {
         try (SlideSource s = SlideSources.open(Paths.get("test-images/synthetic-2048-0.25um.tif"))) {
             r = new SlideAnalysis(AnalysisSettings.builder().threads(2).build(), ProgressListener.NONE).run(s);
         }
-        long debris = BlockGrid.total(r.grid.debris);
-        long intact = BlockGrid.total(r.grid.tumourNuclei) + BlockGrid.total(r.grid.lymphocytes);
+        long debris = r.grid.total(r.grid::debris);
+        long intact = r.grid.total(r.grid::tumourNuclei) + r.grid.total(r.grid::lymphocytes);
         long tileNuclei = r.tiles.stream().mapToLong(t -> t.nuclei).sum();
         assertTrue(debris > 20, "the slide's core should hold debris, found " + debris);
         assertEquals(intact, tileNuclei, "tile nuclei vs intact nuclei of the blocks (debris " + debris + ")");

@@ -94,7 +94,10 @@ public final class DeepliifCountDiagnostics {
             rgb = r.analysisScale.read(0, 0, aw, ah);
         }
         long pipelineCells = 0;
-        for (char[] bin : r.grid.cellBins) for (char c : bin) pipelineCells += c;
+        for (int bin = 0; bin < 4; bin++) {
+            int k = bin;
+            pipelineCells += r.grid.total(b -> r.grid.cells(k, b));
+        }
         int an = aw * ah, f = r.analysisScale.factor;
         double um = r.analysisScale.pixelUm;
         ColorDeconvolution cd = new ColorDeconvolution(r.stainsUsed);

@@ -147,8 +147,8 @@ class UserRegionsPipelineTest {
         for (int i = 0; i < g.size(); i++) {
             Rectangle2D block = new Rectangle2D.Double((i % g.width) * l0, (i / g.width) * l0, l0, l0);
             if (grown.intersects(block)) continue;
-            outside += g.tissue[i];
-            nucleiOutside += g.tumourNuclei[i] + g.lymphocytes[i] + g.debris[i];
+            outside += g.tissue(i);
+            nucleiOutside += g.tumourNuclei(i) + g.lymphocytes(i) + g.debris(i);
             if (r.cores.labels[i] > 0) coreBlocksOutside++;
         }
         assertEquals(0, outside);
@@ -183,7 +183,7 @@ class UserRegionsPipelineTest {
         Rectangle2D inner = new Rectangle2D.Double(rect.getX() - grow, rect.getY() - grow, rect.getWidth() + 2 * grow, rect.getHeight() + 2 * grow);
         long n = 0;
         for (int i = 0; i < g.size(); i++) {
-            if (inner.contains((i % g.width) * l0, (i / g.width) * l0, l0, l0)) n += g.tissue[i];
+            if (inner.contains((i % g.width) * l0, (i / g.width) * l0, l0, l0)) n += g.tissue(i);
         }
         return n;
     }
