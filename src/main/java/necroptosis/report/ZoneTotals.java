@@ -10,7 +10,6 @@ import necroptosis.scoring.PixelScore;
 public final class ZoneTotals {
     private final PixelScore[] scores = new PixelScore[Zone.values().length];
     private final long[] immune = new long[Zone.values().length];
-    private final long[] nuclei = new long[Zone.values().length];
     private final double pixelAreaMm2;
     private final CellScore[] cells;
 
@@ -25,7 +24,6 @@ public final class ZoneTotals {
             if (cells != null) cells[z].merge(CellScore.of(g.cells(0, b), g.cells(1, b), g.cells(2, b), g.cells(3, b)));
             scores[z].merge(g.score(b));
             immune[z] += g.lymphocytes(b);
-            nuclei[z] += g.lymphocytes(b) + g.tumourNuclei(b);
         }
     }
 
