@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +20,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import necroptosis.TestImages;
+import necroptosis.slide.bioformats.BioFormatsSlideSource;
 
 /** The command line as a user types it: JSON out, PNG out, one error line and exit code 2 on bad input. */
 class MainTest {
@@ -54,13 +60,38 @@ class MainTest {
     @Test
     void infoPrintsLevelsAndPixelSizeAsJson() throws Exception {
         Path png = TestImages.writePng(dir.resolve("s.png"), 40, 30, 9);
-        Captured c = run("info", png.toString(), "--pixel-size", "0.5");
+        Captured c = run("info", png.toString(), "--pixel-size", "0.5", "--reader", "imagej");
         assertEquals(0, c.code, c.err);
         JsonObject j = JsonParser.parseString(c.out).getAsJsonObject();
         assertEquals("imagej", j.get("reader").getAsString());
         assertEquals(40, j.getAsJsonArray("levels").get(0).getAsJsonObject().get("width").getAsInt());
         assertEquals(0.5, j.get("pixel_size_um").getAsDouble(), 0);
         assertEquals("override", j.get("pixel_size_source").getAsString());
+    }
+
+    /**
+     * A Bio-Formats folder without an SLF4J binding (as ../shared/bioformats/jars) must not make SLF4J warn
+     * on every run. In a fresh JVM, as a user runs it, because SLF4J reports only once per process.
+     */
+    @Test
+    void infoWithBioFormatsJarsWritesNothingToStandardError() throws Exception {
+        String jars = System.getProperty(BioFormatsSlideSource.JARS_PROPERTY);
+        Assumptions.assumeTrue(jars != null && !jars.startsWith("${") && BioFormatsSlideSource.isAvailable(),
+                "no Bio-Formats jars configured (mvn test -Dbioformats.jars=DIR); skipped");
+        Path png = TestImages.writePng(dir.resolve("s.png"), 40, 30, 9);
+        Path err = dir.resolve("stderr.txt");
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "-D" + BioFormatsSlideSource.JARS_PROPERTY + "=" + jars, "necroptosis.cli.Main",
+                "info", png.toString(), "--reader", "bioformats")
+                .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "info did not finish within 60 s");
+        String stderr = new String(Files.readAllBytes(err), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), stderr);
+        assertEquals("", stderr);
+        JsonObject j = JsonParser.parseString(new String(Files.readAllBytes(dir.resolve("stdout.txt")), StandardCharsets.UTF_8))
+                .getAsJsonObject();
+        assertEquals("bioformats", j.get("reader").getAsString());
     }
 
     @Test
