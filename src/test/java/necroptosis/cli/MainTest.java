@@ -21,6 +21,7 @@ import com.google.gson.JsonParser;
 
 import necroptosis.TestImages;
 import necroptosis.slide.bioformats.BioFormatsSlideSource;
+import picocli.CommandLine;
 
 /** The command line as a user types it: JSON out, PNG out, one error line and exit code 2 on bad input. */
 class MainTest {
@@ -92,6 +93,43 @@ class MainTest {
         JsonObject j = JsonParser.parseString(new String(Files.readAllBytes(dir.resolve("stdout.txt")), StandardCharsets.UTF_8))
                 .getAsJsonObject();
         assertEquals("bioformats", j.get("reader").getAsString());
+    }
+
+    @Test
+    void everyCommandAnswersHelpWhateverItsRequiredOptions() {
+        for (String name : new CommandLine(new Main()).getSubcommands().keySet()) {
+            Captured c = run(name, "--help");
+            assertEquals(0, c.code, name + ": " + c.err);
+            assertTrue(c.out.contains("Usage: necroptosis-scorer " + name), name + ": " + c.out);
+            assertEquals("", c.err, name);
+        }
+    }
+
+    @Test
+    void generateFitsTheDefaultCoresToASmallSlideAndSaysHow() throws Exception {
+        Path out = dir.resolve("small.tif");
+        Captured c = run("generate", "--out", out.toString(), "--width", "1024", "--height", "1024", "--threads", "1", "--quiet");
+        assertEquals(0, c.code, c.err);
+        assertTrue(c.err.startsWith("note: 2 necrotic cores of radius 250 µm do not fit a 1024x1024 slide"), c.err);
+        assertTrue(c.err.contains("--cores"), c.err);
+        JsonObject truth = JsonParser.parseString(new String(Files.readAllBytes(dir.resolve("small.truth.json")),
+                StandardCharsets.UTF_8)).getAsJsonObject();
+        assertEquals(1, truth.getAsJsonObject("settings").get("cores").getAsInt(), "the truth records the cores drawn");
+        assertEquals(1, truth.getAsJsonArray("cores").size());
+    }
+
+    @Test
+    void generateWithCoresThatDoNotFitSuggestsValuesThatDo() throws Exception {
+        Captured c = run("generate", "--out", dir.resolve("x.tif").toString(), "--width", "1024", "--height", "1024",
+                "--cores", "1", "--quiet");
+        assertEquals(Main.EXIT_BAD_INPUT, c.code);
+        assertEquals(1, c.err.trim().split("\n").length, c.err);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--core-radius-um (\\d+)").matcher(c.err);
+        assertTrue(m.find(), c.err);
+        assertTrue(c.err.contains("--width") && c.err.contains("--cores 0"), c.err);
+        Captured ok = run("generate", "--out", dir.resolve("y.tif").toString(), "--width", "1024", "--height", "1024",
+                "--cores", "1", "--core-radius-um", m.group(1), "--threads", "1", "--quiet");
+        assertEquals(0, ok.code, "the suggested radius fits: " + ok.err);
     }
 
     @Test
