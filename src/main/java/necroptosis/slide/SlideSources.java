@@ -67,9 +67,9 @@ public final class SlideSources {
 
     /**
      * The reader {@code auto} uses for a file of this format, or null when none can read it. Bio-Formats,
-     * when present, reads everything but text, plain images included: it is what Fiji users get by
-     * default, and one reader for every file keeps a folder of mixed slides consistent. Without it the
-     * built-in TIFF reader takes TIFFs and ImageJ the plain images.
+     * when present, reads everything but text, plain images included, so the reader Fiji users rely on
+     * for slides reads a whole folder of mixed files alike. Without it the built-in TIFF reader takes
+     * TIFFs and ImageJ the plain images.
      */
     static OpenOptions.Reader autoReader(Format format, boolean bioFormatsAvailable) {
         if (format == Format.UNKNOWN_TEXT) return null;
