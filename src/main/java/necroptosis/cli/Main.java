@@ -6,9 +6,13 @@ import necroptosis.slide.SlideException;
 import necroptosis.slide.SlideSources;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
-/** Entry point of {@code java -jar necroptosis-scorer.jar}. */
-@Command(name = "necroptosis-scorer", mixinStandardHelpOptions = true, versionProvider = Version.class,
+/**
+ * Entry point of {@code java -jar necroptosis-scorer.jar}. Its {@code --help} and {@code --version} are
+ * inherited, so every command has them, whatever its required options.
+ */
+@Command(name = "necroptosis-scorer", mixinStandardHelpOptions = true, versionProvider = Version.class, scope = ScopeType.INHERIT,
         description = "Necrotic cores, MLKL IHC scoring and immune density on whole-slide images.",
         subcommands = {InfoCommand.class, RegionCommand.class, GenerateCommand.class, ScoreCommand.class, BatchCommand.class, MergeCommand.class, StainsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -45,14 +45,16 @@ public final class SlideSources {
                     return ImageJSlideSource.open(file);
                 case AUTO:
                 default:
-                    if (BioFormatsSlideSource.isAvailable() && format != Format.UNKNOWN_TEXT) {
+                    OpenOptions.Reader chosen = autoReader(format, BioFormatsSlideSource.isAvailable());
+                    if (chosen == null) {
+                        throw new SlideException(name, "not a supported image (" + format.description
+                                + "); without Bio-Formats only TIFF/SVS/OME-TIFF, PNG, JPEG, GIF and BMP can be read");
+                    }
+                    if (chosen == OpenOptions.Reader.BIOFORMATS) {
                         SlideSource bf = BioFormatsSlideSource.open(file);
                         return format == Format.TIFF ? keepPyramid(bf, file) : bf;
                     }
-                    if (format == Format.TIFF) return TiffSlideSource.open(file);
-                    if (format == Format.PLAIN_IMAGE) return ImageJSlideSource.open(file);
-                    throw new SlideException(name, "not a supported image (" + format.description
-                            + "); without Bio-Formats only TIFF/SVS/OME-TIFF, PNG, JPEG, GIF and BMP can be read");
+                    return openWith(file, format, chosen);
             }
         } catch (SlideException e) {
             throw e;
@@ -61,6 +63,20 @@ public final class SlideSources {
         } catch (IOException | RuntimeException e) {
             throw new SlideException(name, describe(e), e);
         }
+    }
+
+    /**
+     * The reader {@code auto} uses for a file of this format, or null when none can read it. Bio-Formats,
+     * when present, reads everything but text, plain images included, so the reader Fiji users rely on
+     * for slides reads a whole folder of mixed files alike. Without it the built-in TIFF reader takes
+     * TIFFs and ImageJ the plain images.
+     */
+    static OpenOptions.Reader autoReader(Format format, boolean bioFormatsAvailable) {
+        if (format == Format.UNKNOWN_TEXT) return null;
+        if (bioFormatsAvailable) return OpenOptions.Reader.BIOFORMATS;
+        if (format == Format.TIFF) return OpenOptions.Reader.TIFF;
+        if (format == Format.PLAIN_IMAGE) return OpenOptions.Reader.IMAGEJ;
+        return null;
     }
 
     /**

@@ -79,6 +79,19 @@ public final class SyntheticSlideGenerator {
         return pixels * BYTES_PER_PIXEL_ESTIMATE > 3.8e9;
     }
 
+    /**
+     * Whether the necrotic cores of these settings fit in the slide's tissue (for this seed), found by
+     * drawing the slide's geometry only, without rendering a pixel. {@link #generate} fails when they do not.
+     */
+    public static boolean coresFit(SyntheticSlideSettings s) {
+        try {
+            new SlideLayout(s);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Summary of a finished run. */
     public static final class Result {
         public final Path image, truth;

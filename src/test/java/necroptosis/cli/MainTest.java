@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +20,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import necroptosis.TestImages;
+import necroptosis.slide.bioformats.BioFormatsSlideSource;
+import picocli.CommandLine;
 
 /** The command line as a user types it: JSON out, PNG out, one error line and exit code 2 on bad input. */
 class MainTest {
@@ -54,13 +61,75 @@ class MainTest {
     @Test
     void infoPrintsLevelsAndPixelSizeAsJson() throws Exception {
         Path png = TestImages.writePng(dir.resolve("s.png"), 40, 30, 9);
-        Captured c = run("info", png.toString(), "--pixel-size", "0.5");
+        Captured c = run("info", png.toString(), "--pixel-size", "0.5", "--reader", "imagej");
         assertEquals(0, c.code, c.err);
         JsonObject j = JsonParser.parseString(c.out).getAsJsonObject();
         assertEquals("imagej", j.get("reader").getAsString());
         assertEquals(40, j.getAsJsonArray("levels").get(0).getAsJsonObject().get("width").getAsInt());
         assertEquals(0.5, j.get("pixel_size_um").getAsDouble(), 0);
         assertEquals("override", j.get("pixel_size_source").getAsString());
+    }
+
+    /**
+     * A Bio-Formats folder without an SLF4J binding (as ../shared/bioformats/jars) must not make SLF4J warn
+     * on every run. In a fresh JVM, as a user runs it, because SLF4J reports only once per process.
+     */
+    @Test
+    void infoWithBioFormatsJarsWritesNothingToStandardError() throws Exception {
+        String jars = System.getProperty(BioFormatsSlideSource.JARS_PROPERTY);
+        Assumptions.assumeTrue(jars != null && !jars.startsWith("${") && BioFormatsSlideSource.isAvailable(),
+                "no Bio-Formats jars configured (mvn test -Dbioformats.jars=DIR); skipped");
+        Path png = TestImages.writePng(dir.resolve("s.png"), 40, 30, 9);
+        Path err = dir.resolve("stderr.txt");
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "-D" + BioFormatsSlideSource.JARS_PROPERTY + "=" + jars, "necroptosis.cli.Main",
+                "info", png.toString(), "--reader", "bioformats")
+                .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "info did not finish within 60 s");
+        String stderr = new String(Files.readAllBytes(err), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), stderr);
+        assertEquals("", stderr);
+        JsonObject j = JsonParser.parseString(new String(Files.readAllBytes(dir.resolve("stdout.txt")), StandardCharsets.UTF_8))
+                .getAsJsonObject();
+        assertEquals("bioformats", j.get("reader").getAsString());
+    }
+
+    @Test
+    void everyCommandAnswersHelpWhateverItsRequiredOptions() {
+        for (String name : new CommandLine(new Main()).getSubcommands().keySet()) {
+            Captured c = run(name, "--help");
+            assertEquals(0, c.code, name + ": " + c.err);
+            assertTrue(c.out.contains("Usage: necroptosis-scorer " + name), name + ": " + c.out);
+            assertEquals("", c.err, name);
+        }
+    }
+
+    @Test
+    void generateFitsTheDefaultCoresToASmallSlideAndSaysHow() throws Exception {
+        Path out = dir.resolve("small.tif");
+        Captured c = run("generate", "--out", out.toString(), "--width", "1024", "--height", "1024", "--threads", "1", "--quiet");
+        assertEquals(0, c.code, c.err);
+        assertTrue(c.err.startsWith("note: 2 necrotic cores of radius 250 µm do not fit a 1024x1024 slide"), c.err);
+        assertTrue(c.err.contains("--cores"), c.err);
+        JsonObject truth = JsonParser.parseString(new String(Files.readAllBytes(dir.resolve("small.truth.json")),
+                StandardCharsets.UTF_8)).getAsJsonObject();
+        assertEquals(1, truth.getAsJsonObject("settings").get("cores").getAsInt(), "the truth records the cores drawn");
+        assertEquals(1, truth.getAsJsonArray("cores").size());
+    }
+
+    @Test
+    void generateWithCoresThatDoNotFitSuggestsValuesThatDo() throws Exception {
+        Captured c = run("generate", "--out", dir.resolve("x.tif").toString(), "--width", "1024", "--height", "1024",
+                "--cores", "1", "--quiet");
+        assertEquals(Main.EXIT_BAD_INPUT, c.code);
+        assertEquals(1, c.err.trim().split("\n").length, c.err);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--core-radius-um (\\d+)").matcher(c.err);
+        assertTrue(m.find(), c.err);
+        assertTrue(c.err.contains("--width") && c.err.contains("--cores 0"), c.err);
+        Captured ok = run("generate", "--out", dir.resolve("y.tif").toString(), "--width", "1024", "--height", "1024",
+                "--cores", "1", "--core-radius-um", m.group(1), "--threads", "1", "--quiet");
+        assertEquals(0, ok.code, "the suggested radius fits: " + ok.err);
     }
 
     @Test

@@ -22,7 +22,7 @@ class SlideSourcesTest {
     void plainPngOpensWithImageJAndReturnsItsPixels() throws Exception {
         Path png = TestImages.writePng(dir.resolve("a.png"), 37, 21, 1);
         BufferedImage ref = ImageIO.read(png.toFile());
-        try (SlideSource s = SlideSources.open(png)) {
+        try (SlideSource s = SlideSources.open(png, OpenOptions.DEFAULT.withReader(OpenOptions.Reader.IMAGEJ))) {
             assertEquals("imagej", s.readerName());
             assertEquals(1, s.levels().size());
             assertEquals(37, s.levels().get(0).width());
@@ -32,6 +32,19 @@ class SlideSourcesTest {
                 assertEquals(ref.getRGB(5 + x, 3 + y), px[y * 10 + x], "pixel " + x + "," + y);
             }
         }
+    }
+
+    @Test
+    void autoPrefersBioFormatsForEveryImageAndOtherwiseTheBuiltInReaders() {
+        for (SlideSources.Format f : new SlideSources.Format[] {
+                SlideSources.Format.TIFF, SlideSources.Format.PLAIN_IMAGE, SlideSources.Format.UNKNOWN_BINARY}) {
+            assertEquals(OpenOptions.Reader.BIOFORMATS, SlideSources.autoReader(f, true), f.name());
+        }
+        assertNull(SlideSources.autoReader(SlideSources.Format.UNKNOWN_TEXT, true));
+        assertEquals(OpenOptions.Reader.TIFF, SlideSources.autoReader(SlideSources.Format.TIFF, false));
+        assertEquals(OpenOptions.Reader.IMAGEJ, SlideSources.autoReader(SlideSources.Format.PLAIN_IMAGE, false));
+        assertNull(SlideSources.autoReader(SlideSources.Format.UNKNOWN_BINARY, false));
+        assertNull(SlideSources.autoReader(SlideSources.Format.UNKNOWN_TEXT, false));
     }
 
     @Test
@@ -104,11 +117,15 @@ class SlideSourcesTest {
         Path root = TestImages.realImages();
         java.util.List<Path> files;
         try (java.util.stream.Stream<Path> all = Files.walk(root)) {
-            files = all.filter(p -> p.toString().matches(".*\\.(png|tif|tiff|svs)$")).sorted().collect(java.util.stream.Collectors.toList());
+            // Label maps (16-bit instance ids, class values) are annotations, not images anyone scores.
+            files = all.filter(p -> p.toString().matches(".*\\.(png|tif|tiff|svs)$")
+                    && !p.getParent().getFileName().toString().startsWith("labels"))
+                    .sorted().collect(java.util.stream.Collectors.toList());
         }
         assertTrue(files.size() >= 20, "real images found: " + files.size());
         for (Path f : files) {
-            try (SlideSource s = SlideSources.open(f, OpenOptions.DEFAULT.withReader(OpenOptions.Reader.AUTO))) {
+            OpenOptions.Reader builtIn = f.toString().endsWith(".png") ? OpenOptions.Reader.IMAGEJ : OpenOptions.Reader.TIFF;
+            try (SlideSource s = SlideSources.open(f, OpenOptions.DEFAULT.withReader(builtIn))) {
                 Level l0 = s.levels().get(0);
                 int w = (int) Math.min(64, l0.width()), h = (int) Math.min(64, l0.height());
                 int[] px = s.readRegion(0, (int) (l0.width() - w), (int) (l0.height() - h), w, h);

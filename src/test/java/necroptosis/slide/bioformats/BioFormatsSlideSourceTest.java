@@ -32,8 +32,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import necroptosis.slide.Level;
+import necroptosis.slide.OpenOptions;
 import necroptosis.slide.SlideException;
 import necroptosis.slide.SlideSource;
+import necroptosis.slide.SlideSources;
 
 /**
  * The adapter against real Bio-Formats and the real test images. Skipped unless Bio-Formats is on the
@@ -103,12 +105,16 @@ class BioFormatsSlideSourceTest {
         }
     }
 
-    /** The PNGs: Bio-Formats must give exactly what ImageIO decodes (PNG is lossless). */
+    /**
+     * The PNGs: Bio-Formats must give exactly what ImageIO decodes (PNG is lossless). Label maps (16-bit
+     * instance ids, class values 1 and 2) are annotations, not images anyone scores, so they are left out.
+     */
     static Stream<Path> pngs() throws IOException {
         if (!Files.isDirectory(IMAGES)) return Stream.empty();
         List<Path> out = new ArrayList<>();
         try (Stream<Path> s = Files.walk(IMAGES)) {
-            s.filter(p -> p.toString().endsWith(".png") && !p.startsWith(IMAGES.resolve("reference-regions"))).sorted().forEach(out::add);
+            s.filter(p -> p.toString().endsWith(".png") && !p.startsWith(IMAGES.resolve("reference-regions"))
+                    && !p.getParent().getFileName().toString().startsWith("labels")).sorted().forEach(out::add);
         }
         return out.stream();
     }
@@ -129,6 +135,25 @@ class BioFormatsSlideSourceTest {
             int diff = 0;
             for (int i = 0; i < want.length; i++) if (got[i] != (want[i] | 0xFF000000)) diff++;
             assertEquals(0, diff, "pixels differing from ImageIO");
+        }
+    }
+
+    /** With Bio-Formats present, {@code auto} reads a plain PNG with it too, with the pixels ImageJ gives. */
+    @Test
+    void autoReadsAPngWithBioFormatsAndTheSamePixelsAsImageJ() throws IOException {
+        Path f = tmp.resolve("rgb.png");
+        BufferedImage img = new BufferedImage(37, 21, BufferedImage.TYPE_INT_RGB);
+        Random r = new Random(5);
+        for (int y = 0; y < 21; y++) for (int x = 0; x < 37; x++) img.setRGB(x, y, r.nextInt(0x1000000));
+        ImageIO.write(img, "png", f.toFile());
+        try (SlideSource auto = SlideSources.open(f);
+             SlideSource imagej = SlideSources.open(f, OpenOptions.DEFAULT.withReader(OpenOptions.Reader.IMAGEJ))) {
+            assertEquals("bioformats", auto.readerName());
+            assertEquals(1, auto.levels().size());
+            assertEquals(37, auto.levels().get(0).width());
+            assertEquals(21, auto.levels().get(0).height());
+            assertEquals(imagej.pixelSize().isKnown(), auto.pixelSize().isKnown());
+            assertArrayEquals(imagej.readRegion(0, 0, 0, 37, 21), auto.readRegion(0, 0, 0, 37, 21));
         }
     }
 
