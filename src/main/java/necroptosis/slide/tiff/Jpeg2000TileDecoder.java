@@ -38,12 +38,16 @@ final class Jpeg2000TileDecoder {
 
     /**
      * Decodes one tile into {@code out} (0xFFRRGGBB, row length {@code width}); a codestream larger than the
-     * tile is cropped, a smaller one fills the top-left part.
+     * tile is cropped, one that does not cover the {@code needWidth} x {@code needHeight} top-left part (the
+     * part inside the image) is an error.
      */
-    static void decode(byte[] tile, boolean ycbcr, int[] out, int width, int height) throws IOException {
+    static void decode(byte[] tile, boolean ycbcr, int[] out, int width, int height, int needWidth, int needHeight) throws IOException {
         int[] size = declaredSize(tile, width, height);
         int cw = size == null ? width : size[0];
         int ch = size == null ? height : size[1];
+        if (cw < needWidth || ch < needHeight) {
+            throw new IOException("the JPEG 2000 codestream declares " + cw + "x" + ch + " pixels, not the tile's " + width + "x" + height);
+        }
         JPEG2000CodecOptions opt = JPEG2000CodecOptions.getDefaultOptions(CodecOptions.getDefaultOptions());
         opt.width = cw;
         opt.height = ch;
