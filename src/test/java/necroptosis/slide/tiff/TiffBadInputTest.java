@@ -127,6 +127,16 @@ class TiffBadInputTest {
     }
 
     @Test
+    void jpeg2000TileCutShortIsAnError() throws IOException {
+        // Found by fuzzing (TiffParserFuzz): the JPEG 2000 decoder stops its own thread (ThreadDeath) when a
+        // codestream ends inside a code block.
+        TestTiffWriter.Image img = new TestTiffWriter.Image(64, 64, TestTiffWriter.picture(64, 64, 1)).tiled(64, 64).compression(33005);
+        long[] counts = chunkSizes(img);
+        counts[0] = counts[0] * 2 / 3;
+        assertContains(failure(file(TestTiffWriter.write(img.override(325, 4, counts)))), "corrupt tile at level 0 (0,0)", "JPEG 2000");
+    }
+
+    @Test
     void jpegEdgeTilesNeedOnlyCoverTheImage() throws IOException {
         // 200x150 in 64x64 tiles: the right and bottom tiles are mostly outside; a JPEG covering the inside part is enough.
         TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
