@@ -28,6 +28,8 @@ public final class SlideResult {
     public final long runMillis;
     /** The slide-wide nucleus threshold (haematoxylin OD after background removal and smoothing). */
     public final double nucleusThresholdOd;
+    /** Whether the content is a stained section big enough to score; the summary's status and notes say when not. */
+    public final ContentCheck content;
 
     SlideResult(SlideSource slide, AnalysisSettings settings, StainVectors stainsUsed, String stainsHow, String backgroundHow,
             ScaledLevel analysisScale, Overview overview, byte[] overviewTissue, BlockGrid grid, NecrosisSegmenter.Result cores,
@@ -51,5 +53,6 @@ public final class SlideResult {
         this.tilesTotal = tilesTotal;
         this.tilesSkipped = tilesSkipped;
         this.runMillis = runMillis;
+        this.content = ContentCheck.of(analysisScale, grid.blockPx, overview, overviewTissue);
     }
 }

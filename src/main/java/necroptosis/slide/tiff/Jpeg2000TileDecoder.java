@@ -38,12 +38,16 @@ final class Jpeg2000TileDecoder {
 
     /**
      * Decodes one tile into {@code out} (0xFFRRGGBB, row length {@code width}); a codestream larger than the
-     * tile is cropped, a smaller one fills the top-left part.
+     * tile is cropped, one that does not cover the {@code needWidth} x {@code needHeight} top-left part (the
+     * part inside the image) is an error.
      */
-    static void decode(byte[] tile, boolean ycbcr, int[] out, int width, int height) throws IOException {
+    static void decode(byte[] tile, boolean ycbcr, int[] out, int width, int height, int needWidth, int needHeight) throws IOException {
         int[] size = declaredSize(tile, width, height);
         int cw = size == null ? width : size[0];
         int ch = size == null ? height : size[1];
+        if (cw < needWidth || ch < needHeight) {
+            throw new IOException("the JPEG 2000 codestream declares " + cw + "x" + ch + " pixels, not the tile's " + width + "x" + height);
+        }
         JPEG2000CodecOptions opt = JPEG2000CodecOptions.getDefaultOptions(CodecOptions.getDefaultOptions());
         opt.width = cw;
         opt.height = ch;
@@ -52,10 +56,17 @@ final class Jpeg2000TileDecoder {
         opt.interleaved = true;
         opt.littleEndian = false;
         byte[] d;
+        QuietErr.enter();
         try {
             d = new JPEG2000Codec().decompress(tile, opt);
         } catch (CodecException | RuntimeException e) {
             throw new IOException("JPEG 2000 decode failed: " + e.getMessage(), e);
+        } catch (Error e) {
+            // jj2000 stops its own thread (Thread.stop, hence ThreadDeath) when a codestream ends early.
+            if (!"java.lang.ThreadDeath".equals(e.getClass().getName())) throw e;
+            throw new IOException("JPEG 2000 data corrupt or cut short (the decoder gave up)", e);
+        } finally {
+            QuietErr.exit();
         }
         if (d == null) throw new IOException("JPEG 2000 decoder returned nothing");
         int pixels = cw * ch;
@@ -77,6 +88,46 @@ final class Jpeg2000TileDecoder {
                 int b = d[s + 1] & 0xFF;
                 int c = d[s + 2] & 0xFF;
                 out[o + x] = ycbcr ? ColorConversion.ycbcrToRgb(a, b, c) : 0xFF000000 | (a << 16) | (b << 8) | c;
+            }
+        }
+    }
+
+    /**
+     * Before it stops, jj2000 prints the stack trace of a corrupt codestream to System.err, which would reach
+     * the user's console beside our one-line message. System.err is wrapped once so that what the decoding
+     * thread writes there while decoding is dropped; other threads and other times pass through unchanged.
+     */
+    static final class QuietErr extends java.io.FilterOutputStream {
+        private static final ThreadLocal<boolean[]> QUIET = ThreadLocal.withInitial(() -> new boolean[1]);
+
+        private QuietErr(java.io.OutputStream out) {
+            super(out);
+        }
+
+        static void enter() {
+            synchronized (QuietErr.class) {
+                if (!(System.err instanceof Wrapper)) System.setErr(new Wrapper(new QuietErr(System.err)));
+            }
+            QUIET.get()[0] = true;
+        }
+
+        static void exit() {
+            QUIET.get()[0] = false;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (!QUIET.get()[0]) out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (!QUIET.get()[0]) out.write(b, off, len);
+        }
+
+        private static final class Wrapper extends java.io.PrintStream {
+            Wrapper(QuietErr q) {
+                super(q, true);
             }
         }
     }

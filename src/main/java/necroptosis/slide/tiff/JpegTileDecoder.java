@@ -36,13 +36,33 @@ final class JpegTileDecoder {
             while (it.hasNext()) {
                 ImageReader r = it.next();
                 // Prefer the JDK's reader: plugins registered by other Fiji jars differ in colour handling.
-                if (r.getClass().getName().startsWith("com.sun.imageio")) return r;
+                if (r.getClass().getName().startsWith("com.sun.imageio")) return listened(r);
                 if (fallback == null) fallback = r;
             }
             if (fallback == null) throw new IllegalStateException("no ImageIO JPEG reader available");
-            return fallback;
+            return listened(fallback);
         }
     };
+
+    /**
+     * The last warning of this thread's reader that means data are missing, or null. The JDK reader only warns
+     * when a stream ends early, and fills the rest of the image with grey, which would be scored as tissue.
+     */
+    private static final ThreadLocal<String[]> MISSING_DATA = new ThreadLocal<String[]>() {
+        @Override
+        protected String[] initialValue() {
+            return new String[1];
+        }
+    };
+
+    private static ImageReader listened(ImageReader r) {
+        r.addIIOReadWarningListener((source, warning) -> {
+            // "Corrupt JPEG data: premature end of data segment" (libjpeg's JWRN_HIT_MARKER and kin); a missing
+            // EOI marker alone loses nothing.
+            if (warning != null && warning.toLowerCase(java.util.Locale.ROOT).contains("premature end")) MISSING_DATA.get()[0] = warning;
+        });
+        return r;
+    }
 
     /**
      * Per-thread decode target, reused while tiles keep the same size (saves an allocation per tile). Its bytes
@@ -81,12 +101,17 @@ final class JpegTileDecoder {
 
     /**
      * Decodes the tile held in {@code tile[0, length)} into {@code out} (0xFFRRGGBB, {@code width} x
-     * {@code height}); a JPEG larger than the tile is cropped, a smaller one fills the top-left part.
+     * {@code height}); a JPEG larger than the tile is cropped. A JPEG that does not cover the tile's
+     * {@code needWidth} x {@code needHeight} top-left part (the part inside the image), or whose data end
+     * early, is an error.
      *
      * @param tables the shared JPEGTables (tag 347) or null
      */
-    static void decode(byte[] tile, int length, byte[] tables, int[] out, int width, int height) throws IOException {
+    static void decode(byte[] tile, int length, byte[] tables, int[] out, int width, int height, int needWidth, int needHeight)
+            throws IOException {
         ImageReader reader = READER.get();
+        String[] missing = MISSING_DATA.get();
+        missing[0] = null;
         try {
             reader.setInput(stream(tables, tile, length), true, true);
             ImageReadParam param = reader.getDefaultReadParam();
@@ -95,6 +120,10 @@ final class JpegTileDecoder {
             // A corrupt header can declare a huge image: refuse before the reader allocates it.
             if ((long) iw > 2L * width + 16 || (long) ih > 2L * height + 16) {
                 throw new IOException("JPEG stream declares " + iw + "x" + ih + " pixels for a " + width + "x" + height + " tile");
+            }
+            if (iw < needWidth || ih < needHeight) {
+                throw new IOException("the JPEG data decode to " + iw + "x" + ih + " pixels, not the tile's " + width + "x" + height
+                        + (needWidth < width || needHeight < height ? " (" + needWidth + "x" + needHeight + " inside the image)" : ""));
             }
             ImageTypeSpecifier type = reader.getRawImageType(0);
             BufferedImage[] target = TARGET.get();
@@ -107,10 +136,11 @@ final class JpegTileDecoder {
                 param.setDestination(t);
             }
             BufferedImage img = reader.read(0, param);
+            if (missing[0] != null) throw new IOException("the JPEG data end before the tile is complete (" + missing[0] + ")");
             copy(img, out, width, height);
         } catch (RuntimeException e) {
             // The JDK reader throws e.g. ArrayIndexOutOfBounds on some corrupt streams.
-            throw new IOException(e.toString(), e);
+            throw new IOException("the JPEG decoder failed (" + e + ")", e);
         } finally {
             reader.setInput(null);
         }

@@ -1,7 +1,6 @@
 package necroptosis.slide.tiff;
 
 import java.io.IOException;
-import java.util.Arrays;
 
 import necroptosis.slide.SlideException;
 
@@ -136,9 +135,10 @@ final class TiffImage {
     }
 
     /**
-     * Decodes tile (tx, ty) into {@code out} (tileWidth x tileHeight pixels, 0xFFRRGGBB, all zero on entry:
-     * pixels a short strip or a small JPEG does not cover stay 0) and returns it. Parts of edge tiles outside
-     * the image hold whatever the file stored there.
+     * Decodes tile (tx, ty) into {@code out} (tileWidth x tileHeight pixels, 0xFFRRGGBB) and returns it. Parts
+     * of edge tiles outside the image hold whatever the file stored there. A tile whose data are missing (byte
+     * count or offset 0) or do not decode to every pixel of it inside the image is an error: filling it with
+     * white or black would be scored as glass or as tissue.
      *
      * @param levelName how messages name this image, e.g. "level 1"
      */
@@ -146,33 +146,32 @@ final class TiffImage {
         int index = ty * tilesAcross + tx;
         // Rows of the last strip beyond the image are absent from the data: decode only the rows present.
         int rows = tiled ? tileHeight : Math.min(tileHeight, height - ty * tileHeight);
+        // The part of the tile inside the image, which a JPEG stream must cover.
+        int insideW = Math.min(tileWidth, width - tx * tileWidth);
+        int insideH = Math.min(rows, height - ty * tileHeight);
         try {
             if (planar) {
                 byte[][] planes = new byte[samples][];
                 for (int s = 0; s < samples; s++) {
                     planes[s] = decodeBytes(index + s * tilesAcross * tilesDown, rows, 1, levelName, tx, ty);
-                    if (planes[s] == null) return fillWhite(out);
                 }
                 toArgbPlanar(planes, out, rows * tileWidth);
                 return out;
             }
             if (compression == TiffTags.COMPRESSION_JPEG) {
                 int length = rawLength(index, levelName, tx, ty);
-                if (length == 0) return fillWhite(out);
                 // The compressed bytes go into a per-thread buffer: a new array per tile was garbage at the decoding rate.
                 byte[] raw = JpegTileDecoder.rawBuffer(length);
                 in.read(offsets[index], length, what(levelName, tx, ty), raw);
-                JpegTileDecoder.decode(raw, length, jpegTables, out, tileWidth, rows);
+                JpegTileDecoder.decode(raw, length, jpegTables, out, tileWidth, rows, insideW, insideH);
                 return out;
             }
             if (compression == TiffTags.COMPRESSION_APERIO_J2K_RGB || compression == TiffTags.COMPRESSION_APERIO_J2K_YCBCR) {
                 byte[] raw = readRaw(index, levelName, tx, ty);
-                if (raw == null) return fillWhite(out);
-                Jpeg2000TileDecoder.decode(raw, compression == TiffTags.COMPRESSION_APERIO_J2K_YCBCR, out, tileWidth, rows);
+                Jpeg2000TileDecoder.decode(raw, compression == TiffTags.COMPRESSION_APERIO_J2K_YCBCR, out, tileWidth, rows, insideW, insideH);
                 return out;
             }
             byte[] data = decodeBytes(index, rows, samples, levelName, tx, ty);
-            if (data == null) return fillWhite(out);
             toArgbChunky(data, out, rows * tileWidth);
             return out;
         } catch (SlideException e) {
@@ -180,7 +179,8 @@ final class TiffImage {
         } catch (IOException | Decompressors.CorruptDataException e) {
             throw new SlideException(in.name(), "corrupt tile at " + levelName + " (" + tx + "," + ty + "): " + oneLine(e.getMessage()), e);
         } catch (RuntimeException e) {
-            throw new SlideException(in.name(), "corrupt tile at " + levelName + " (" + tx + "," + ty + "): " + oneLine(e.toString()), e);
+            throw new SlideException(in.name(), "corrupt tile at " + levelName + " (" + tx + "," + ty + "): the decoder failed ("
+                    + oneLine(e.toString()) + ")", e);
         } catch (OutOfMemoryError e) {
             throw new SlideException(in.name(), "not enough memory to decode tile at " + levelName + " (" + tx + "," + ty + ")");
         }
@@ -192,22 +192,23 @@ final class TiffImage {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    private static int[] fillWhite(int[] out) {
-        Arrays.fill(out, 0xFFFFFFFF);
-        return out;
-    }
-
-    /** The stored bytes of tile {@code index}, or null for a tile the file leaves out (byte count 0). */
+    /** The stored bytes of tile {@code index}. */
     private byte[] readRaw(int index, String levelName, int tx, int ty) throws SlideException {
         int length = rawLength(index, levelName, tx, ty);
-        return length == 0 ? null : in.read(offsets[index], length, what(levelName, tx, ty));
+        return in.read(offsets[index], length, what(levelName, tx, ty));
     }
 
-    /** The stored size of tile {@code index}, checked; 0 for a tile the file leaves out. */
+    /**
+     * The stored size of tile {@code index}, checked. Sparse TIFFs mark a tile left out with byte count or offset
+     * 0; that is refused too, because what stands there (glass, or tissue the scanner failed to write) is unknown.
+     */
     private int rawLength(int index, String levelName, int tx, int ty) throws SlideException {
         long off = offsets[index];
         long count = byteCounts[index];
-        if (count == 0 || off == 0) return 0;
+        if (count == 0 || off == 0) {
+            fail(what(levelName, tx, ty) + " has no data (" + (tiled ? "Tile" : "Strip") + (count == 0 ? "ByteCounts" : "Offsets")
+                    + " 0): the file is incomplete or damaged");
+        }
         if (count < 0 || count > MAX_TILE_BYTES) fail(what(levelName, tx, ty) + " declares " + count + " bytes (corrupt)");
         return (int) count;
     }
@@ -220,7 +221,6 @@ final class TiffImage {
     private byte[] decodeBytes(int index, int rows, int samplesPerChunk, String levelName, int tx, int ty)
             throws SlideException, Decompressors.CorruptDataException {
         byte[] raw = readRaw(index, levelName, tx, ty);
-        if (raw == null) return null;
         int expected = rows * tileWidth * samplesPerChunk;
         byte[] data;
         switch (compression) {

@@ -404,7 +404,7 @@ final class TestTiffWriter {
         st[0] &= (1 << st[1]) - 1;
     }
 
-    private static byte[] jpeg(Image img, int x0, int y0, int w, int h) throws IOException {
+    static byte[] jpeg(Image img, int x0, int y0, int w, int h) throws IOException {
         BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {

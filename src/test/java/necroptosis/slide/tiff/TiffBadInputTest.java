@@ -64,11 +64,87 @@ class TiffBadInputTest {
     }
 
     @Test
-    void tilesLeftOutOfTheFileReadAsWhiteBackground() throws IOException {
-        // Byte count 0 marks a tile the writer skipped (sparse TIFF); slides leave out empty glass that way.
-        Path f = file(TestTiffWriter.write(good().override(325, 4, new long[12])));
-        try (SlideSource s = TiffSlideSource.open(f)) {
-            for (int p : s.readRegion(0, 0, 0, W, H)) assertEquals(0xFFFFFFFF, p);
+    void tileWithByteCountZeroIsAnErrorNamingTheTile() throws IOException {
+        // Sparse TIFFs leave tiles out this way; read as white, tissue there was scored as glass.
+        long[] counts = chunkSizes(good());
+        counts[5] = 0;
+        Path f = file(TestTiffWriter.write(good().override(325, 4, counts)));
+        assertEquals("tile (1,1) of level 0 has no data (TileByteCounts 0): the file is incomplete or damaged", failure(f));
+    }
+
+    /**
+     * The stored sizes of a one-image file's chunks (a padding byte included), for overriding its byte counts:
+     * the same tags with other values keep the file's layout.
+     */
+    private static long[] chunkSizes(TestTiffWriter.Image img) throws IOException {
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        w.build(img);
+        long[] sizes = new long[w.chunkOffsets.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            long end = i + 1 < sizes.length ? w.chunkOffsets.get(i + 1) : w.ifdOffsets.get(0);
+            sizes[i] = end - w.chunkOffsets.get(i);
+        }
+        return sizes;
+    }
+
+    @Test
+    void stripWithOffsetZeroIsAnError() throws IOException {
+        long[] offsets = new long[5];
+        Arrays.fill(offsets, 8);
+        offsets[4] = 0;
+        Path f = file(TestTiffWriter.write(new TestTiffWriter.Image(W, H, TestTiffWriter.picture(W, H, 5)).strips(32).override(273, 4, offsets)));
+        assertContains(failure(f), "strip (0,4) of level 0", "no data (StripOffsets 0)");
+    }
+
+    @Test
+    void jpegTileDecodingSmallerThanTheTileIsAnError() throws IOException {
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        byte[] b = w.build(new TestTiffWriter.Image(W, H, TestTiffWriter.smoothPicture(W, H)).tiled(64, 64).compression(7));
+        // Tile (1,0) holds a complete 16x16 JPEG (the rest of its bytes follow the EOI and are ignored).
+        byte[] small = TestTiffWriter.jpeg(new TestTiffWriter.Image(16, 16, TestTiffWriter.smoothPicture(16, 16)), 0, 0, 16, 16);
+        System.arraycopy(small, 0, b, w.chunkOffsets.get(1).intValue(), small.length);
+        assertContains(failure(file(b)), "corrupt tile at level 0 (1,0)", "decode to 16x16 pixels, not the tile's 64x64");
+    }
+
+    @Test
+    void jpegTileWhoseDataEndEarlyIsAnError() throws IOException {
+        TestTiffWriter.Image img = new TestTiffWriter.Image(W, H, TestTiffWriter.picture(W, H, 3)).tiled(64, 64).compression(7);
+        // The same file with tile (2,1) cut to half its bytes.
+        long[] counts = chunkSizes(img);
+        counts[6] /= 2;
+        assertContains(failure(file(TestTiffWriter.write(img.override(325, 4, counts)))), "corrupt tile at level 0 (2,1)",
+                "JPEG data end before the tile is complete");
+    }
+
+    @Test
+    void jpeg2000TileSmallerThanTheTileIsAnError() throws IOException {
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        byte[] b = w.build(new TestTiffWriter.Image(W, H, TestTiffWriter.picture(W, H, 1)).tiled(64, 64).compression(33005));
+        int start = w.chunkOffsets.get(0).intValue();
+        // SIZ: Xsiz, Ysiz 16 (no offsets), as a codestream for a 16x16 image declares.
+        ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN).putInt(start + 8, 16).putInt(start + 12, 16);
+        assertContains(failure(file(b)), "corrupt tile at level 0 (0,0)", "16x16 pixels, not the tile's 64x64");
+    }
+
+    @Test
+    void jpeg2000TileCutShortIsAnError() throws IOException {
+        // Found by fuzzing (TiffParserFuzz): the JPEG 2000 decoder stops its own thread (ThreadDeath) when a
+        // codestream ends inside a code block.
+        TestTiffWriter.Image img = new TestTiffWriter.Image(64, 64, TestTiffWriter.picture(64, 64, 1)).tiled(64, 64).compression(33005);
+        long[] counts = chunkSizes(img);
+        counts[0] = counts[0] * 2 / 3;
+        assertContains(failure(file(TestTiffWriter.write(img.override(325, 4, counts)))), "corrupt tile at level 0 (0,0)", "JPEG 2000");
+    }
+
+    @Test
+    void jpegEdgeTilesNeedOnlyCoverTheImage() throws IOException {
+        // 200x150 in 64x64 tiles: the right and bottom tiles are mostly outside; a JPEG covering the inside part is enough.
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        byte[] b = w.build(new TestTiffWriter.Image(W, H, TestTiffWriter.smoothPicture(W, H)).tiled(64, 64).compression(7));
+        byte[] edge = TestTiffWriter.jpeg(new TestTiffWriter.Image(8, 22, TestTiffWriter.smoothPicture(8, 22)), 0, 0, 8, 22);
+        System.arraycopy(edge, 0, b, w.chunkOffsets.get(11).intValue(), edge.length);
+        try (SlideSource s = TiffSlideSource.open(file(b))) {
+            s.readRegion(0, 0, 0, W, H);
         }
     }
 
