@@ -112,18 +112,14 @@ final class ScoreCommand implements Callable<Integer> {
         @Option(names = "--regions-scale", paramLabel = "S", defaultValue = "1", description = "level-0 pixels per ImageJ ROI pixel (e.g. 4 for ROIs drawn on a 4x downsampled level); default ${DEFAULT-VALUE}")
         double regionsScale;
 
-        /** Reads --regions by its extension: ImageJ ROIs through the ij package, anything else as GeoJSON. */
+        /** Reads --regions by its extension (ImageJ ROIs or GeoJSON). */
         private necroptosis.regions.UserRegions userRegions() throws java.io.IOException {
             necroptosis.regions.UserRegions.Mode mode = necroptosis.regions.UserRegions.Mode.parse(regionsMode);
             if (regions == null) return null;
-            String n = regions.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-            necroptosis.regions.UserRegions r = n.endsWith(".roi") || n.endsWith(".zip")
-                    ? necroptosis.ij.ImageJRoiRegions.read(regions, regionsScale)
-                    : necroptosis.regions.GeoJsonRegions.read(regions);
-            if (regionsScale != 1 && !(n.endsWith(".roi") || n.endsWith(".zip"))) {
+            if (regionsScale != 1 && !necroptosis.regions.RegionFiles.isImageJRois(regions)) {
                 throw new IllegalArgumentException("--regions-scale applies to ImageJ ROIs only; GeoJSON is in level-0 pixels");
             }
-            return r.withMode(mode);
+            return necroptosis.regions.RegionFiles.read(regions, mode, regionsScale);
         }
 
         AnalysisSettings settings() {

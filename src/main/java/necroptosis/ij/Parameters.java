@@ -377,8 +377,7 @@ final class Parameters {
         boolean roi = lower.endsWith(".roi") || lower.endsWith(".zip");
         if (!roi && scale != 1) throw new OptionException("regions_scale=" + v.text("regions_scale") + ": applies to ImageJ ROIs only; GeoJSON is in level-0 pixels");
         try {
-            UserRegions r = roi ? ImageJRoiRegions.read(path, scale) : necroptosis.regions.GeoJsonRegions.read(path);
-            return r.withMode(mode);
+            return necroptosis.regions.RegionFiles.read(path, mode, scale);
         } catch (java.io.IOException e) {
             // The reader's message already names the file and the reason.
             throw new IllegalArgumentException(e.getMessage(), e);

@@ -15,6 +15,7 @@ import necroptosis.ij.Parameters.Values;
 import necroptosis.pipeline.AnalysisSettings;
 import necroptosis.pipeline.SlideAnalysis;
 import necroptosis.pipeline.SlideResult;
+import necroptosis.regions.ImageJRoiRegions;
 import necroptosis.regions.UserRegions;
 import necroptosis.report.ResultWriter;
 import necroptosis.slide.ImageJSlideSource;
