@@ -48,11 +48,11 @@ public final class SettingsTable {
                     .applies((b, v) -> b.estimateStains(v.flag("estimate_stains"))).records("estimate_stains", s -> s.estimateStains),
             option("stain_vectors", Type.TEXT, "", "custom haematoxylin and DAB vectors (OD), e.g. 0.65,0.70,0.29;0.27,0.57,0.78; empty: the preset's")
                     .in(Group.STAINS).withFormat("R,G,B;R,G,B").withLabel("Stain_vectors R,G,B;R,G,B (empty = preset)"),
-            option("weak", Type.NUMBER, DabThresholds.DEFAULT_WEAK, "DAB OD threshold of weak (1+)").withUnit("OD").in(Group.SCORING)
+            option("weak", Type.NUMBER, DabThresholds.DEFAULT_WEAK, "DAB threshold of weak (1+)").withUnit("OD").in(Group.SCORING)
                     .withLabel("Weak (1+) from").records("dab_weak_od", s -> s.thresholds.weak()),
-            option("moderate", Type.NUMBER, DabThresholds.DEFAULT_MODERATE, "DAB OD threshold of moderate (2+)").withUnit("OD").in(Group.SCORING)
+            option("moderate", Type.NUMBER, DabThresholds.DEFAULT_MODERATE, "DAB threshold of moderate (2+)").withUnit("OD").in(Group.SCORING)
                     .withSameRow(true).withLabel("Moderate (2+) from").records("dab_moderate_od", s -> s.thresholds.moderate()),
-            option("strong", Type.NUMBER, DabThresholds.DEFAULT_STRONG, "DAB OD threshold of strong (3+)").withUnit("OD").in(Group.SCORING)
+            option("strong", Type.NUMBER, DabThresholds.DEFAULT_STRONG, "DAB threshold of strong (3+)").withUnit("OD").in(Group.SCORING)
                     .withSameRow(true).withLabel("Strong (3+) from").records("dab_strong_od", s -> s.thresholds.strong())
                     .applies((b, v) -> b.thresholds(DabThresholds.of(v.number("weak"), v.number("moderate"), v.number("strong")))),
             recorded("tissue_min_od_sum", s -> s.tissueTest.minOdSum()),
@@ -60,7 +60,7 @@ public final class SettingsTable {
                     .applies((b, v) -> b.rimWidthUm(v.number("rim_width"))).records("rim_width_um", s -> s.rimWidthUm),
             option("reader", Type.CHOICE, key(OpenOptions.DEFAULT.reader()), "slide reader").in(Group.READING)
                     .withChoices(keys(OpenOptions.Reader.values())),
-            option("pixel_size", Type.NUMBER, 0, "level-0 pixel size, overriding the file's metadata; 0: from the file").withUnit("µm")
+            option("pixel_size", Type.NUMBER, 0, "level-0 pixel size; 0: from the file's metadata").withUnit("µm")
                     .in(Group.READING).withLabel("Pixel_size (0 = from file)"),
             option("analysis_pixel", Type.NUMBER, AnalysisSettings.DEFAULT_ANALYSIS_PIXEL_UM, "resolution of the analysis").withUnit("µm/px")
                     .in(Group.READING).withSameRow(true).withLabel("Analysis_pixel size").withAliases("--analysis-pixel-size")
@@ -71,7 +71,7 @@ public final class SettingsTable {
             option("nucleus_sigma", Type.NUMBER, NucleusSettings.DEFAULT_SIGMA_UM, "Gaussian smoothing before nucleus thresholding").withUnit("µm")
                     .in(Group.CELLS).withLabel("Nucleus_sigma (smoothing)")
                     .applies((b, v) -> b.nuclei(b.nuclei.withSigma(v.number("nucleus_sigma")))).records("nucleus_sigma_um", s -> s.nuclei.sigmaUm),
-            option("nucleus_threshold", Type.NUMBER, NucleusSettings.DEFAULT_THRESHOLD_OD, "haematoxylin OD above which a smoothed pixel belongs to a nucleus")
+            option("nucleus_threshold", Type.NUMBER, NucleusSettings.DEFAULT_THRESHOLD_OD, "haematoxylin above which a smoothed pixel belongs to a nucleus")
                     .withUnit("OD").in(Group.CELLS).withSameRow(true)
                     .applies((b, v) -> b.nuclei(b.nuclei.withThreshold(v.number("nucleus_threshold"))))
                     .records("nucleus_threshold_od", s -> s.nuclei.thresholdOd),
@@ -88,7 +88,7 @@ public final class SettingsTable {
             recorded("necrosis_debris_fraction", s -> s.necrosis.debrisFraction),
             recorded("necrosis_max_background_contact", s -> s.necrosis.maxBackgroundContact),
             option("immune", Type.CHOICE, key(AnalysisSettings.DEFAULT_IMMUNE_MODE),
-                    "how immune cells are recognised: morphological (lymphocyte-like nuclei) or marker (DAB-positive cells of lymphocyte size)")
+                    "how immune cells are recognised: by shape (lymphocyte-like nuclei) or by a marker (DAB-positive cells of lymphocyte size)")
                     .in(Group.CELLS).withSameRow(true).withLabel("Immune cells").withAliases("--immune-mode").withChoices(keys(AnalysisSettings.ImmuneMode.values()))
                     .applies((b, v) -> b.immuneMode(AnalysisSettings.ImmuneMode.parse(v.choice("immune")))).records("immune_mode", s -> key(s.immuneMode)),
             option("threads", Type.INTEGER, 0, "worker threads; 0: all processors").in(Group.READING).withSameRow(true).withFormat("N")
@@ -113,11 +113,11 @@ public final class SettingsTable {
             option("regions", Type.FILE, "", "user regions: GeoJSON (QuPath export, level-0 pixels), ImageJ .roi or RoiSet .zip")
                     .in(Group.NECROSIS).withFormat("FILE").withLabel("Regions file (optional: GeoJSON, .roi, RoiSet.zip)")
                     .applies((b, v) -> b.userRegions(regions(v))),
-            option("regions_mode", Type.CHOICE, UserRegions.Mode.OVERRIDE.key(), "override: polygons classified necrosis (or unclassified) "
-                    + "are the cores; restrict: analyse only inside the polygons, detect cores there")
+            option("regions_mode", Type.CHOICE, UserRegions.Mode.OVERRIDE.key(), "what the regions do: override = polygons classified necrosis "
+                    + "(or unclassified) are the cores; restrict = analyse only inside the polygons, detect cores there")
                     .in(Group.NECROSIS).withChoices(keys(UserRegions.Mode.values()))
                     .records("regions_mode", s -> s.userRegions == null ? "none" : s.userRegions.mode().key()),
-            option("regions_scale", Type.NUMBER, 1, "level-0 pixels per ImageJ ROI pixel (e.g. 4 for ROIs drawn on a 4x downsampled level)")
+            option("regions_scale", Type.NUMBER, 1, "scale of ImageJ ROIs: 4 for ROIs drawn on a 4x downsampled level")
                     .withUnit("level-0 px per ROI px").in(Group.NECROSIS).withSameRow(true).withFormat("S").withLabel("Regions_scale (ImageJ ROIs)"),
             // Recorded only when there are regions.
             recorded("regions_file", s -> s.userRegions == null ? null : s.userRegions.source()),
