@@ -122,7 +122,8 @@ final class Parameters {
                 else if (value.equalsIgnoreCase("false")) value = "false";
                 else throw new SettingException(q.key, value, "a flag: write '" + q.key + "' to set it, leave it out otherwise");
             } else if (value == null) {
-                throw new OptionException("option '" + q.key + "' needs a value: " + q.accepted());
+                String brackets = q.type == Type.TEXT || q.type == Type.FILE || q.type == Type.FOLDER ? "; put paths with spaces in [brackets]" : "";
+                throw new OptionException("option '" + q.key + "' needs a value: " + q.accepted() + brackets);
             }
             v.set(q.key, value);
         }
