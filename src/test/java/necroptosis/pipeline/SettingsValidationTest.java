@@ -113,6 +113,7 @@ class SettingsValidationTest {
                 opt(new String[] {"--stain-vectors", "0.65,x,0.29;0.27,0.57,0.78"}, "--stain-vectors"),
                 opt(new String[] {"--stain-vectors", "0,0,0;0.27,0.57,0.78"}, "--stain-vectors"),
                 opt(new String[] {"--stain-vectors", "0.27,0.57,0.78;0.27,0.57,0.78"}, "--stain-vectors"),
+                // 0 is "from the file", as in a macro; this PNG has none, which is the error.
                 opt(new String[] {"--pixel-size", "0"}, "pixel size"),
                 opt(new String[] {"--pixel-size", "-0.5"}, "--pixel-size"),
                 // Values picocli cannot convert, and a repeated option, are reported the same way.
