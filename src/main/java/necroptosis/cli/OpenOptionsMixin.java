@@ -1,19 +1,23 @@
 package necroptosis.cli;
 
+import necroptosis.pipeline.Setting;
+import necroptosis.pipeline.SettingsTable;
 import necroptosis.slide.OpenOptions;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Command;
 
-/** The options every command that opens a slide shares. */
-final class OpenOptionsMixin {
-    @Option(names = "--pixel-size", paramLabel = "UM",
-            description = "level-0 pixel size in micrometres; overrides the file's metadata")
-    Double pixelSize;
+/** The options every command that opens a slide shares: {@code --reader} and {@code --pixel-size}. */
+@Command(modelTransformer = TableOptions.AddOptions.class)
+final class OpenOptionsMixin extends TableOptions {
+    @Override
+    boolean holds(Setting s) {
+        return isOpen(s);
+    }
 
-    @Option(names = "--reader", paramLabel = "NAME", defaultValue = "auto",
-            description = "auto (default), bioformats, tiff or imagej")
-    String reader;
+    static boolean isOpen(Setting s) {
+        return s.key.equals("reader") || s.key.equals("pixel_size");
+    }
 
     OpenOptions options() {
-        return OpenOptions.DEFAULT.withReader(OpenOptions.Reader.parse(reader)).withPixelSize(pixelSize);
+        return read(() -> SettingsTable.openOptions(values(this)));
     }
 }

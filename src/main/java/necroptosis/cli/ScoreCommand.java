@@ -6,10 +6,11 @@ import java.util.concurrent.Callable;
 import necroptosis.batch.BatchRow;
 import necroptosis.pipeline.AnalysisSettings;
 import necroptosis.pipeline.ProgressListener;
+import necroptosis.pipeline.Setting;
+import necroptosis.pipeline.SettingsTable;
 import necroptosis.pipeline.SlideAnalysis;
 import necroptosis.pipeline.SlideResult;
 import necroptosis.report.ResultWriter;
-import necroptosis.scoring.DabThresholds;
 import necroptosis.slide.SlideSource;
 import necroptosis.slide.SlideSources;
 import picocli.CommandLine.Command;
@@ -58,98 +59,22 @@ final class ScoreCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Analysis options shared by every command that scores; defaults come from AnalysisSettings. */
-    static final class AnalysisOptions {
+    /**
+     * Analysis options shared by every command that scores: every row of the settings table except the stain
+     * and open options, which have their own mixins.
+     */
+    @Command(modelTransformer = TableOptions.AddOptions.class)
+    static final class AnalysisOptions extends TableOptions {
         @Mixin
         StainOptions stainOptions;
 
-        @Option(names = "--weak", defaultValue = "" + DabThresholds.DEFAULT_WEAK, description = "DAB OD threshold for weak (1+); default ${DEFAULT-VALUE}")
-        double weak;
-
-        @Option(names = "--moderate", defaultValue = "" + DabThresholds.DEFAULT_MODERATE, description = "DAB OD threshold for moderate (2+); default ${DEFAULT-VALUE}")
-        double moderate;
-
-        @Option(names = "--strong", defaultValue = "" + DabThresholds.DEFAULT_STRONG, description = "DAB OD threshold for strong (3+); default ${DEFAULT-VALUE}")
-        double strong;
-
-        @Option(names = "--rim-width", paramLabel = "UM", defaultValue = "" + AnalysisSettings.DEFAULT_RIM_WIDTH_UM, description = "peri-necrotic rim width in um; default ${DEFAULT-VALUE}")
-        double rimWidth;
-
-        @Option(names = "--min-core-area", paramLabel = "MM2", defaultValue = "" + necroptosis.segmentation.NecrosisSettings.DEFAULT_MIN_CORE_AREA_MM2, description = "smallest necrotic core in mm2; default ${DEFAULT-VALUE}")
-        double minCoreArea;
-
-        @Option(names = "--analysis-pixel-size", paramLabel = "UM", defaultValue = "" + AnalysisSettings.DEFAULT_ANALYSIS_PIXEL_UM, description = "resolution of the analysis in um/px; default ${DEFAULT-VALUE}")
-        double analysisPixel;
-
-        @Option(names = "--immune-mode", defaultValue = "morphological", description = "morphological (default) or marker")
-        String immuneMode;
-
-        @Option(names = "--cells", description = "also score cells (nuclei expanded by --cell-expansion um)")
-        boolean cells;
-
-        @Option(names = "--compartment", defaultValue = "cytoplasm", description = "cell compartment scored: nucleus, cytoplasm (default, includes membrane), membrane or cell")
-        String compartment;
-
-        @Option(names = "--cell-expansion", paramLabel = "UM", defaultValue = "" + AnalysisSettings.DEFAULT_CELL_EXPANSION_UM, description = "cell expansion beyond the nucleus in um; default ${DEFAULT-VALUE}")
-        double cellExpansion;
-
-        @Option(names = "--nucleus-threshold", paramLabel = "OD", defaultValue = "" + necroptosis.segmentation.NucleusSettings.DEFAULT_THRESHOLD_OD, description = "haematoxylin OD above which a smoothed pixel belongs to a nucleus; default ${DEFAULT-VALUE}")
-        double nucleusThreshold;
-
-        @Option(names = "--nucleus-sigma", paramLabel = "UM", defaultValue = "" + necroptosis.segmentation.NucleusSettings.DEFAULT_SIGMA_UM, description = "Gaussian smoothing before nucleus thresholding, um; default ${DEFAULT-VALUE}")
-        double nucleusSigma;
-
-        @Option(names = "--background", paramLabel = "R,G,B", description = "glass intensity I0, e.g. 242,242,242; default: measured on the slide (give it for fields with no glass)")
-        String background;
-
-        @Option(names = "--threads", paramLabel = "N", description = "worker threads; default: all processors")
-        Integer threads;
-
-        @Option(names = "--regions", paramLabel = "FILE", description = "user regions: GeoJSON (QuPath export, level-0 pixels), ImageJ .roi or RoiSet .zip")
-        Path regions;
-
-        @Option(names = "--regions-mode", paramLabel = "MODE", defaultValue = "override", description = "override: polygons classified necrosis (or unclassified) are the cores; restrict: analyse only inside the polygons, detect cores there; default ${DEFAULT-VALUE}")
-        String regionsMode;
-
-        @Option(names = "--regions-scale", paramLabel = "S", defaultValue = "1", description = "level-0 pixels per ImageJ ROI pixel (e.g. 4 for ROIs drawn on a 4x downsampled level); default ${DEFAULT-VALUE}")
-        double regionsScale;
-
-        /** Reads --regions by its extension: ImageJ ROIs through the ij package, anything else as GeoJSON. */
-        private necroptosis.regions.UserRegions userRegions() throws java.io.IOException {
-            necroptosis.regions.UserRegions.Mode mode = necroptosis.regions.UserRegions.Mode.parse(regionsMode);
-            if (regions == null) return null;
-            String n = regions.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-            necroptosis.regions.UserRegions r = n.endsWith(".roi") || n.endsWith(".zip")
-                    ? necroptosis.ij.ImageJRoiRegions.read(regions, regionsScale)
-                    : necroptosis.regions.GeoJsonRegions.read(regions);
-            if (regionsScale != 1 && !(n.endsWith(".roi") || n.endsWith(".zip"))) {
-                throw new IllegalArgumentException("--regions-scale applies to ImageJ ROIs only; GeoJSON is in level-0 pixels");
-            }
-            return r.withMode(mode);
+        @Override
+        boolean holds(Setting s) {
+            return !StainOptions.isStain(s) && !OpenOptionsMixin.isOpen(s);
         }
 
         AnalysisSettings settings() {
-            AnalysisSettings.Builder b = AnalysisSettings.builder()
-                    .estimateStains(stainOptions.estimateStains)
-                    .thresholds(DabThresholds.of(weak, moderate, strong))
-                    .rimWidthUm(rimWidth)
-                    .minCoreAreaMm2(minCoreArea)
-                    .analysisPixelUm(analysisPixel)
-                    .immuneMode(AnalysisSettings.ImmuneMode.parse(immuneMode))
-                    .cellMode(cells)
-                    .compartment(necroptosis.scoring.CellCompartment.parse(compartment))
-                    .cellExpansionUm(cellExpansion)
-                    .nuclei(necroptosis.segmentation.NucleusSettings.DEFAULT.withThreshold(nucleusThreshold).withSigma(nucleusSigma));
-            b.stains(stainOptions.vectors());
-            if (threads != null) b.threads(threads);
-            if (background != null) b.background(StainOptions.threeNumbers("--background", background));
-            try {
-                b.userRegions(userRegions());
-            } catch (java.io.IOException e) {
-                // A bad regions file is a bad argument: its message already names the file and the reason.
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-            return b.build();
+            return read(() -> SettingsTable.settings(values(this, stainOptions), null));
         }
     }
 }

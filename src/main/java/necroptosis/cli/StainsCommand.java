@@ -95,7 +95,7 @@ final class StainsCommand implements Callable<Integer> {
             BackgroundEstimator.Background bg = new BackgroundEstimator().estimate(sample);
             StainVectors stains = bg.applyTo(preset);
             String stainsHow = "preset " + preset.name();
-            if (stainOptions.estimateStains) {
+            if (stainOptions.estimateStains()) {
                 StainEstimator.Result est = new StainEstimator().estimate(sample, stains);
                 stains = est.stains();
                 stainsHow = est.how();

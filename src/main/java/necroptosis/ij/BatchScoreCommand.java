@@ -16,9 +16,9 @@ import necroptosis.batch.BatchRow;
 import necroptosis.batch.BatchRunner;
 import necroptosis.batch.BatchSummaryCsv;
 import necroptosis.batch.Shard;
-import necroptosis.pipeline.ProgressListener;
-import necroptosis.ij.Parameters.Values;
 import necroptosis.pipeline.AnalysisSettings;
+import necroptosis.pipeline.ProgressListener;
+import necroptosis.pipeline.SettingValues;
 
 /**
  * Plugins &gt; Necroptosis &gt; Batch Score Folder...: every slide of a folder (or of a text file listing
@@ -41,7 +41,7 @@ public final class BatchScoreCommand implements PlugIn {
 
     private void batch() throws Exception {
         String options = Macro.getOptions();
-        Values v;
+        SettingValues v;
         if (options != null) {
             v = Parameters.fromMacro(options, Parameters.batch());
         } else if (CommandSupport.headless()) {

@@ -10,11 +10,12 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.WindowManager;
 import ij.plugin.PlugIn;
-import necroptosis.ij.Parameters.Param;
-import necroptosis.ij.Parameters.Values;
 import necroptosis.pipeline.AnalysisSettings;
+import necroptosis.pipeline.Setting;
+import necroptosis.pipeline.SettingValues;
 import necroptosis.pipeline.SlideAnalysis;
 import necroptosis.pipeline.SlideResult;
+import necroptosis.regions.ImageJRoiRegions;
 import necroptosis.regions.UserRegions;
 import necroptosis.report.ResultWriter;
 import necroptosis.slide.ImageJSlideSource;
@@ -42,14 +43,14 @@ public final class ScoreSlideCommand implements PlugIn {
     private void score() throws Exception {
         String options = Macro.getOptions();
         ImagePlus current = WindowManager.getCurrentImage();
-        Values v;
+        SettingValues v;
         if (options != null) {
             v = Parameters.fromMacro(options, Parameters.scoreSlideAll());
         } else if (CommandSupport.headless()) {
             throw new Parameters.OptionException("headless runs need macro options, e.g. run(\"Score Slide...\", "
                     + "\"slide=[/path/slide.svs] output=[/path/results]\")");
         } else {
-            List<Param> params = Parameters.scoreSlide(current != null);
+            List<Setting> params = Parameters.scoreSlide(current != null);
             v = SettingsDialog.show(TITLE, params, Help.HTML);
             if (v == null) return;
         }
@@ -89,7 +90,7 @@ public final class ScoreSlideCommand implements PlugIn {
     }
 
     /** The open image; pixel_size, when given, overrides its calibration. */
-    private static SlideSource imageSource(ImagePlus imp, Values v) {
+    private static SlideSource imageSource(ImagePlus imp, SettingValues v) {
         return ImageJSlideSource.of(imp, Parameters.openOptions(v).pixelSizeOverrideUm());
     }
 }

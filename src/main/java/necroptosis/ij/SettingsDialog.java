@@ -1,16 +1,20 @@
 package necroptosis.ij;
 
+import java.awt.Font;
+import java.awt.TextField;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ij.gui.GenericDialog;
-import necroptosis.ij.Parameters.Param;
-import necroptosis.ij.Parameters.Values;
+import necroptosis.pipeline.Setting;
+import necroptosis.pipeline.SettingValues;
 
 /**
- * Builds a command's GenericDialog from {@link Parameters} and reads it back into {@link Values}, in the
- * same order. Because the fields are GenericDialog fields whose labels start with the macro keys, the
+ * Builds a command's GenericDialog from its settings ({@link Parameters}) and reads it back into
+ * {@link SettingValues}, in the same order; each group's heading comes before its first field. Because the fields are GenericDialog fields whose labels start with the macro keys, the
  * macro recorder writes a {@code run(...)} line that {@link Parameters#fromMacro} reads back. The values
  * last accepted are remembered for the session (a macro never sees them: it gets the table's defaults).
  */
@@ -21,16 +25,18 @@ final class SettingsDialog {
     private SettingsDialog() {}
 
     /** Shows the dialog; null when the user cancels. */
-    static Values show(String title, List<Param> params, String help) {
+    static SettingValues show(String title, List<Setting> params, String help) {
         GenericDialog gd = new GenericDialog(title);
         Map<String, String> last = LAST.get(title);
-        for (Param q : params) {
-            if (q.heading != null) gd.addMessage(q.heading, HEADING_FONT);
+        Set<Setting.Group> shown = EnumSet.noneOf(Setting.Group.class);
+        for (Setting q : params) {
+            if (shown.add(q.group) && q.group.heading != null) gd.addMessage(q.group.heading, HEADING_FONT);
             String value = last != null && last.containsKey(q.key) ? last.get(q.key) : q.defaultValue;
             if (q.sameRow) gd.addToSameRow();
             switch (q.type) {
                 case NUMBER:
-                    gd.addNumericField(q.label, Double.parseDouble(value), decimals(value), 6, q.units);
+                case INTEGER:
+                    gd.addNumericField(q.label, Double.parseDouble(value), decimals(value), 6, q.unit);
                     break;
                 case CHOICE:
                     gd.addChoice(q.label, q.choices.toArray(new String[0]), value);
@@ -54,14 +60,15 @@ final class SettingsDialog {
         if (help != null) gd.addHelp(help);
         gd.showDialog();
         if (gd.wasCanceled()) return null;
-        Values v = new Values(params);
+        SettingValues v = new SettingValues(params);
         int numberIndex = 0;
-        for (Param q : params) {
+        for (Setting q : params) {
             switch (q.type) {
                 case NUMBER:
+                case INTEGER:
                     double d = gd.getNextNumber();
                     // Keep what was typed when it is not a number, so the error quotes it.
-                    java.awt.TextField typed = (java.awt.TextField) gd.getNumericFields().get(numberIndex++);
+                    TextField typed = (TextField) gd.getNumericFields().get(numberIndex++);
                     v.set(q.key, Double.isNaN(d) ? typed.getText() : Parameters.format(d));
                     break;
                 case CHOICE:
@@ -79,7 +86,7 @@ final class SettingsDialog {
         return v;
     }
 
-    private static final java.awt.Font HEADING_FONT = new java.awt.Font("SansSerif", java.awt.Font.BOLD, 13);
+    private static final Font HEADING_FONT = new Font("SansSerif", Font.BOLD, 13);
 
     private static int decimals(String value) {
         int dot = value.indexOf('.');

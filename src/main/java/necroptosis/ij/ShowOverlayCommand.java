@@ -18,7 +18,7 @@ import ij.WindowManager;
 import ij.gui.Overlay;
 import ij.measure.Calibration;
 import ij.plugin.PlugIn;
-import necroptosis.ij.Parameters.Values;
+import necroptosis.pipeline.SettingValues;
 import necroptosis.regions.GeoJsonRegions;
 import necroptosis.regions.UserRegions;
 import necroptosis.report.ColorMap;
@@ -47,7 +47,7 @@ public final class ShowOverlayCommand implements PlugIn {
 
     private void show() throws Exception {
         String options = Macro.getOptions();
-        Values v;
+        SettingValues v;
         if (options != null) {
             v = Parameters.fromMacro(options, Parameters.showOverlay(null));
         } else if (CommandSupport.headless()) {

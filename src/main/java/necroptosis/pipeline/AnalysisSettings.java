@@ -1,6 +1,5 @@
 package necroptosis.pipeline;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,9 +12,9 @@ import necroptosis.stain.StainVectors;
 import necroptosis.stain.TissueTest;
 
 /**
- * Every parameter of a scoring run, with the one set of defaults that the Fiji dialog, the macro parser
- * and the command line all read. Immutable: {@link Builder} validates each value and names the setting
- * it rejects. {@link #toMap()} is what provenance records.
+ * Every parameter of a scoring run, with the one set of defaults that {@link SettingsTable} (and so the
+ * Fiji dialog, the macro parser and the command line) reads. Immutable: {@link Builder} validates each
+ * value and names the setting it rejects. {@link #toMap()} is what provenance records.
  */
 public final class AnalysisSettings {
     public static final double DEFAULT_RIM_WIDTH_UM = 100;
@@ -28,6 +27,7 @@ public final class AnalysisSettings {
     public static final String DEFAULT_STAINS = "H-DAB";
     public static final double DEFAULT_CELL_EXPANSION_UM = 4;
     public static final CellCompartment DEFAULT_COMPARTMENT = CellCompartment.CYTOPLASM;
+    public static final ImmuneMode DEFAULT_IMMUNE_MODE = ImmuneMode.MORPHOLOGICAL;
 
     /** How immune cells are recognised. */
     public enum ImmuneMode {
@@ -125,44 +125,9 @@ public final class AnalysisSettings {
         return b;
     }
 
-    /** Every parameter by its stable snake_case key, for provenance. */
+    /** Every parameter by its stable snake_case key, for provenance ({@link SettingsTable} says which). */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("stains", stains.name());
-        m.put("estimate_stains", estimateStains);
-        m.put("dab_weak_od", thresholds.weak());
-        m.put("dab_moderate_od", thresholds.moderate());
-        m.put("dab_strong_od", thresholds.strong());
-        m.put("tissue_min_od_sum", tissueTest.minOdSum());
-        m.put("rim_width_um", rimWidthUm);
-        m.put("analysis_pixel_um", analysisPixelUm);
-        m.put("overview_pixel_um", overviewPixelUm);
-        m.put("block_um", blockUm);
-        m.put("tile_blocks", tileBlocks);
-        m.put("nucleus_sigma_um", nuclei.sigmaUm);
-        m.put("nucleus_threshold_od", nuclei.thresholdOd);
-        m.put("nucleus_min_area_um2", nuclei.minAreaUm2);
-        m.put("lymphocyte_min_area_um2", nuclei.lymphMinAreaUm2);
-        m.put("lymphocyte_max_area_um2", nuclei.lymphMaxAreaUm2);
-        m.put("lymphocyte_min_circularity", nuclei.lymphMinCircularity);
-        m.put("lymphocyte_min_od", nuclei.lymphMinOd);
-        m.put("min_core_area_mm2", necrosis.minCoreAreaMm2);
-        m.put("necrosis_smoothing_um", necrosis.smoothingUm);
-        m.put("necrosis_density_fraction", necrosis.densityFraction);
-        m.put("necrosis_debris_fraction", necrosis.debrisFraction);
-        m.put("necrosis_max_background_contact", necrosis.maxBackgroundContact);
-        m.put("immune_mode", immuneMode.name().toLowerCase(Locale.ROOT));
-        m.put("threads", threads);
-        m.put("profile_band_um", profileBandUm);
-        m.put("profile_range_um", profileRangeUm);
-        m.put("cell_mode", cellMode);
-        m.put("cell_compartment", compartment.key());
-        m.put("cell_expansion_um", cellExpansionUm);
-        m.put("background", background == null ? "estimated" : java.util.Arrays.toString(background));
-        m.put("regions_mode", userRegions == null ? "none" : userRegions.mode().key());
-        if (userRegions != null) m.put("regions_file", userRegions.source());
-        m.put("regions_polygons", userRegions == null ? 0 : userRegions.polygons().size());
-        return m;
+        return SettingsTable.record(this);
     }
 
     /** Mutable collector of settings; {@link #build()} validates. */
@@ -178,7 +143,7 @@ public final class AnalysisSettings {
         int tileBlocks = DEFAULT_TILE_BLOCKS;
         NucleusSettings nuclei = NucleusSettings.DEFAULT;
         NecrosisSettings necrosis = NecrosisSettings.DEFAULT;
-        ImmuneMode immuneMode = ImmuneMode.MORPHOLOGICAL;
+        ImmuneMode immuneMode = DEFAULT_IMMUNE_MODE;
         int threads = Runtime.getRuntime().availableProcessors();
         double profileBandUm = DEFAULT_PROFILE_BAND_UM;
         double profileRangeUm = DEFAULT_PROFILE_RANGE_UM;

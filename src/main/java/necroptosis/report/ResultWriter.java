@@ -10,11 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +19,7 @@ import java.util.concurrent.Future;
 
 import necroptosis.pipeline.SlideResult;
 import necroptosis.pipeline.Zone;
+import necroptosis.regions.RoiSetWriter;
 import necroptosis.summary.DistanceBand;
 import necroptosis.summary.SlideSummary;
 import necroptosis.summary.SummaryJson;
@@ -45,36 +43,13 @@ public final class ResultWriter {
         return s;
     }
 
-    /** The files written before summary.json (besides the {@link SlideOutput} extras), in order. */
+    /** The files written before summary.json, in order. */
     private static final String[] FILES = {"tiles.csv", "distance_profile.csv", "overview.png", "mlkl_heatmap.png",
-        "immune_heatmap.png", "distance_profile.png", "necrosis.geojson"};
-
-    /**
-     * Outputs that need classes the core may not import (the ImageJ ROI set, in the ij package), found with
-     * ServiceLoader rather than named here: the core keeps no reference to ij.gui, yet every caller of
-     * write() (CLI score and batch, the Fiji commands) gets them. Loaded through this class's loader, which
-     * in Fiji is the plugin class loader that sees this jar's META-INF/services.
-     */
-    private static volatile List<SlideOutput> extras;
-
-    static List<SlideOutput> extras() {
-        List<SlideOutput> e = extras;
-        if (e == null) {
-            List<SlideOutput> found = new ArrayList<>();
-            try {
-                for (SlideOutput o : ServiceLoader.load(SlideOutput.class, ResultWriter.class.getClassLoader())) found.add(o);
-            } catch (ServiceConfigurationError err) {
-                throw new IllegalStateException("cannot load an output writer (" + err.getMessage() + "); the installation is incomplete", err);
-            }
-            extras = e = Collections.unmodifiableList(found);
-        }
-        return e;
-    }
+        "immune_heatmap.png", "distance_profile.png", "necrosis.geojson", "rois.zip"};
 
     /** Every file of a complete slide output, summary.json last. */
     public static List<String> outputFiles() {
         List<String> files = new ArrayList<>(Arrays.asList(FILES));
-        for (SlideOutput o : extras()) files.add(o.fileName());
         files.add("summary.json");
         return files;
     }
@@ -132,10 +107,17 @@ public final class ResultWriter {
         tasks.add(() -> writePng(dir.resolve("immune_heatmap.png"), () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.IMMUNE)));
         tasks.add(() -> writePng(dir.resolve("distance_profile.png"), () -> DistancePlot.render(r, summary.distanceProfile)));
         tasks.add(() -> writeAtomically(dir.resolve("necrosis.geojson"), w -> NecrosisGeoJson.write(r, outlines, w)));
-        for (SlideOutput extra : extras()) tasks.add(() -> writeBinaryAtomically(dir.resolve(extra.fileName()), o -> extra.write(r, outlines, o)));
+        tasks.add(() -> writeBinaryAtomically(dir.resolve("rois.zip"), o -> RoiSetWriter.write(roiEntries(outlines), o)));
         runAll(tasks, r.settings.threads);
         writeAtomically(dir.resolve(SummaryJson.FILE_NAME), w -> SummaryJson.write(summary, w));
         return new Written(dir, summary);
+    }
+
+    /** The outlines as ImageJ ROIs, named and coloured as in the overview. */
+    public static List<RoiSetWriter.Entry> roiEntries(List<Outline> outlines) {
+        List<RoiSetWriter.Entry> entries = new ArrayList<>(outlines.size());
+        for (Outline o : outlines) entries.add(new RoiSetWriter.Entry(o.name, o.classification, Outlines.rgb(o.classification), o.rings));
+        return entries;
     }
 
     interface FileTask {

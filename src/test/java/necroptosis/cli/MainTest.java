@@ -151,6 +151,6 @@ class MainTest {
         assertTrue(c.err.contains("missing.svs: no such file"), c.err);
         Captured r = run("info", dir.toString(), "--reader", "magic");
         assertEquals(Main.EXIT_BAD_INPUT, r.code);
-        assertTrue(r.err.contains("reader must be one of"), r.err);
+        assertTrue(r.err.contains("--reader magic: accepted values are auto, bioformats, tiff, imagej"), r.err);
     }
 }

@@ -13,16 +13,17 @@ import org.junit.jupiter.api.Test;
 import ij.Macro;
 import ij.plugin.frame.Recorder;
 import necroptosis.ij.Parameters.OptionException;
-import necroptosis.ij.Parameters.Param;
-import necroptosis.ij.Parameters.Type;
-import necroptosis.ij.Parameters.Values;
 import necroptosis.pipeline.AnalysisSettings;
+import necroptosis.pipeline.Setting;
+import necroptosis.pipeline.Setting.Type;
+import necroptosis.pipeline.SettingException;
+import necroptosis.pipeline.SettingValues;
 
 /** The settings table behind the dialogs and the macro parser: keys, defaults, recording and errors. */
 class ParametersTest {
 
-    private static List<List<Param>> allCommands() {
-        List<List<Param>> l = new ArrayList<>();
+    private static List<List<Setting>> allCommands() {
+        List<List<Setting>> l = new ArrayList<>();
         l.add(Parameters.scoreSlide(true));
         l.add(Parameters.scoreSlide(false));
         l.add(Parameters.batch());
@@ -33,9 +34,9 @@ class ParametersTest {
 
     @Test
     void everyLabelRecordsAsItsKeyAndKeysAreUnique() {
-        for (List<Param> params : allCommands()) {
+        for (List<Setting> params : allCommands()) {
             Set<String> keys = new HashSet<>();
-            for (Param q : params) {
+            for (Setting q : params) {
                 // ImageJ's rule: the macro key is the label's first word, lower-cased, without a colon.
                 assertEquals(q.key, Macro.trimKey(q.label), "label '" + q.label + "'");
                 assertTrue(keys.add(q.key), "duplicate key " + q.key);
@@ -48,14 +49,14 @@ class ParametersTest {
     void theReadmeListsEveryMacroKey() throws java.io.IOException {
         String readme = new String(java.nio.file.Files.readAllBytes(java.nio.file.Paths.get("README.md")), java.nio.charset.StandardCharsets.UTF_8);
         String fiji = readme.substring(readme.indexOf("## In Fiji"), readme.indexOf("## Command line"));
-        for (List<Param> params : allCommands()) {
-            for (Param q : params) assertTrue(fiji.contains("`" + q.key + "`"), "README's Fiji section does not list the key " + q.key);
+        for (List<Setting> params : allCommands()) {
+            for (Setting q : params) assertTrue(fiji.contains("`" + q.key + "`"), "README's Fiji section does not list the key " + q.key);
         }
     }
 
     @Test
     void noOptionsGiveTheSameSettingsAsTheCommandLineDefaults() {
-        Values v = Parameters.fromMacro("slide=x.tif output=out", Parameters.scoreSlideAll());
+        SettingValues v = Parameters.fromMacro("slide=x.tif output=out", Parameters.scoreSlideAll());
         Map<String, Object> fromMacro = Parameters.settings(v, null).toMap();
         assertEquals(AnalysisSettings.defaults().toMap(), fromMacro);
         assertNull(Parameters.openOptions(v).pixelSizeOverrideUm());
@@ -67,15 +68,15 @@ class ParametersTest {
      */
     @Test
     void aLineRecordedByImageJReplaysTheSameSettings() {
-        List<Param> params = Parameters.scoreSlideAll();
-        Values dialog = new Values(params)
+        List<Setting> params = Parameters.scoreSlideAll();
+        SettingValues dialog = new SettingValues(params)
                 .set("slide", "/data/my slides/case 1.svs").set("output", "/data/results")
                 .set("weak", "0.2").set("moderate", "0.4").set("strong", "0.7").set("rim_width", "150")
                 .set("min_core_area", "0.02").set("immune", "marker").set("cells", "true").set("compartment", "membrane")
                 .set("stains", "H&E").set("background", "240,241,242").set("threads", "2").set("pixel_size", "0.25")
                 .set("nucleus_sigma", "0.75").set("estimate_stains", "false").set("tile_table", "true");
         Recorder.setCommand("Score Slide...");
-        for (Param q : params) {
+        for (Setting q : params) {
             String value = dialog.text(q.key);
             if (q.type == Type.FLAG) {
                 if (Boolean.parseBoolean(value)) Recorder.recordOption(q.label);
@@ -88,7 +89,7 @@ class ParametersTest {
         assertTrue(recorded.contains("slide=[/data/my slides/case 1.svs]"), recorded);
         assertTrue(recorded.contains(" weak=0.2 "), recorded);
 
-        Values replayed = Parameters.fromMacro(recorded, params);
+        SettingValues replayed = Parameters.fromMacro(recorded, params);
         assertEquals(dialog.asMap(), replayed.asMap());
         AnalysisSettings s = Parameters.settings(replayed, null);
         assertEquals(Parameters.settings(dialog, null).toMap(), s.toMap());
@@ -99,7 +100,7 @@ class ParametersTest {
 
     @Test
     void aBadChoiceNamesTheOptionAndTheAcceptedValues() {
-        OptionException e = assertThrows(OptionException.class,
+        SettingException e = assertThrows(SettingException.class,
                 () -> Parameters.fromMacro("slide=a.tif immune=foo", Parameters.scoreSlideAll()));
         assertEquals("immune=foo: accepted values are morphological, marker", e.getMessage());
     }
@@ -114,38 +115,38 @@ class ParametersTest {
 
     @Test
     void aBadNumberOrRangeNamesTheSetting() {
-        Values v = Parameters.fromMacro("weak=abc", Parameters.scoreSlideAll());
-        OptionException e = assertThrows(OptionException.class, () -> Parameters.settings(v, null));
+        SettingValues v = Parameters.fromMacro("weak=abc", Parameters.scoreSlideAll());
+        SettingException e = assertThrows(SettingException.class, () -> Parameters.settings(v, null));
         assertTrue(e.getMessage().startsWith("weak=abc: not a number"), e.getMessage());
 
-        Values zero = Parameters.fromMacro("rim_width=0", Parameters.scoreSlideAll());
+        SettingValues zero = Parameters.fromMacro("rim_width=0", Parameters.scoreSlideAll());
         IllegalArgumentException r = assertThrows(IllegalArgumentException.class, () -> Parameters.settings(zero, null));
         assertTrue(r.getMessage().startsWith("rim width (um) must be"), r.getMessage());
 
-        Values order = Parameters.fromMacro("weak=0.5 moderate=0.4", Parameters.scoreSlideAll());
+        SettingValues order = Parameters.fromMacro("weak=0.5 moderate=0.4", Parameters.scoreSlideAll());
         r = assertThrows(IllegalArgumentException.class, () -> Parameters.settings(order, null));
         assertTrue(r.getMessage().contains("weak") && r.getMessage().contains("moderate"), r.getMessage());
 
-        Values bg = Parameters.fromMacro("background=240,240", Parameters.scoreSlideAll());
+        SettingValues bg = Parameters.fromMacro("background=240,240", Parameters.scoreSlideAll());
         r = assertThrows(IllegalArgumentException.class, () -> Parameters.settings(bg, null));
         assertTrue(r.getMessage().startsWith("background=240,240: needs 3"), r.getMessage());
     }
 
     @Test
     void flagsAreOffUnlessGivenAsImageJRecordsThem() {
-        Values off = Parameters.fromMacro("slide=a.tif", Parameters.scoreSlideAll());
+        SettingValues off = Parameters.fromMacro("slide=a.tif", Parameters.scoreSlideAll());
         assertFalse(off.flag("cells"));
-        Values on = Parameters.fromMacro("slide=a.tif cells estimate_stains=true", Parameters.scoreSlideAll());
+        SettingValues on = Parameters.fromMacro("slide=a.tif cells estimate_stains=true", Parameters.scoreSlideAll());
         assertTrue(on.flag("cells"));
         assertTrue(on.flag("estimate_stains"));
-        assertThrows(OptionException.class, () -> Parameters.fromMacro("cells=maybe", Parameters.scoreSlideAll()));
+        assertThrows(SettingException.class, () -> Parameters.fromMacro("cells=maybe", Parameters.scoreSlideAll()));
     }
 
     @Test
     void keysAreMatchedExactlyNotAsSubstrings() {
         // ImageJ's Macro.getValue would find "stains=" inside "estimate_stains=" and "pixel_size=" inside
         // "analysis_pixel_size="; the tokenizer must not.
-        Values v = Parameters.fromMacro("estimate_stains=true analysis_pixel=1 slide=[a b.tif] output='x y'", Parameters.scoreSlideAll());
+        SettingValues v = Parameters.fromMacro("estimate_stains=true analysis_pixel=1 slide=[a b.tif] output='x y'", Parameters.scoreSlideAll());
         assertEquals("H-DAB", v.choice("stains"));
         assertEquals(0, v.number("pixel_size"));
         assertEquals(1, v.number("analysis_pixel"));

@@ -64,9 +64,9 @@ class RegionsOptionsTest {
         assertError(run("score", png.toString(), "--out", out, "--pixel-size", "0.5", "--regions", tissueOnly.toString()),
                 "error: " + tissueOnly + ": no polygon classified necrosis");
         assertError(run("score", png.toString(), "--out", out, "--pixel-size", "0.5", "--regions", tissueOnly.toString(), "--regions-mode", "both"),
-                "error: regions mode must be override or restrict");
+                "error: --regions-mode both: accepted values are override, restrict");
         assertError(run("score", png.toString(), "--out", out, "--pixel-size", "0.5", "--regions", tissueOnly.toString(), "--regions-scale", "4"),
-                "error: --regions-scale applies to ImageJ ROIs only");
+                "error: --regions-scale 4: applies to ImageJ ROIs only");
         assertFalse(Files.exists(dir.resolve("out/s/summary.json")));
     }
 

@@ -112,7 +112,7 @@ class SlideOutputsTest {
     void aCompleteOutputHasEveryFileAndNoPartFiles() throws IOException {
         List<String> files = ResultWriter.outputFiles();
         assertEquals("summary.json", files.get(files.size() - 1));
-        assertTrue(files.contains("rois.zip"), "the ROI set writer is found through ServiceLoader");
+        assertTrue(files.contains("rois.zip"), "the ImageJ ROI set");
         for (String f : new String[] {"overview.png", "mlkl_heatmap.png", "immune_heatmap.png", "distance_profile.png", "necrosis.geojson"}) {
             assertTrue(files.contains(f), f);
         }

@@ -1,4 +1,4 @@
-package necroptosis.ij;
+package necroptosis.regions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,10 +24,10 @@ import ij.gui.Roi;
 import ij.gui.ShapeRoi;
 import ij.io.RoiDecoder;
 import ij.process.ByteProcessor;
-import necroptosis.regions.UserRegions;
 import necroptosis.report.MaskTracer;
 import necroptosis.report.Outline;
 import necroptosis.report.Outlines;
+import necroptosis.report.ResultWriter;
 
 /** rois.zip is read by ImageJ's own decoder into the same shapes, names and colours, also far from the origin. */
 class RoiSetWriterTest {
@@ -93,7 +93,7 @@ class RoiSetWriterTest {
                 "######"), 6, 4, scale, offset);
         Outline tissue = traced("tissue 1", Outline.TISSUE, mask("###", "###"), 3, 2, scale, offset);
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        RoiSetWriter.write(Arrays.asList(tissue, rim, core), b);
+        RoiSetWriter.write(ResultWriter.roiEntries(Arrays.asList(tissue, rim, core)), b);
         Map<String, Roi> rois = readZip(b.toByteArray());
         assertEquals(Arrays.asList("tissue 1.roi", "rim 1.roi", "core 1.roi"), new ArrayList<>(rois.keySet()));
 
@@ -131,7 +131,7 @@ class RoiSetWriterTest {
         }
         assertEquals(2, parts.size());
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        RoiSetWriter.write(parts, b);
+        RoiSetWriter.write(ResultWriter.roiEntries(parts), b);
         Map<String, Roi> rois = readZip(b.toByteArray());
         assertEquals(Arrays.asList("core 3.roi"), new ArrayList<>(rois.keySet()));
         assertEquals(200, maskedPixels(rois.get("core 3.roi"), 0, 0, 20, 20));
@@ -145,7 +145,7 @@ class RoiSetWriterTest {
                 "#####"), 5, 3, 8, 0);
         Path zip = dir.resolve("rois.zip");
         try (java.io.OutputStream o = Files.newOutputStream(zip)) {
-            RoiSetWriter.write(Arrays.asList(rim), o);
+            RoiSetWriter.write(ResultWriter.roiEntries(Arrays.asList(rim)), o);
         }
         UserRegions back = ImageJRoiRegions.read(zip, 1.0);
         assertEquals(1, back.polygons().size());

@@ -1,4 +1,4 @@
-package necroptosis.ij;
+package necroptosis.regions;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -18,7 +18,6 @@ import ij.gui.PolygonRoi;
 import ij.gui.Roi;
 import ij.gui.ShapeRoi;
 import ij.io.RoiEncoder;
-import necroptosis.regions.UserRegions;
 import necroptosis.slide.SlideException;
 
 /** ROIs saved by ImageJ itself (RoiEncoder), read back in level-0 pixels. */

@@ -1,4 +1,4 @@
-package necroptosis.ij;
+package necroptosis.regions;
 
 import java.awt.geom.AffineTransform;
 import java.awt.geom.PathIterator;
@@ -19,13 +19,12 @@ import ij.gui.Roi;
 import ij.gui.ShapeRoi;
 import ij.io.RoiDecoder;
 import ij.process.FloatPolygon;
-import necroptosis.regions.UserRegions;
 import necroptosis.slide.SlideException;
 
 /**
- * Reads ImageJ ROIs (a single {@code .roi} or a {@code RoiSet.zip} from the ROI Manager) as user regions.
- * It lives in the ij package because ImageJ decodes ROIs into {@code ij.gui} objects, which the core may
- * not touch; everything past this class sees only {@link UserRegions}. ROIs are in the pixels of the
+ * Reads ImageJ ROIs (a single {@code .roi} or a {@code RoiSet.zip} from the ROI Manager) as user regions,
+ * decoded by ImageJ's own RoiDecoder (ROIs are headless data classes); everything past this class sees
+ * only {@link UserRegions}. ROIs are in the pixels of the
  * image they were drawn on, often a downsampled level: {@code scale} (level-0 pixels per ROI pixel)
  * brings them to level 0. The classification is the ROI's name when it names a class (Necrosis,
  * Exclude, Tissue, Region...), else none; line and point ROIs are skipped.
