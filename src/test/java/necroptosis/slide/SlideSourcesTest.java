@@ -133,13 +133,7 @@ class SlideSourcesTest {
                 if (f.toString().endsWith(".png")) {
                     BufferedImage ref = ImageIO.read(f.toFile());
                     assertEquals(ref.getWidth(), l0.width(), f.toString());
-                    int x = ref.getWidth() - 1, y = ref.getHeight() - 1;
-                    if (ref.getColorModel().getNumComponents() > 2) {
-                        assertEquals(ref.getRGB(x, y) | 0xFF000000, px[px.length - 1], f.toString());
-                    } else if (ref.getColorModel().getComponentSize(0) == 8) {
-                        // Grey: ImageIO's getRGB converts from linear grey (1 becomes 13); the raw level is the reference.
-                        assertEquals(0xFF000000 | 0x010101 * ref.getRaster().getSample(x, y, 0), px[px.length - 1], f.toString());
-                    } // 16-bit grey (NuCLS instance label maps) has no one 8-bit rendering to agree on
+                    assertEquals(ref.getRGB(ref.getWidth() - 1, ref.getHeight() - 1) | 0xFF000000, px[px.length - 1], f.toString());
                 }
             }
         }
