@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import necroptosis.pipeline.AnalysisSettings;
 import necroptosis.pipeline.ProgressListener;
@@ -12,6 +11,7 @@ import necroptosis.pipeline.SlideAnalysis;
 import necroptosis.pipeline.SlideResult;
 import necroptosis.pipeline.TileResult;
 import necroptosis.report.Summary;
+import necroptosis.summary.SlideSummary;
 import necroptosis.report.TileTable;
 import necroptosis.scoring.CellCompartment;
 import necroptosis.segmentation.Nucleus;
@@ -31,7 +31,7 @@ import necroptosis.stain.ColorDeconvolution;
  */
 final class FieldRun {
     final SlideResult result;
-    final Map<String, Object> summary;
+    final SlideSummary summary;
 
     private FieldRun(SlideResult result) {
         this.result = result;
@@ -44,17 +44,6 @@ final class FieldRun {
         try (SlideSource slide = SlideSources.open(file, o)) {
             return new FieldRun(new SlideAnalysis(settings, ProgressListener.NONE).run(slide));
         }
-    }
-
-    /** A number from the summary by its path of keys, e.g. "immune", "tissue", "density_per_mm2"; NaN when absent. */
-    @SuppressWarnings("unchecked")
-    double number(String... keys) {
-        Object o = summary;
-        for (String k : keys) {
-            if (!(o instanceof Map)) return Double.NaN;
-            o = ((Map<String, Object>) o).get(k);
-        }
-        return o instanceof Number ? ((Number) o).doubleValue() : Double.NaN;
     }
 
     /** The immune cells the analysis counted, interleaved x, y in level-0 pixel coordinates (0 = first pixel's centre). */

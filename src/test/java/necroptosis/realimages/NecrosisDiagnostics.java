@@ -44,14 +44,14 @@ public final class NecrosisDiagnostics {
         double pixels = 0, tissue = 0, intact = 0, debris = 0, lymph = 0, h = 0, e = 0, strong = 0, ratio = 0;
         int ratios = 0;
         for (int b : blocks) {
-            pixels += g.pixels[b];
-            tissue += g.tissue[b];
-            intact += g.tumourNuclei[b] + g.lymphocytes[b];
-            lymph += g.lymphocytes[b];
-            debris += g.debris[b];
-            h += g.hematoxylinSum[b];
-            e += g.dabSum[b];
-            strong += g.strong[b];
+            pixels += g.pixels(b);
+            tissue += g.tissue(b);
+            intact += g.tumourNuclei(b) + g.lymphocytes(b);
+            lymph += g.lymphocytes(b);
+            debris += g.debris(b);
+            h += g.hematoxylinSum(b);
+            e += g.dabSum(b);
+            strong += g.strong(b);
             float d = r.cores.densityRatio == null ? Float.NaN : r.cores.densityRatio[b];
             if (!Float.isNaN(d)) {
                 ratio += d;
@@ -81,7 +81,7 @@ public final class NecrosisDiagnostics {
             label[i] = t.label;
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-18s", t.label));
             for (double x : v) sb.append(String.format(Locale.ROOT, " %8.3g", x));
-            sb.append(String.format(Locale.ROOT, "  nf %.3f cores %d ref %.0f/mm2", run.number("necrosis_fraction"), run.result.cores.count,
+            sb.append(String.format(Locale.ROOT, "  nf %.3f cores %d ref %.0f/mm2", run.summary.necrosisFraction, run.result.cores.count,
                     run.result.cores.referenceDensity));
             out.println(sb);
         }

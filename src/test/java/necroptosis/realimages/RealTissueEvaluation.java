@@ -205,7 +205,7 @@ public final class RealTissueEvaluation {
             for (int i = 0; i < tiles.size(); i++) {
                 RealDatasets.LabelledTile t = tiles.get(i);
                 FieldRun r = FieldRun.of(t.image, RealDatasets.OSTEOSARCOMA_PIXEL_UM, s);
-                fraction[i] = r.number("necrosis_fraction");
+                fraction[i] = r.summary.necrosisFraction;
                 necrotic[i] = t.necrotic;
                 if ("Non-Tumor".equals(t.label)) {
                     nonTumour++;
@@ -260,7 +260,7 @@ public final class RealTissueEvaluation {
         // No core is flagged as uncertain yet (issue 14, item 3): every core counts.
         int cores = r.result.cores.count;
         rows.add(new Row("CMU-1 unflagged necrotic cores (H&E)", "0", String.format(Locale.ROOT, "%d (%.4f mm2, fraction %.3f)", cores,
-                r.number("areas_mm2", "necrosis"), r.number("necrosis_fraction")), cores == 0));
+                r.summary.areasMm2.necrosis, r.summary.necrosisFraction), cores == 0));
     }
 
     // ---- scanners and counts -------------------------------------------------------------------------
@@ -269,9 +269,9 @@ public final class RealTissueEvaluation {
         Path dir = root.resolve("qupath-OpenSlide-OS1-OS2-ome-tiff");
         FieldRun a = FieldRun.of(dir.resolve("OS-2-ndpi.ome.tif"), null, KI67);
         FieldRun b = FieldRun.of(dir.resolve("OS-2-vsi.ome.tif"), null, KI67);
-        double ta = a.number("areas_mm2", "tissue"), tb = b.number("areas_mm2", "tissue");
-        double ka = a.number("cells", "mlkl_positive_percent"), kb = b.number("cells", "mlkl_positive_percent");
-        double ia = a.number("immune", "tissue", "density_per_mm2"), ib = b.number("immune", "tissue", "density_per_mm2");
+        double ta = a.summary.areasMm2.tissue, tb = b.summary.areasMm2.tissue;
+        double ka = percentPositive(a), kb = percentPositive(b);
+        double ia = a.summary.immune.tissue.densityPerMm2, ib = b.summary.immune.tissue.densityPerMm2;
         double dt = relativeDifference(ta, tb), di = relativeDifference(ia, ib);
         rows.add(new Row("OS-2 tissue area ndpi vs vsi (mm2)", "within 10 %", String.format(Locale.ROOT, "%.3f vs %.3f (%.0f %%)", ta, tb, 100 * dt),
                 dt <= 0.10));
@@ -304,7 +304,7 @@ public final class RealTissueEvaluation {
                 int total = ref.get("num_total").getAsInt();
                 double pct = ref.get("percent_pos").getAsDouble();
                 FieldRun r = FieldRun.of(ihc, DEEPLIIF_PIXEL_UM, KI67);
-                double cells = r.number("cells", "count"), ours = r.number("cells", "mlkl_positive_percent");
+                double cells = (r.summary.cells == null ? Double.NaN : r.summary.cells.zones.tissue.count), ours = percentPositive(r);
                 double err = (cells - total) / total;
                 rows.add(new Row("DeepLIIF " + name + " nucleus count", "within 15 %", String.format(Locale.ROOT, "%.0f vs %d (%+.1f %%)", cells, total,
                         100 * err), Math.abs(err) <= 0.15));
@@ -315,5 +315,10 @@ public final class RealTissueEvaluation {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** % marker-positive cells over all tissue; NaN when the run did not score cells. */
+    private static double percentPositive(FieldRun r) {
+        return r.summary.cells == null ? Double.NaN : r.summary.cells.zones.tissue.mlklPositivePercent;
     }
 }
