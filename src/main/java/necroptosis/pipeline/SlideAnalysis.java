@@ -18,6 +18,7 @@ import necroptosis.segmentation.NecrosisSegmenter;
 import necroptosis.segmentation.NucleusDetector;
 import necroptosis.slide.SlideException;
 import necroptosis.slide.SlideSource;
+import necroptosis.slide.UnknownPixelSizeException;
 import necroptosis.stain.BackgroundEstimator;
 import necroptosis.stain.ColorDeconvolution;
 import necroptosis.stain.StainEstimator;
@@ -64,8 +65,7 @@ public final class SlideAnalysis {
     private SlideResult analyse(SlideSource slide, TileStep step) throws IOException {
         long start = System.nanoTime();
         if (!slide.pixelSize().isKnown()) {
-            throw new SlideException(slide.path(), "no usable pixel size (" + slide.pixelSize().source()
-                    + "); give it with --pixel-size UM on the command line or 'pixel_size=UM' in the macro / dialog");
+            throw new UnknownPixelSizeException(slide.path(), slide.pixelSize());
         }
         checkLimits(slide);
         progress.status("overview");
@@ -330,7 +330,7 @@ public final class SlideAnalysis {
         if (bytes > heap / 2) {
             throw new SlideException(slide.path(), String.format(java.util.Locale.ROOT,
                     "too large for this Java heap (%s needs about %d MB of whole-slide arrays, at most %d MB available);"
-                    + " give Java more memory (-Xmx) or analyse at a coarser --analysis-pixel-size", size, bytes >> 20, (heap / 2) >> 20));
+                    + " give Java more memory (-Xmx) or analyse at a coarser analysis pixel size", size, bytes >> 20, (heap / 2) >> 20));
         }
     }
 }
