@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import necroptosis.slide.SlideException;
 import necroptosis.slide.SlideSources;
+import necroptosis.slide.UnknownPixelSizeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
@@ -34,7 +35,9 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            if (e instanceof SlideException || e instanceof IllegalArgumentException) {
+            if (e instanceof UnknownPixelSizeException) {
+                err.println("error: " + e.getMessage() + "; give it with --pixel-size UM");
+            } else if (e instanceof SlideException || e instanceof IllegalArgumentException) {
                 err.println("error: " + e.getMessage());
             } else {
                 err.println("error: " + SlideSources.describe(e) + " (" + e.getClass().getSimpleName() + ")");

@@ -14,6 +14,7 @@ import ij.macro.Interpreter;
 import necroptosis.pipeline.ProgressListener;
 import necroptosis.slide.SlideException;
 import necroptosis.slide.SlideSources;
+import necroptosis.slide.UnknownPixelSizeException;
 
 /**
  * What every Necroptosis command does the same way: decide whether a dialog may be shown, report errors as
@@ -72,6 +73,9 @@ final class CommandSupport {
         // other exception; whatever it is, the user asked to stop.
         if (e instanceof CancellationException || (IJ.escapePressed() && !(e instanceof IllegalArgumentException))) {
             cancelled(title);
+        } else if (e instanceof UnknownPixelSizeException) {
+            error(title, e.getMessage() + "; give it as Pixel size in the dialog or pixel_size=UM in the macro"
+                    + " (for the current image, its calibration: Image > Properties)");
         } else if (e instanceof SlideException || e instanceof IllegalArgumentException) {
             error(title, e.getMessage());
         } else if (e instanceof OutOfMemoryError) {

@@ -18,6 +18,7 @@ import necroptosis.segmentation.NecrosisSegmenter;
 import necroptosis.segmentation.NucleusDetector;
 import necroptosis.slide.SlideException;
 import necroptosis.slide.SlideSource;
+import necroptosis.slide.UnknownPixelSizeException;
 import necroptosis.stain.BackgroundEstimator;
 import necroptosis.stain.ColorDeconvolution;
 import necroptosis.stain.StainEstimator;
@@ -38,20 +39,33 @@ public final class SlideAnalysis {
     }
 
     public SlideResult run(SlideSource slide) throws IOException {
+        return run(slide, TileAnalyzer::analyse);
+    }
+
+    /**
+     * What is done with each tissue tile. The analysis; the benchmarks' decode-only baseline
+     * (src/test: {@code DecodeOnlyRun}) gives a step that only reads the tile, to time everything but the
+     * tile analysis on the same reader, margins, order and threads. A step may return null: no result.
+     */
+    interface TileStep {
+        TileResult apply(TileAnalyzer analyzer, int index, int tilesX) throws IOException;
+    }
+
+    /** {@link #run(SlideSource)} with {@code step} done to each tissue tile. */
+    SlideResult run(SlideSource slide, TileStep step) throws IOException {
         // Tiles are the unit of parallelism: ImageJ's filters inside a tile stay in the tile's thread.
         ImageJFilters.singleThreaded();
         try {
-            return analyse(slide);
+            return analyse(slide, step);
         } finally {
             ImageJFilters.restoreThreads();
         }
     }
 
-    private SlideResult analyse(SlideSource slide) throws IOException {
+    private SlideResult analyse(SlideSource slide, TileStep step) throws IOException {
         long start = System.nanoTime();
         if (!slide.pixelSize().isKnown()) {
-            throw new SlideException(slide.path(), "no usable pixel size (" + slide.pixelSize().source()
-                    + "); give it with --pixel-size UM on the command line or 'pixel_size=UM' in the macro / dialog");
+            throw new UnknownPixelSizeException(slide.path(), slide.pixelSize());
         }
         checkLimits(slide);
         progress.status("overview");
@@ -99,7 +113,7 @@ public final class SlideAnalysis {
         double nucleusThreshold = nucleusThreshold(scale, overview, overviewTissue, deconvolution, new NucleusDetector(settings.nuclei),
                 this::inParallel);
         TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold);
-        List<TileResult> tileResults = runTiles(analyzer, todo, tilesX);
+        List<TileResult> tileResults = runTiles(analyzer, step, todo, tilesX);
         grid.finishTiles();
         List<TileResult> tiles = BorderDuplicates.remove(tileResults, grid, scale.pixelUm);
         slide.releaseCaches();
@@ -200,9 +214,8 @@ public final class SlideAnalysis {
         return Math.max(settings.analysisPixelUm, Math.min(settings.overviewPixelUm, longSideUm / MIN_OVERVIEW_PIXELS));
     }
 
-    private List<TileResult> runTiles(TileAnalyzer analyzer, List<Integer> todo, int tilesX) throws IOException {
+    private List<TileResult> runTiles(TileAnalyzer analyzer, TileStep step, List<Integer> todo, int tilesX) throws IOException {
         AtomicInteger done = new AtomicInteger();
-        if (decodeOnly) progress.status("decode tiles"); // marks the start of the baseline's timed part
         // Tiles whose windows have the same size run one after another, the largest (inner) ones first: a
         // worker keeps the work arrays of one window size only (ScratchBySize), and the windows cut at the
         // slide's edges (up to eight more sizes) then cost a few new arrays per run rather than several
@@ -212,9 +225,7 @@ public final class SlideAnalysis {
         List<Callable<TileResult>> tasks = new ArrayList<>(order.size());
         for (int t : order) {
             tasks.add(() -> {
-                TileResult r = null;
-                if (decodeOnly) analyzer.decodeOnly(t, tilesX);
-                else r = analyzer.analyse(t, tilesX);
+                TileResult r = step.apply(analyzer, t, tilesX);
                 progress.tiles(done.incrementAndGet(), todo.size());
                 return r;
             });
@@ -283,18 +294,6 @@ public final class SlideAnalysis {
         return false;
     }
 
-    private boolean decodeOnly;
-
-    /**
-     * Benchmark baseline: {@link #run} then reads every tile it would analyse, with the same reader,
-     * margins, order and threads, and does nothing else with the pixels (the result has no tiles and
-     * empty blocks). What a whole run costs beyond this is the cost of the analysis itself.
-     */
-    public SlideAnalysis decodeOnly() {
-        decodeOnly = true;
-        return this;
-    }
-
     /**
      * Refuses, before any pixel is read, a slide whose whole-slide arrays could not be held: coordinates
      * of the analysis level, the block grid and the tile list are int-indexed, and the block grid, its
@@ -322,7 +321,7 @@ public final class SlideAnalysis {
         if (bytes > heap / 2) {
             throw new SlideException(slide.path(), String.format(java.util.Locale.ROOT,
                     "too large for this Java heap (%s needs about %d MB of whole-slide arrays, at most %d MB available);"
-                    + " give Java more memory (-Xmx) or analyse at a coarser --analysis-pixel-size", size, bytes >> 20, (heap / 2) >> 20));
+                    + " give Java more memory (-Xmx) or analyse at a coarser analysis pixel size", size, bytes >> 20, (heap / 2) >> 20));
         }
     }
 }

@@ -20,7 +20,7 @@ import necroptosis.stain.ColorDeconvolution;
  * the border their full shape: each pixel and each nucleus is counted exactly once.
  */
 final class TileAnalyzer {
-    private final ScaledLevel scale;
+    final ScaledLevel scale;
     private final AnalysisSettings settings;
     private final ColorDeconvolution deconvolution;
     private final NucleusDetector detector;
@@ -49,13 +49,6 @@ final class TileAnalyzer {
         this.marginPx = (int) Math.ceil((8 + 2 * settings.nuclei.backgroundRadiusUm + 4 * settings.nuclei.sigmaUm) / scale.pixelUm);
     }
 
-    /** Reads tile {@code index} exactly as {@link #analyse} does and nothing more (the decode-only baseline). */
-    void decodeOnly(int index, int tilesX) throws IOException {
-        int[] w = window(index, tilesX);
-        Buffers buf = BUFFERS.get(w[6] * w[7]);
-        scale.read(w[4], w[5], w[6], w[7], buf.rgb, buf.level);
-    }
-
     /** Pixels in tile {@code index}'s window: tiles with equal counts share one set of work arrays. */
     int windowPixels(int index, int tilesX) {
         int[] w = window(index, tilesX);
@@ -66,7 +59,7 @@ final class TileAnalyzer {
      * Tile {@code index}'s core {cx, cy, cw, ch} and the window read for it, the core with its margin
      * clipped to the level, {rx, ry, rw, rh}: eight pixel coordinates of the analysis level.
      */
-    private int[] window(int index, int tilesX) {
+    int[] window(int index, int tilesX) {
         int cx = (index % tilesX) * tilePx, cy = (index / tilesX) * tilePx;
         int cw = (int) Math.min(tilePx, scale.width - cx), ch = (int) Math.min(tilePx, scale.height - cy);
         int rx = Math.max(0, cx - marginPx), ry = Math.max(0, cy - marginPx);

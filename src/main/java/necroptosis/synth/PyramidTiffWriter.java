@@ -68,7 +68,7 @@ final class PyramidTiffWriter implements AutoCloseable {
 
     private void checkRoom(long more) throws IOException {
         if (!big && pos + more > CLASSIC_LIMIT) {
-            throw new IOException(file + ": the file would exceed 4 GB, the limit of classic TIFF; use --bigtiff");
+            throw new IOException(file + ": the file would exceed 4 GB, the limit of classic TIFF; write a BigTIFF instead");
         }
     }
 

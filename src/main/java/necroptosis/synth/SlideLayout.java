@@ -147,29 +147,29 @@ final class SlideLayout {
      * Zone of the pixel whose centre is (x, y) (pass pixel index + 0.5), straight from the polygons; the
      * renderer uses the cached row form, and tests check that both agree.
      */
-    Zone zoneAt(double x, double y) {
-        if (!tissue.contains(x, y)) return Zone.BACKGROUND;
+    TruthZone zoneAt(double x, double y) {
+        if (!tissue.contains(x, y)) return TruthZone.BACKGROUND;
         for (SynthPolygon c : cores) {
-            if (c.contains(x, y)) return Zone.NECROSIS;
+            if (c.contains(x, y)) return TruthZone.NECROSIS;
         }
         for (SynthPolygon c : cores) {
-            if (c.near(x, y, rimPx)) return Zone.RIM;
+            if (c.near(x, y, rimPx)) return TruthZone.RIM;
         }
-        return isStroma(stromaField(x, y)) ? Zone.STROMA : Zone.VIABLE;
+        return isStroma(stromaField(x, y)) ? TruthZone.STROMA : TruthZone.VIABLE;
     }
 
     /**
      * Zone of the pixel containing the point (x, y). Uses the cached row geometry with the same
      * comparisons as {@link #zoneRow}, so objects and pixels agree on zones exactly.
      */
-    Zone zoneOfPixel(double x, double y) {
+    TruthZone zoneOfPixel(double x, double y) {
         int py = (int) Math.floor(y);
         double xc = Math.floor(x) + 0.5;
         RowGeometry g = rowGeometry(py);
-        if ((countAtMost(g.tissue, xc) & 1) == (g.tissue.length & 1)) return Zone.BACKGROUND;
+        if ((countAtMost(g.tissue, xc) & 1) == (g.tissue.length & 1)) return TruthZone.BACKGROUND;
         if (g.anyCore) {
             for (double[] c : g.cores) {
-                if (c != null && ((c.length - countAtMost(c, xc)) & 1) == 1) return Zone.NECROSIS;
+                if (c != null && ((c.length - countAtMost(c, xc)) & 1) == 1) return TruthZone.NECROSIS;
             }
             for (double[] iv : g.near) {
                 if (iv == null) continue;
@@ -179,10 +179,10 @@ final class SlideLayout {
                     int mid = (lo + hi) >>> 1;
                     if (iv[2 * mid + 1] < xc) lo = mid + 1; else hi = mid;
                 }
-                if (lo < iv.length / 2 && iv[2 * lo] <= xc) return Zone.RIM;
+                if (lo < iv.length / 2 && iv[2 * lo] <= xc) return TruthZone.RIM;
             }
         }
-        return isStroma(stromaField(xc, py + 0.5)) ? Zone.STROMA : Zone.VIABLE;
+        return isStroma(stromaField(xc, py + 0.5)) ? TruthZone.STROMA : TruthZone.VIABLE;
     }
 
     /** Number of sorted values <= x. */
@@ -216,10 +216,10 @@ final class SlideLayout {
         for (int i = 0; i < n; i++) {
             double xc = x0 + i + 0.5;
             while (tp < tc.length && tc[tp] <= xc) tp++;
-            Zone z;
+            TruthZone z;
             int core = -1;
             if (((tc.length - tp) & 1) == 0) {
-                z = Zone.BACKGROUND;
+                z = TruthZone.BACKGROUND;
             } else {
                 z = null;
                 if (anyCore) {
@@ -229,17 +229,17 @@ final class SlideLayout {
                         if (((cc[k].length - cp[k]) & 1) == 1) core = k;
                     }
                     if (core >= 0) {
-                        z = Zone.NECROSIS;
+                        z = TruthZone.NECROSIS;
                     } else {
                         for (int k = 0; k < nc && z == null; k++) {
                             double[] iv = near[k];
                             if (iv == null) continue;
                             while (np[k] < iv.length && iv[np[k] + 1] < xc) np[k] += 2;
-                            if (np[k] < iv.length && iv[np[k]] <= xc) z = Zone.RIM;
+                            if (np[k] < iv.length && iv[np[k]] <= xc) z = TruthZone.RIM;
                         }
                     }
                 }
-                if (z == null) z = isStroma(field[off + i]) ? Zone.STROMA : Zone.VIABLE;
+                if (z == null) z = isStroma(field[off + i]) ? TruthZone.STROMA : TruthZone.VIABLE;
             }
             zones[off + i] = (byte) z.ordinal();
             coreIndex[off + i] = (byte) core;

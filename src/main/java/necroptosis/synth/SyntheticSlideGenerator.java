@@ -149,13 +149,13 @@ public final class SyntheticSlideGenerator {
              DataOutputStream lymph = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(lymphFile), 1 << 16))) {
             Pyramid pyramid = new Pyramid(writer, ws, hs, tile, pool, encoders);
             int across = writer.tilesAcross(0), down = writer.tilesDown(0);
-            ArrayDeque<Future<TileResult>> window = new ArrayDeque<Future<TileResult>>();
+            ArrayDeque<Future<RenderedTile>> window = new ArrayDeque<Future<RenderedTile>>();
             int maxInFlight = Math.max(4, threads * 4);
             for (int ty = 0; ty < down; ty++) {
                 for (int tx = 0; tx < across; tx++) {
                     final int x0 = tx * tile, y0 = ty * tile;
                     window.add(pool.submit(() -> {
-                        TileResult r = new TileResult();
+                        RenderedTile r = new RenderedTile();
                         renderers.get().render(x0, y0, r);
                         r.jpeg = encoders.get().encode(r.bgr);
                         return r;
@@ -184,9 +184,9 @@ public final class SyntheticSlideGenerator {
         return new Result(tif, truth, big, nl, Files.size(tif), (System.nanoTime() - t0) / 1e9);
     }
 
-    private void consume(Future<TileResult> f, SlideLayout layout, PyramidTiffWriter writer, Pyramid pyramid, Truth acc,
+    private void consume(Future<RenderedTile> f, SlideLayout layout, PyramidTiffWriter writer, Pyramid pyramid, Truth acc,
             DataOutputStream lymph, int across, int down) throws IOException {
-        TileResult r;
+        RenderedTile r;
         try {
             r = f.get();
         } catch (InterruptedException e) {
@@ -238,14 +238,14 @@ public final class SyntheticSlideGenerator {
 
     /** Per-zone pixel, DAB and core counts summed over tiles (sums do not depend on order). */
     private static final class Truth {
-        final long[] zonePixels = new long[Zone.VALUES.length];
-        final long[] dabPixels = new long[Zone.VALUES.length * SyntheticSlideSettings.DAB_THRESHOLDS.length];
+        final long[] zonePixels = new long[TruthZone.VALUES.length];
+        final long[] dabPixels = new long[TruthZone.VALUES.length * SyntheticSlideSettings.DAB_THRESHOLDS.length];
         final long[] corePixels;
-        final long[] lymphCounts = new long[Zone.VALUES.length];
+        final long[] lymphCounts = new long[TruthZone.VALUES.length];
 
         Truth(int cores) { corePixels = new long[cores]; }
 
-        void add(TileResult r) {
+        void add(RenderedTile r) {
             for (int i = 0; i < zonePixels.length; i++) zonePixels[i] += r.zonePixels[i];
             for (int i = 0; i < dabPixels.length; i++) dabPixels[i] += r.dabPixels[i];
             for (int i = 0; i < corePixels.length; i++) corePixels[i] += r.corePixels[i];
@@ -259,7 +259,7 @@ public final class SyntheticSlideGenerator {
         double[] thr = SyntheticSlideSettings.DAB_THRESHOLDS;
         int nt = thr.length;
         long tissue = 0;
-        for (Zone z : Zone.VALUES) if (z.isTissue()) tissue += t.zonePixels[z.ordinal()];
+        for (TruthZone z : TruthZone.VALUES) if (z.isTissue()) tissue += t.zonePixels[z.ordinal()];
         Gson gson = new Gson();
         try (Writer out = new OutputStreamWriter(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16),
                 StandardCharsets.UTF_8); JsonWriter j = new JsonWriter(out)) {
@@ -292,19 +292,19 @@ public final class SyntheticSlideGenerator {
                     + "(Euclidean) outside a core; stroma/viable: other tissue; background: outside the tissue; "
                     + "evaluated at pixel centres (x + 0.5, y + 0.5)");
             j.name("pixel_counts").beginObject();
-            for (Zone z : Zone.VALUES) j.name(z.key()).value(t.zonePixels[z.ordinal()]);
+            for (TruthZone z : TruthZone.VALUES) j.name(z.key()).value(t.zonePixels[z.ordinal()]);
             j.name("tissue").value(tissue);
             j.endObject();
-            long nec = t.zonePixels[Zone.NECROSIS.ordinal()], rim = t.zonePixels[Zone.RIM.ordinal()];
-            long via = t.zonePixels[Zone.VIABLE.ordinal()];
+            long nec = t.zonePixels[TruthZone.NECROSIS.ordinal()], rim = t.zonePixels[TruthZone.RIM.ordinal()];
+            long via = t.zonePixels[TruthZone.VIABLE.ordinal()];
             j.name("areas_mm2").beginObject();
             j.name("tissue").value(tissue * px2mm2);
             j.name("necrosis").value(nec * px2mm2);
             j.name("rim").value(rim * px2mm2);
             j.name("viable").value(via * px2mm2);
-            j.name("stroma").value(t.zonePixels[Zone.STROMA.ordinal()] * px2mm2);
+            j.name("stroma").value(t.zonePixels[TruthZone.STROMA.ordinal()] * px2mm2);
             j.name("tumour").value((nec + rim + via) * px2mm2);
-            j.name("background_excluded").value(t.zonePixels[Zone.BACKGROUND.ordinal()] * px2mm2);
+            j.name("background_excluded").value(t.zonePixels[TruthZone.BACKGROUND.ordinal()] * px2mm2);
             j.endObject();
             j.name("necrosis_fraction").value(ratio(nec, nec + rim + via));
             j.name("cores").beginArray();
@@ -339,18 +339,18 @@ public final class SyntheticSlideGenerator {
             }
             j.endObject();
             j.name("mlkl_h_score").beginObject();
-            for (Zone z : Zone.VALUES) {
+            for (TruthZone z : TruthZone.VALUES) {
                 if (!z.isTissue()) continue;
                 j.name(z.key()).value(hScore(t, z.ordinal(), t.zonePixels[z.ordinal()]));
             }
             j.endObject();
-            long posCoreRim = t.dabPixels[Zone.NECROSIS.ordinal() * nt] + t.dabPixels[Zone.RIM.ordinal() * nt];
+            long posCoreRim = t.dabPixels[TruthZone.NECROSIS.ordinal() * nt] + t.dabPixels[TruthZone.RIM.ordinal() * nt];
             j.name("necroptotic_fraction").value(ratio(posCoreRim, nec + rim));
             j.name("necroptotic_tumour_burden").value(ratio(posCoreRim, nec + rim + via));
             j.name("lymphocytes").beginObject();
             long lymphTissue = 0;
             j.name("counts").beginObject();
-            for (Zone z : Zone.VALUES) {
+            for (TruthZone z : TruthZone.VALUES) {
                 if (!z.isTissue()) continue;
                 j.name(z.key()).value(t.lymphCounts[z.ordinal()]);
                 lymphTissue += t.lymphCounts[z.ordinal()];
@@ -358,7 +358,7 @@ public final class SyntheticSlideGenerator {
             j.name("tissue").value(lymphTissue);
             j.endObject();
             j.name("density_per_mm2").beginObject();
-            for (Zone z : Zone.VALUES) {
+            for (TruthZone z : TruthZone.VALUES) {
                 if (!z.isTissue()) continue;
                 long px = t.zonePixels[z.ordinal()];
                 j.name(z.key()).value(px == 0 ? 0 : t.lymphCounts[z.ordinal()] / (px * px2mm2));
@@ -372,7 +372,7 @@ public final class SyntheticSlideGenerator {
                 for (long i = 0; i < lymphTissue; i++) {
                     double x = in.readDouble(), y = in.readDouble();
                     int z = in.readByte();
-                    j.beginArray().value(round2(x)).value(round2(y)).value(Zone.VALUES[z].key()).endArray();
+                    j.beginArray().value(round2(x)).value(round2(y)).value(TruthZone.VALUES[z].key()).endArray();
                 }
             }
             j.endArray();
@@ -396,7 +396,7 @@ public final class SyntheticSlideGenerator {
         int nt = SyntheticSlideSettings.DAB_THRESHOLDS.length;
         j.beginObject();
         long all = 0;
-        for (Zone z : Zone.VALUES) {
+        for (TruthZone z : TruthZone.VALUES) {
             if (!z.isTissue()) continue;
             long pos = t.dabPixels[z.ordinal() * nt + k];
             all += pos;

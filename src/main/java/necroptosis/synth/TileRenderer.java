@@ -51,7 +51,7 @@ final class TileRenderer {
     }
 
     /** Renders the tile whose top-left level-0 pixel is (x0, y0) into {@code out}. */
-    void render(int tx0, int ty0, TileResult out) {
+    void render(int tx0, int ty0, RenderedTile out) {
         x0 = tx0;
         y0 = ty0;
         out.reset(tx0, ty0, size, layout.cores.size());
@@ -204,7 +204,7 @@ final class TileRenderer {
                 cellY[q] = py;
                 cellKind[q] = CELL_NONE;
                 cellDab[q] = 0;
-                Zone z = layout.zoneOfPixel(px, py);
+                TruthZone z = layout.zoneOfPixel(px, py);
                 switch (z) {
                     case VIABLE:
                         tumourCell(q, r, settings.mlklViable());
@@ -282,7 +282,7 @@ final class TileRenderer {
         }
     }
 
-    private double lymphDensity(Zone z) {
+    private double lymphDensity(TruthZone z) {
         switch (z) {
             case RIM: return settings.lymphRim();
             case VIABLE: return settings.lymphViable();
@@ -292,7 +292,7 @@ final class TileRenderer {
         }
     }
 
-    private void lymphocytes(TileResult out) {
+    private void lymphocytes(RenderedTile out) {
         if (lymphMax <= 0) return;
         double g = LYMPH_GRID_UM * um2px;
         double mean = lymphMax * (LYMPH_GRID_UM * LYMPH_GRID_UM * 1e-6);
@@ -315,7 +315,7 @@ final class TileRenderer {
                     if (px < x0 - margin || px > x0 + size + margin || py < y0 - margin || py > y0 + size + margin) {
                         continue;
                     }
-                    Zone z = layout.zoneOfPixel(px, py);
+                    TruthZone z = layout.zoneOfPixel(px, py);
                     if (accept * lymphMax >= lymphDensity(z)) continue;
                     drawEllipse(px, py, radius * 1.3, radius * 1.3 * aspect, angle, KIND_CYTOPLASM, 0.13);
                     drawEllipse(px, py, radius, radius * aspect, angle, KIND_SOLID, od);
@@ -402,7 +402,7 @@ final class TileRenderer {
     }
 
     /** Beer-Lambert: RGB = I0 10^-(OD_H h + OD_DAB d) plus sensor noise; counts truth for in-image pixels. */
-    private void compose(TileResult out) {
+    private void compose(RenderedTile out) {
         byte[] bgr = out.bgr;
         double[] hv = layout.stainH, dv = layout.stainDab, g = layout.glass;
         int w = layout.width, hgt = layout.height;

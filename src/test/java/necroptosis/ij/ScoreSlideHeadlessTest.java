@@ -109,6 +109,18 @@ class ScoreSlideHeadlessTest {
     }
 
     @Test
+    void aSlideWithoutPixelSizeIsOneLineSayingWhereFijiTakesIt() throws IOException {
+        Path png = dir.resolve("uncalibrated.png");
+        java.awt.image.BufferedImage white = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 64; y++) for (int x = 0; x < 64; x++) white.setRGB(x, y, 0xFFFFFF);
+        javax.imageio.ImageIO.write(white, "png", png.toFile());
+        String err = runMacro("run(\"Score Slide...\", \"slide=[" + q(png) + "] output=[" + q(dir.resolve("o")) + "]\");");
+        assertTrue(err.trim().startsWith("Score Slide: " + png + ": no usable pixel size"), err);
+        assertTrue(err.contains("pixel_size=UM") && err.contains("Image > Properties") && !err.contains("--pixel-size"), err);
+        assertEquals(1, err.trim().split("\n").length, "one line: " + err);
+    }
+
+    @Test
     void aMissingSlideIsOneLineWithTheFileAndTheReason() {
         Path missing = dir.resolve("no such slide.svs");
         String err = runMacro("run(\"Score Slide...\", \"slide=[" + q(missing) + "] output=[" + q(dir.resolve("o")) + "]\");");

@@ -28,6 +28,7 @@ import necroptosis.slide.OpenOptions;
 import necroptosis.slide.SlideException;
 import necroptosis.slide.SlideSource;
 import necroptosis.slide.SlideSources;
+import necroptosis.slide.UnknownPixelSizeException;
 
 /**
  * Issue 3, "Bad input": a slide without a pixel size is refused with a way out; glass only, tissue without
@@ -70,14 +71,16 @@ class EmptyInputTest {
     // --- 1. no pixel size --------------------------------------------------------------------------------
 
     @Test
-    void slideWithoutPixelSizeIsRefusedWithOneLineSayingHowToGiveIt() throws Exception {
+    void slideWithoutPixelSizeIsRefusedWithOneLineThatEachFrontEndCompletes() throws Exception {
         Path png = EdgeSlides.glass(dir.resolve("uncalibrated.png"), 64, 64, 0, 1);
         try (SlideSource s = SlideSources.open(png, OpenOptions.DEFAULT)) {
             assertFalse(s.pixelSize().isKnown(), "a plain PNG has no calibration: " + s.pixelSize());
-            SlideException e = assertThrows(SlideException.class, () -> new SlideAnalysis(settings(), ProgressListener.NONE).run(s));
+            UnknownPixelSizeException e = assertThrows(UnknownPixelSizeException.class,
+                    () -> new SlideAnalysis(settings(), ProgressListener.NONE).run(s));
             String m = e.getMessage();
-            assertTrue(m.contains("uncalibrated.png"), m);
-            assertTrue(m.contains("--pixel-size"), m);
+            assertTrue(m.contains("uncalibrated.png") && m.contains("no usable pixel size"), m);
+            // How to give one is the front end's to say: the command line's option, Fiji's field or macro key.
+            assertFalse(m.contains("--pixel-size") || m.contains("pixel_size"), m);
             assertFalse(m.contains("\n") || m.contains("\r"), "one line: " + m);
         }
     }

@@ -101,10 +101,11 @@ class RunResourcesTest {
             }
         };
         try (SlideSource s = SlideSources.open(Paths.get(SLIDE))) {
-            SlideResult baseline = new SlideAnalysis(AnalysisSettings.builder().threads(2).build(), counting).decodeOnly().run(s);
+            DecodeOnlyRun baseline = DecodeOnlyRun.run(AnalysisSettings.builder().threads(2).build(), counting, s);
             SlideResult full = new SlideAnalysis(AnalysisSettings.builder().threads(2).build(), null).run(s);
-            assertTrue(baseline.tiles.isEmpty(), "decode-only analysed " + baseline.tiles.size() + " tiles");
-            assertEquals(full.tilesTotal - full.tilesSkipped, read.get(), "tiles read by the baseline");
+            assertTrue(baseline.result.tiles.isEmpty(), "decode-only analysed " + baseline.result.tiles.size() + " tiles");
+            assertEquals(full.tilesTotal - full.tilesSkipped, read.get(), "tiles reported by the baseline");
+            assertEquals(read.get(), baseline.tiles, "tiles read by the baseline");
         }
     }
 

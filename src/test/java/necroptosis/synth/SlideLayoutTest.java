@@ -19,18 +19,18 @@ class SlideLayoutTest {
         byte[] zones = new byte[w], core = new byte[w];
         double[] field = new double[w];
         SplitMix r = new SplitMix(1);
-        int[] seen = new int[Zone.VALUES.length];
+        int[] seen = new int[TruthZone.VALUES.length];
         for (int n = 0; n < 300; n++) {
             int y = r.nextInt(S.height());
             layout.zoneRow(y, 0, w, zones, core, field, 0);
             for (int x = 0; x < w; x += 7) {
-                Zone row = Zone.VALUES[zones[x]];
+                TruthZone row = TruthZone.VALUES[zones[x]];
                 assertEquals(layout.zoneAt(x + 0.5, y + 0.5), row, "polygon query at " + x + "," + y);
                 assertEquals(layout.zoneOfPixel(x + 0.3, y + 0.9), row, "cached row query at " + x + "," + y);
                 seen[row.ordinal()]++;
             }
         }
-        for (Zone z : Zone.VALUES) assertTrue(seen[z.ordinal()] > 0, "sampled some " + z);
+        for (TruthZone z : TruthZone.VALUES) assertTrue(seen[z.ordinal()] > 0, "sampled some " + z);
     }
 
     @Test

@@ -2,13 +2,13 @@ package necroptosis.synth;
 
 import java.util.Arrays;
 
-/** Pixels and ground-truth counts of one rendered level-0 tile; reused between tiles. */
-final class TileResult {
+/** Pixels and ground-truth counts of one rendered level-0 tile of a synthetic slide (not an analysed tile); reused between tiles. */
+final class RenderedTile {
     int x0, y0;
     byte[] bgr = new byte[0];
-    final long[] zonePixels = new long[Zone.VALUES.length];
+    final long[] zonePixels = new long[TruthZone.VALUES.length];
     /** [zone * thresholds + t]: pixels with true DAB OD >= threshold t. */
-    final long[] dabPixels = new long[Zone.VALUES.length * SyntheticSlideSettings.DAB_THRESHOLDS.length];
+    final long[] dabPixels = new long[TruthZone.VALUES.length * SyntheticSlideSettings.DAB_THRESHOLDS.length];
     long[] corePixels = new long[0];
     /** Lymphocytes whose centre pixel lies in this tile: x, y, zone ordinal triples. */
     double[] lymph = new double[48];
@@ -27,7 +27,7 @@ final class TileResult {
         jpeg = null;
     }
 
-    void addLymphocyte(double x, double y, Zone z) {
+    void addLymphocyte(double x, double y, TruthZone z) {
         if (3 * lymphCount + 3 > lymph.length) lymph = Arrays.copyOf(lymph, lymph.length * 2);
         lymph[3 * lymphCount] = x;
         lymph[3 * lymphCount + 1] = y;
