@@ -8,8 +8,8 @@ import necroptosis.scoring.PixelScore;
 import necroptosis.scoring.CellCompartment;
 import necroptosis.segmentation.CellExpander;
 import necroptosis.segmentation.Nucleus;
+import necroptosis.segmentation.NucleusClassifier;
 import necroptosis.segmentation.NucleusDetector;
-import necroptosis.segmentation.NucleusSettings;
 import necroptosis.segmentation.ScratchBySize;
 import necroptosis.stain.ColorDeconvolution;
 
@@ -24,6 +24,7 @@ final class TileAnalyzer {
     private final AnalysisSettings settings;
     private final ColorDeconvolution deconvolution;
     private final NucleusDetector detector;
+    private final NucleusClassifier classifier;
     private final BlockGrid grid;
     private final int tilePx;
     private final int marginPx;
@@ -41,6 +42,7 @@ final class TileAnalyzer {
         this.settings = settings;
         this.deconvolution = deconvolution;
         this.detector = new NucleusDetector(settings.nuclei);
+        this.classifier = new NucleusClassifier(settings.nuclei);
         this.grid = grid;
         this.tilePx = tilePx;
         // Room for the largest nucleus (about 15 µm across) plus the reach of the top-hat and smoothing,
@@ -105,10 +107,9 @@ final class TileAnalyzer {
         int[] cells = rgb;
         double[] cellDab = settings.cellMode
                 ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, settings.compartment, settings.cellExpansionUm, cells) : null;
-        // Marker mode (CD45/CD3/CD8 slides): an immune cell is a lymphocyte-sized, round nucleus whose thin
-        // rim of cytoplasm and membrane (within 2 µm) is DAB-positive, whatever its haematoxylin darkness.
+        // Marker mode (CD45/CD3/CD8 slides): the immune-cell rule reads the DAB of each nucleus' rim.
         double[] markerDab = markerMode
-                ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, CellCompartment.CYTOPLASM, MARKER_RING_UM, cells) : null;
+                ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, CellCompartment.CYTOPLASM, NucleusClassifier.MARKER_RIM_UM, cells) : null;
         int counted = 0, immune = 0;
         double[] positions = new double[16];
         for (int k = 0; k < nuclei.size(); k++) {
@@ -119,10 +120,7 @@ final class TileAnalyzer {
             if (cellDab != null && nu.kind != Nucleus.Kind.DEBRIS) {
                 grid.cellBins[t.bin(cellDab[k])][b]++;
             }
-            Nucleus.Kind kind = nu.kind;
-            if (markerMode && kind != Nucleus.Kind.DEBRIS) {
-                kind = isLymphocyteSized(nu) && markerDab[k] >= t.weak() ? Nucleus.Kind.LYMPHOCYTE : Nucleus.Kind.TUMOUR;
-            }
+            Nucleus.Kind kind = markerMode ? classifier.markerModeKind(nu, markerDab[k], t.weak()) : nu.kind;
             switch (kind) {
                 case LYMPHOCYTE:
                     grid.lymphocytes[b]++;
@@ -136,7 +134,7 @@ final class TileAnalyzer {
                 default:
                     // Necrosis is judged on intact nuclei: small pale fragments count as cells, not here.
                     // tiles.csv's "nuclei" counts the same intact nuclei (lymphocytes included), never debris.
-                    if (nu.areaUm2 >= NucleusSettings.DEBRIS_MAX_AREA_UM2) {
+                    if (NucleusClassifier.isIntact(nu)) {
                         grid.tumourNuclei[b]++;
                         counted++;
                     }
@@ -163,7 +161,7 @@ final class TileAnalyzer {
         double r = CONTACT_UM / scale.pixelUm;
         // The window's margin (26 µm) exceeds the contact distance: every neighbour of an owned cell is in it.
         for (Nucleus nu : nuclei) {
-            if (nu.kind != Nucleus.Kind.TUMOUR || nu.areaUm2 < NucleusSettings.DEBRIS_MAX_AREA_UM2) continue;
+            if (nu.kind != Nucleus.Kind.TUMOUR || !NucleusClassifier.isIntact(nu)) continue;
             double gx = rx + nu.x, gy = ry + nu.y;
             for (int i = 0; i < immune; i++) {
                 double dx = positions[2 * i] - gx, dy = positions[2 * i + 1] - gy;
@@ -202,14 +200,6 @@ final class TileAnalyzer {
     }
 
     private static final ScratchBySize<Buffers> BUFFERS = new ScratchBySize<>(Buffers::new);
-
-    /** Width of the cytoplasm and membrane rim scored for an immune marker. */
-    static final double MARKER_RING_UM = 2;
-
-    private boolean isLymphocyteSized(Nucleus nu) {
-        return nu.areaUm2 >= settings.nuclei.lymphMinAreaUm2 && nu.areaUm2 <= settings.nuclei.lymphMaxAreaUm2
-                && nu.circularity >= settings.nuclei.lymphMinCircularity;
-    }
 
     /** Fills the tile's tissue mask from the overview's tissue region (nearest overview pixel). */
     private void regionMask(int rx, int ry, int rw, int rh, byte[] tissue, Buffers buf) {

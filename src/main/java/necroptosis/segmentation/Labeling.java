@@ -9,6 +9,13 @@ public final class Labeling {
     /** Pixels per label, index 0 unused. */
     public final int[] sizes;
 
+    /** Pixels in all components. */
+    public int labelled() {
+        int total = 0;
+        for (int c = 1; c <= count; c++) total += sizes[c];
+        return total;
+    }
+
     private Labeling(int[] labels, int count, int[] sizes) {
         this.labels = labels;
         this.count = count;
@@ -33,6 +40,11 @@ public final class Labeling {
     /** As {@link #of(boolean[], int, int)} with 4-connected components (pixels touching at a corner are apart). */
     public static Labeling of4(boolean[] mask, int width, int height) {
         return label(mask, width, height, null, false);
+    }
+
+    /** As {@link #of4(boolean[], int, int)}, into {@code reuse} when it is large enough (see {@link #of(boolean[], int, int, int[])}). */
+    public static Labeling of4(boolean[] mask, int width, int height, int[] reuse) {
+        return label(mask, width, height, reuse, false);
     }
 
     private static Labeling label(boolean[] mask, int width, int height, int[] reuse, boolean eight) {
