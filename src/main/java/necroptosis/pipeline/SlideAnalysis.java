@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import necroptosis.regions.UserRegions;
-import necroptosis.segmentation.ImageJFilters;
 import necroptosis.segmentation.NecrosisSegmenter;
 import necroptosis.segmentation.NucleusDetector;
 import necroptosis.slide.SlideException;
@@ -38,13 +37,8 @@ public final class SlideAnalysis {
     }
 
     public SlideResult run(SlideSource slide) throws IOException {
-        // Tiles are the unit of parallelism: ImageJ's filters inside a tile stay in the tile's thread.
-        ImageJFilters.singleThreaded();
-        try {
-            return analyse(slide);
-        } finally {
-            ImageJFilters.restoreThreads();
-        }
+        // Tiles are the unit of parallelism: ImageJ's filters inside a tile stay in the tile's thread (ImageJFilters).
+        return analyse(slide);
     }
 
     private SlideResult analyse(SlideSource slide) throws IOException {
