@@ -1,6 +1,7 @@
 package necroptosis.pipeline;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 import necroptosis.scoring.DabThresholds;
@@ -125,7 +126,7 @@ final class TileAnalyzer {
                 case LYMPHOCYTE:
                     grid.lymphocytes[b]++;
                     counted++;
-                    if (2 * immune + 2 > positions.length) positions = java.util.Arrays.copyOf(positions, positions.length * 2);
+                    if (2 * immune + 2 > positions.length) positions = Arrays.copyOf(positions, positions.length * 2);
                     positions[2 * immune] = gx;
                     positions[2 * immune + 1] = gy;
                     immune++;
@@ -134,14 +135,14 @@ final class TileAnalyzer {
                 default:
                     // Necrosis is judged on intact nuclei: small pale fragments count as cells, not here.
                     // tiles.csv's "nuclei" counts the same intact nuclei (lymphocytes included), never debris.
-                    if (NucleusClassifier.isIntact(nu)) {
+                    if (classifier.isIntact(nu)) {
                         grid.tumourNuclei[b]++;
                         counted++;
                     }
                     break;
             }
         }
-        return new TileResult(index, cx, cy, cw, ch, tileScore, counted, immune, java.util.Arrays.copyOf(positions, 2 * immune),
+        return new TileResult(index, cx, cy, cw, ch, tileScore, counted, immune, Arrays.copyOf(positions, 2 * immune),
                 intactNeighbours(nuclei, positions, immune, rx, ry));
     }
 
@@ -161,7 +162,7 @@ final class TileAnalyzer {
         double r = CONTACT_UM / scale.pixelUm;
         // The window's margin (26 µm) exceeds the contact distance: every neighbour of an owned cell is in it.
         for (Nucleus nu : nuclei) {
-            if (nu.kind != Nucleus.Kind.TUMOUR || !NucleusClassifier.isIntact(nu)) continue;
+            if (nu.kind != Nucleus.Kind.TUMOUR || !classifier.isIntact(nu)) continue;
             double gx = rx + nu.x, gy = ry + nu.y;
             for (int i = 0; i < immune; i++) {
                 double dx = positions[2 * i] - gx, dy = positions[2 * i + 1] - gy;

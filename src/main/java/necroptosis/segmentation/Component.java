@@ -1,5 +1,7 @@
 package necroptosis.segmentation;
 
+import java.util.Arrays;
+
 /**
  * One 4-connected component of the nucleus mask, as the slice {@code [from, to)} of a tile's list of
  * mask pixels ordered by component, and what the measurement reads off its pixels.
@@ -51,7 +53,7 @@ final class Component {
 
     /** Labels the pixels at or above {@code cut} 1 and the rest of {@code box} 0 in {@code boxLabels}. */
     void labelAtOrAbove(float cut, float[] flat, Box box, int[] boxLabels) {
-        java.util.Arrays.fill(boxLabels, 0, box.pixels(), 0);
+        Arrays.fill(boxLabels, 0, box.pixels(), 0);
         int[] pixels = this.pixels;
         int width = this.width, ox = box.x0, oy = box.y0, bw = box.w;
         for (int k = from; k < to; k++) {

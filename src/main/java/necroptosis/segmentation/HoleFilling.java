@@ -1,5 +1,7 @@
 package necroptosis.segmentation;
 
+import java.util.Arrays;
+
 /**
  * The split's two hole fillers, on one object in its box. Vesicular nuclei (chromatin at the rim, pale
  * centre) threshold as rings: their holes, up to a size, belong to the nucleus, never the larger gaps
@@ -81,7 +83,7 @@ final class HoleFilling {
             int c = labels[b];
             if (c > 0 && !open[c] && regions.sizes[c] <= maxHolePixels) box[b] = (byte) 255;
         }
-        java.util.Arrays.fill(removed, 0, n, (byte) 0);
+        Arrays.fill(removed, 0, n, (byte) 0);
     }
 
     /** Background (or a line, or another object's pixel) beside a cut region. */

@@ -37,18 +37,18 @@ final class LymphocyteClumps {
         byte[] mask = component.maskAtOrAbove(cut, images.flat, box);
         ShapeSplit.splitByShape(mask, box.w, box.h, scratch);
         Labeling parts = Labeling.of(nonZero(mask), box.w, box.h); // the watershed lines separate 8-connected particles
-        if (!NucleusClassifier.enoughClumpPieces(parts.count)) return null;
+        if (!classifier.enoughClumpPieces(parts.count)) return null;
         double pixelArea = images.pixelArea();
         List<Nucleus> out = new ArrayList<>();
         int[] newId = new int[parts.count + 1];
         for (int c = 1; c <= parts.count; c++) {
             if (parts.sizes[c] * pixelArea < minAreaUm2) continue;
             Nucleus n = Measurement.of(parts.labels, c, box, images, classifier);
-            if (!NucleusClassifier.isLymphocyte(n)) return null;
+            if (!classifier.isLymphocyte(n)) return null;
             out.add(n);
             newId[c] = firstLabel + out.size() - 1;
         }
-        if (!NucleusClassifier.enoughClumpPieces(out.size())) return null;
+        if (!classifier.enoughClumpPieces(out.size())) return null;
         component.relabel(labels, parts.labels, box, newId);
         return out;
     }
@@ -73,9 +73,9 @@ final class LymphocyteClumps {
         Labeling dust = Labeling.of(trimmedOff(object, opened), bw, bh);
         int largestDust = 0;
         for (int c = 1; c <= dust.count; c++) largestDust = Math.max(largestDust, dust.sizes[c]);
-        if (!NucleusClassifier.onlyDustTrimmed(kept.count, largestDust * pixelArea)) return null;
+        if (!classifier.onlyDustTrimmed(kept.count, largestDust * pixelArea)) return null;
         Nucleus n = Measurement.of(kept.labels, 1, box, images, classifier);
-        return NucleusClassifier.isLymphocyte(n) ? n : null;
+        return classifier.isLymphocyte(n) ? n : null;
     }
 
     /**

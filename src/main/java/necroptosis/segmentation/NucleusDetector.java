@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Finds nuclei in a tile's haematoxylin optical density, in four steps (METHODS.md, "Nuclei, cells and
+ * Finds nuclei in a tile's haematoxylin optical density, in the steps of METHODS.md ("Nuclei, cells and
  * immune cells"): smooth and threshold ({@link NucleusFilter}: top-hat, Gaussian, the floor raised to
- * Otsu's threshold); objects at the floor cut into nuclei ({@link BasinSplit}: intensity basins, each at
- * its own half maximum, then an EDM watershed); measure ({@link NucleusMeasurer}: 4-connected components
- * on the unsmoothed OD at half their peak); classify ({@link NucleusClassifier}, which the measurement
- * asks).
+ * Otsu's threshold); objects (the smoothed OD at or above the floor, in the tissue); split
+ * ({@link BasinSplit}: each object cut into intensity basins at their own half maximum, then by an EDM
+ * watershed); measure ({@link NucleusMeasurer}: 4-connected components on the unsmoothed OD at half their
+ * peak); classify ({@link NucleusClassifier}, which the measurement asks).
  * <p>
  * Thread-safe: the image-sized work arrays are the calling thread's ({@link ScratchBySize}), reused by
  * its next detection. Results depend only on the input, so any thread count gives the same nuclei.

@@ -1,6 +1,7 @@
 package necroptosis.segmentation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -75,7 +76,7 @@ final class NucleusMeasurer {
         }
 
         void add(Nucleus n, int label) {
-            if (nuclei.size() == labelOf.length) labelOf = java.util.Arrays.copyOf(labelOf, 2 * labelOf.length);
+            if (nuclei.size() == labelOf.length) labelOf = Arrays.copyOf(labelOf, 2 * labelOf.length);
             labelOf[nuclei.size()] = label;
             nuclei.add(n);
         }
@@ -124,9 +125,9 @@ final class NucleusMeasurer {
         Nucleus nucleus = measureAt(cut, component);
         float darkest = values[members - 1]; // robustPeak left the largest value last
         float lymphCut = Math.max(threshold, 0.5f * darkest);
-        if (NucleusClassifier.mayHideLymphocyte(nucleus) && lymphCut > cut) {
+        if (classifier.mayHideLymphocyte(nucleus) && lymphCut > cut) {
             Nucleus dark = measureAt(lymphCut, component);
-            if (dark != null && NucleusClassifier.isLymphocyte(dark)) nucleus = dark;
+            if (dark != null && classifier.isLymphocyte(dark)) nucleus = dark;
         }
         if (classifier.mayBeLymphocyteClump(nucleus)) {
             List<Nucleus> pieces = clumps.splitDarkCore(cut, component, found.labels, found.nextLabel);
@@ -135,7 +136,7 @@ final class NucleusMeasurer {
                 for (Nucleus piece : pieces) found.add(piece, found.nextLabel++);
                 return;
             }
-            if (nucleus.kind == Nucleus.Kind.TUMOUR) {
+            if (classifier.mayCarryDust(nucleus)) {
                 Nucleus trimmed = clumps.withoutDust(cut, component);
                 if (trimmed != null) nucleus = trimmed;
             }

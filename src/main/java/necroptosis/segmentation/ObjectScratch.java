@@ -1,5 +1,7 @@
 package necroptosis.segmentation;
 
+import java.util.Arrays;
+
 /**
  * One thread's work arrays for the per-object steps (split, hole filling, measurement), reused from
  * object to object and tile to tile, never shared. They grow to the largest object's box, which at the
@@ -43,7 +45,7 @@ final class ObjectScratch {
     /** Per region label: whether that region is open (no hole); zeroed. */
     boolean[] open(int n) {
         if (open.length < n) open = new boolean[Math.max(n, 2 * open.length)];
-        else java.util.Arrays.fill(open, 0, n, false);
+        else Arrays.fill(open, 0, n, false);
         return open;
     }
 
