@@ -1,7 +1,5 @@
 package necroptosis.segmentation;
 
-import java.util.Arrays;
-
 /**
  * One 4-connected component of the nucleus mask, as the slice {@code [from, to)} of a tile's list of
  * mask pixels ordered by component, and what the measurement reads off its pixels.
@@ -10,6 +8,8 @@ final class Component {
     final int[] pixels;
     final int width;
     int id, from, to;
+    /** The bounding box of all its pixels. */
+    Box box;
 
     Component(int[] pixels, int width) {
         this.pixels = pixels;
@@ -51,15 +51,21 @@ final class Component {
         return out;
     }
 
-    /** Labels the pixels at or above {@code cut} 1 and the rest of {@code box} 0 in {@code boxLabels}. */
-    void labelAtOrAbove(float cut, float[] flat, Box box, int[] boxLabels) {
-        Arrays.fill(boxLabels, 0, box.pixels(), 0);
+    /**
+     * Labels the pixels at or above {@code cut} {@code label} in {@code boxLabels} over {@link #box}, leaving
+     * its other pixels as they are; returns how many there are.
+     */
+    int labelAtOrAbove(float cut, float[] flat, int[] boxLabels, int label) {
         int[] pixels = this.pixels;
-        int width = this.width, ox = box.x0, oy = box.y0, bw = box.w;
+        int width = this.width, ox = box.x0, oy = box.y0, bw = box.w, labelled = 0;
         for (int k = from; k < to; k++) {
             int p = pixels[k];
-            if (flat[p] >= cut) boxLabels[(p / width - oy) * bw + (p % width - ox)] = 1;
+            if (flat[p] >= cut) {
+                boxLabels[(p / width - oy) * bw + (p % width - ox)] = label;
+                labelled++;
+            }
         }
+        return labelled;
     }
 
     /**

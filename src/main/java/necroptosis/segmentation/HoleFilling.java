@@ -19,10 +19,9 @@ final class HoleFilling {
      */
     static boolean fillSmallHoles(byte[] box, Box where, boolean[] above, int width, double maxHolePixels, ObjectScratch s) {
         int bw = where.w, bh = where.h, n = bw * bh;
+        if (!backgroundWithinRows(box, bw, bh)) return false;
         boolean[] background = s.region(n);
-        boolean any = false;
-        for (int b = 0; b < n; b++) any |= background[b] = box[b] == 0;
-        if (!any) return false;
+        for (int b = 0; b < n; b++) background[b] = box[b] == 0;
         Labeling regions = Labeling.of4(background, bw, bh, s.regionLabels(n));
         int[] labels = regions.labels;
         boolean[] open = s.open(regions.count + 1);
@@ -47,6 +46,21 @@ final class HoleFilling {
         return filled;
     }
 
+    /**
+     * Whether a background pixel lies between two object pixels of its row. Every hole pixel does (along its
+     * row it would otherwise reach the border through background), and most nuclei have none: one pass
+     * over the box then spares labelling its background.
+     */
+    private static boolean backgroundWithinRows(byte[] box, int bw, int bh) {
+        for (int row = 0, end = bw * bh; row < end; row += bw) {
+            int first = row, last = row + bw - 1;
+            while (first < last && box[first] == 0) first++;
+            while (last > first && box[last] == 0) last--;
+            for (int b = first + 1; b < last; b++) if (box[b] == 0) return true;
+        }
+        return false;
+    }
+
     /** Marks region {@code label} (0: none) open; 1 when it was not yet. */
     private static int opened(boolean[] open, int label) {
         if (label == 0 || open[label]) return 0;
@@ -63,6 +77,10 @@ final class HoleFilling {
      */
     static void refillHoles(byte[] box, byte[] removed, int bw, int bh, double maxHolePixels, ObjectScratch s) {
         int n = bw * bh;
+        if (!enclosedRunInRows(box, removed, bw, bh)) {
+            Arrays.fill(removed, 0, n, (byte) 0);
+            return;
+        }
         boolean[] cut = s.region(n);
         for (int b = 0; b < n; b++) cut[b] = removed[b] != 0;
         Labeling regions = Labeling.of4(cut, bw, bh, s.regionLabels(n));
@@ -84,6 +102,25 @@ final class HoleFilling {
             if (c > 0 && !open[c] && regions.sizes[c] <= maxHolePixels) box[b] = (byte) 255;
         }
         Arrays.fill(removed, 0, n, (byte) 0);
+    }
+
+    /**
+     * Whether some row holds a run of removed pixels with kept object pixels on both sides. Every pixel of a
+     * hole the cut opened lies in such a run (its row reaches background or the box's edge otherwise), and
+     * most cuts only trim an object's rim: one pass over the box then spares labelling the removed pixels.
+     */
+    private static boolean enclosedRunInRows(byte[] box, byte[] removed, int bw, int bh) {
+        for (int row = 0, end = bw * bh; row < end; row += bw) {
+            for (int b = row + 1, last = row + bw - 1; b < last; b++) {
+                if (removed[b] == 0 || removed[b - 1] != 0) continue;
+                if (box[b - 1] == 0) continue; // the run starts at background
+                int e = b;
+                while (e < last && removed[e + 1] != 0) e++;
+                if (e < last && box[e + 1] != 0) return true;
+                b = e;
+            }
+        }
+        return false;
     }
 
     /** Background (or a line, or another object's pixel) beside a cut region. */

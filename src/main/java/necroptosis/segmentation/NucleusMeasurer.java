@@ -44,12 +44,15 @@ final class NucleusMeasurer {
         int count = components.count;
         int[] pixelsByComponent = scratch.pixelList(components.labelled());
         int[] start = byComponent(labels, components, pixelsByComponent);
+        int[] bounds = bounds(components.count, start, pixelsByComponent);
         Found found = new Found(count, labels);
         Component component = new Component(pixelsByComponent, images.width);
         for (int c = 1; c <= count; c++) {
             component.id = c;
             component.from = start[c];
             component.to = start[c + 1];
+            int b = 4 * c;
+            component.box = new Box(bounds[b], bounds[b + 1], bounds[b + 2] - bounds[b] + 1, bounds[b + 3] - bounds[b + 1] + 1);
             // One call per component (thousands per tile), which the JIT compiles after the first few rather
             // than compiling this tile-long loop again at each of its loops (see BasinSplit).
             measure(component, nuclei.cuts[component.first()], found);
@@ -92,7 +95,7 @@ final class NucleusMeasurer {
                     remap[labelOf[i]] = kept.size();
                 }
             }
-            if (keepLabels) for (int i = 0; i < labels.length; i++) labels[i] = remap[labels[i]];
+            if (keepLabels) for (int i = 0, n = images.width * images.height; i < n; i++) labels[i] = remap[labels[i]];
             return kept;
         }
     }
@@ -101,16 +104,36 @@ final class NucleusMeasurer {
      * The mask's pixels grouped by component, each group in raster order, into {@code out}; component
      * {@code c}'s are {@code out[start[c] .. start[c + 1])}.
      */
-    private static int[] byComponent(int[] labels, Labeling components, int[] out) {
-        int count = components.count;
+    private int[] byComponent(int[] labels, Labeling components, int[] out) {
+        int count = components.count, n = images.width * images.height;
         int[] start = new int[count + 2], next = new int[count + 1];
         for (int c = 1; c <= count; c++) start[c + 1] = start[c] + components.sizes[c];
         System.arraycopy(start, 0, next, 0, count + 1);
-        for (int p = 0; p < labels.length; p++) {
+        for (int p = 0; p < n; p++) {
             int c = labels[p];
             if (c != 0) out[next[c]++] = p;
         }
         return start;
+    }
+
+    /** Each component's bounds {x0, y0, x1, y1} (inclusive) at {@code 4 * c}, from its pixels in raster order. */
+    private int[] bounds(int count, int[] start, int[] pixels) {
+        int[] bounds = scratch.bounds(4 * (count + 1));
+        int width = images.width;
+        for (int c = 1; c <= count; c++) {
+            int x0 = width, x1 = -1;
+            for (int k = start[c]; k < start[c + 1]; k++) {
+                int x = pixels[k] % width;
+                if (x < x0) x0 = x;
+                if (x > x1) x1 = x;
+            }
+            int b = 4 * c;
+            bounds[b] = x0;
+            bounds[b + 1] = pixels[start[c]] / width;
+            bounds[b + 2] = x1;
+            bounds[b + 3] = pixels[start[c + 1] - 1] / width;
+        }
+        return bounds;
     }
 
     /**
@@ -146,10 +169,9 @@ final class NucleusMeasurer {
 
     /** The nucleus formed by the component's pixels at or above {@code cut}; null when there are none. */
     private Nucleus measureAt(float cut, Component component) {
-        Box box = component.boxAtOrAbove(cut, images.flat);
-        if (box == null) return null;
-        int[] boxLabels = scratch.boxLabels(box.pixels());
-        component.labelAtOrAbove(cut, images.flat, box, boxLabels);
-        return Measurement.of(boxLabels, 1, box, images, classifier);
+        int[] boxLabels = scratch.boxLabels(component.box.pixels());
+        int label = scratch.stamp();
+        if (component.labelAtOrAbove(cut, images.flat, boxLabels, label) == 0) return null;
+        return Measurement.of(boxLabels, label, component.box, images, classifier);
     }
 }

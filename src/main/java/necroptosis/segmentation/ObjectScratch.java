@@ -49,8 +49,22 @@ final class ObjectScratch {
         return open;
     }
 
-    /** A nucleus' pixels in its box, for its measurement. */
+    /**
+     * A nucleus' pixels in its box, for its measurement, labelled with a new {@link #stamp()} each time:
+     * older labels are smaller, so the array is never cleared.
+     */
     int[] boxLabels(int n) { return boxLabels = atLeast(boxLabels, n); }
+
+    private int stamp;
+
+    /** A label larger than any in {@link #boxLabels}. */
+    int stamp() {
+        if (stamp == Integer.MAX_VALUE) {
+            Arrays.fill(boxLabels, 0);
+            stamp = 0;
+        }
+        return ++stamp;
+    }
 
     /** A tile's nucleus pixels, grouped by component: a fraction of the tile, so not one of its image-sized arrays. */
     int[] pixelList(int n) { return pixelList = atLeast(pixelList, n); }
