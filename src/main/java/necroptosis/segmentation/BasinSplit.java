@@ -71,7 +71,7 @@ final class BasinSplit {
 
     /** Splits every object, in raster order of its first pixel. */
     void splitAll() {
-        Labeling objects = Labeling.of(above, width, height, work);
+        Labeling objects = Labeling.of(above, width, height, work, scratch.labelling);
         int[] bounds = bounds(objects.count);
         for (int id = 1; id <= objects.count; id++) {
             int b = 4 * id;

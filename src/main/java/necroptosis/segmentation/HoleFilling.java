@@ -22,7 +22,7 @@ final class HoleFilling {
         if (!backgroundWithinRows(box, bw, bh)) return false;
         boolean[] background = s.region(n);
         for (int b = 0; b < n; b++) background[b] = box[b] == 0;
-        Labeling regions = Labeling.of4(background, bw, bh, s.regionLabels(n));
+        Labeling regions = Labeling.of4(background, bw, bh, s.regionLabels(n), s.labelling);
         int[] labels = regions.labels;
         boolean[] open = s.open(regions.count + 1);
         // Regions reaching the border are no holes (for most objects, that is every region).
@@ -83,7 +83,7 @@ final class HoleFilling {
         }
         boolean[] cut = s.region(n);
         for (int b = 0; b < n; b++) cut[b] = removed[b] != 0;
-        Labeling regions = Labeling.of4(cut, bw, bh, s.regionLabels(n));
+        Labeling regions = Labeling.of4(cut, bw, bh, s.regionLabels(n), s.labelling);
         int[] labels = regions.labels;
         boolean[] open = s.open(regions.count + 1);
         for (int y = 0, b = 0; y < bh; y++) {

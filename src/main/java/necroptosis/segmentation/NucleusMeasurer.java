@@ -40,7 +40,7 @@ final class NucleusMeasurer {
     List<Nucleus> measure(NucleusMask nuclei, int[] labels, boolean keepLabels, boolean[] inMask) {
         byte[] mask = nuclei.mask;
         for (int i = 0; i < mask.length; i++) inMask[i] = mask[i] != 0;
-        Labeling components = Labeling.of4(inMask, images.width, images.height, labels);
+        Labeling components = Labeling.of4(inMask, images.width, images.height, labels, scratch.labelling);
         int count = components.count;
         int[] pixelsByComponent = scratch.pixelList(components.labelled());
         int[] start = byComponent(labels, components, pixelsByComponent);

@@ -12,6 +12,7 @@ import java.util.Arrays;
 final class ObjectScratch {
     final DistanceTransform.Scratch distances = new DistanceTransform.Scratch();
     final MarkerWatershed.Scratch watershed = new MarkerWatershed.Scratch();
+    final Labeling.Work labelling = new Labeling.Work();
     private float[] values = new float[0], edm = new float[0], heights = new float[0];
     private float[] basinCuts = new float[16], pixelCuts = new float[0], peakValues = new float[1024];
     private byte[] lined = new byte[0], removed = new byte[0];
