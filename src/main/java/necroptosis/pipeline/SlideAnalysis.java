@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import necroptosis.regions.UserRegions;
-import necroptosis.segmentation.ImageJFilters;
 import necroptosis.segmentation.NecrosisSegmenter;
 import necroptosis.segmentation.NucleusDetector;
 import necroptosis.slide.SlideException;
@@ -53,16 +52,6 @@ public final class SlideAnalysis {
 
     /** {@link #run(SlideSource)} with {@code step} done to each tissue tile. */
     SlideResult run(SlideSource slide, TileStep step) throws IOException {
-        // Tiles are the unit of parallelism: ImageJ's filters inside a tile stay in the tile's thread.
-        ImageJFilters.singleThreaded();
-        try {
-            return analyse(slide, step);
-        } finally {
-            ImageJFilters.restoreThreads();
-        }
-    }
-
-    private SlideResult analyse(SlideSource slide, TileStep step) throws IOException {
         long start = System.nanoTime();
         if (!slide.pixelSize().isKnown()) {
             throw new UnknownPixelSizeException(slide.path(), slide.pixelSize());

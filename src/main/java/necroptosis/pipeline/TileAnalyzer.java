@@ -1,6 +1,7 @@
 package necroptosis.pipeline;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 import necroptosis.scoring.DabThresholds;
@@ -8,8 +9,8 @@ import necroptosis.scoring.PixelScore;
 import necroptosis.scoring.CellCompartment;
 import necroptosis.segmentation.CellExpander;
 import necroptosis.segmentation.Nucleus;
+import necroptosis.segmentation.NucleusClassifier;
 import necroptosis.segmentation.NucleusDetector;
-import necroptosis.segmentation.NucleusSettings;
 import necroptosis.segmentation.ScratchBySize;
 import necroptosis.stain.ColorDeconvolution;
 
@@ -24,6 +25,7 @@ final class TileAnalyzer {
     private final AnalysisSettings settings;
     private final ColorDeconvolution deconvolution;
     private final NucleusDetector detector;
+    private final NucleusClassifier classifier;
     private final BlockGrid grid;
     private final int tilePx;
     private final int marginPx;
@@ -41,6 +43,7 @@ final class TileAnalyzer {
         this.settings = settings;
         this.deconvolution = deconvolution;
         this.detector = new NucleusDetector(settings.nuclei);
+        this.classifier = new NucleusClassifier(settings.nuclei);
         this.grid = grid;
         this.tilePx = tilePx;
         // Room for the largest nucleus (about 15 µm across) plus the reach of the top-hat and smoothing,
@@ -98,10 +101,9 @@ final class TileAnalyzer {
         int[] cells = rgb;
         double[] cellDab = settings.cellMode
                 ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, settings.compartment, settings.cellExpansionUm, cells) : null;
-        // Marker mode (CD45/CD3/CD8 slides): an immune cell is a lymphocyte-sized, round nucleus whose thin
-        // rim of cytoplasm and membrane (within 2 µm) is DAB-positive, whatever its haematoxylin darkness.
+        // Marker mode (CD45/CD3/CD8 slides): the immune-cell rule reads the DAB of each nucleus' rim.
         double[] markerDab = markerMode
-                ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, CellCompartment.CYTOPLASM, MARKER_RING_UM, cells) : null;
+                ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, CellCompartment.CYTOPLASM, NucleusClassifier.MARKER_RIM_UM, cells) : null;
         int counted = 0, immune = 0;
         double[] positions = new double[16];
         for (int k = 0; k < nuclei.size(); k++) {
@@ -112,15 +114,12 @@ final class TileAnalyzer {
             if (cellDab != null && nu.kind != Nucleus.Kind.DEBRIS) {
                 grid.addCell(t.bin(cellDab[k]), b);
             }
-            Nucleus.Kind kind = nu.kind;
-            if (markerMode && kind != Nucleus.Kind.DEBRIS) {
-                kind = isLymphocyteSized(nu) && markerDab[k] >= t.weak() ? Nucleus.Kind.LYMPHOCYTE : Nucleus.Kind.TUMOUR;
-            }
+            Nucleus.Kind kind = markerMode ? classifier.markerModeKind(nu, markerDab[k], t.weak()) : nu.kind;
             switch (kind) {
                 case LYMPHOCYTE:
                     grid.addLymphocyte(b);
                     counted++;
-                    if (2 * immune + 2 > positions.length) positions = java.util.Arrays.copyOf(positions, positions.length * 2);
+                    if (2 * immune + 2 > positions.length) positions = Arrays.copyOf(positions, positions.length * 2);
                     positions[2 * immune] = gx;
                     positions[2 * immune + 1] = gy;
                     immune++;
@@ -129,14 +128,14 @@ final class TileAnalyzer {
                 default:
                     // Necrosis is judged on intact nuclei: small pale fragments count as cells, not here.
                     // tiles.csv's "nuclei" counts the same intact nuclei (lymphocytes included), never debris.
-                    if (nu.areaUm2 >= NucleusSettings.DEBRIS_MAX_AREA_UM2) {
+                    if (classifier.isIntact(nu)) {
                         grid.addTumourNucleus(b);
                         counted++;
                     }
                     break;
             }
         }
-        return new TileResult(index, cx, cy, cw, ch, tileScore, counted, immune, java.util.Arrays.copyOf(positions, 2 * immune),
+        return new TileResult(index, cx, cy, cw, ch, tileScore, counted, immune, Arrays.copyOf(positions, 2 * immune),
                 intactNeighbours(nuclei, positions, immune, rx, ry));
     }
 
@@ -156,7 +155,7 @@ final class TileAnalyzer {
         double r = CONTACT_UM / scale.pixelUm;
         // The window's margin (26 µm) exceeds the contact distance: every neighbour of an owned cell is in it.
         for (Nucleus nu : nuclei) {
-            if (nu.kind != Nucleus.Kind.TUMOUR || nu.areaUm2 < NucleusSettings.DEBRIS_MAX_AREA_UM2) continue;
+            if (nu.kind != Nucleus.Kind.TUMOUR || !classifier.isIntact(nu)) continue;
             double gx = rx + nu.x, gy = ry + nu.y;
             for (int i = 0; i < immune; i++) {
                 double dx = positions[2 * i] - gx, dy = positions[2 * i + 1] - gy;
@@ -195,14 +194,6 @@ final class TileAnalyzer {
     }
 
     private static final ScratchBySize<Buffers> BUFFERS = new ScratchBySize<>(Buffers::new);
-
-    /** Width of the cytoplasm and membrane rim scored for an immune marker. */
-    static final double MARKER_RING_UM = 2;
-
-    private boolean isLymphocyteSized(Nucleus nu) {
-        return nu.areaUm2 >= settings.nuclei.lymphMinAreaUm2 && nu.areaUm2 <= settings.nuclei.lymphMaxAreaUm2
-                && nu.circularity >= settings.nuclei.lymphMinCircularity;
-    }
 
     /** Fills the tile's tissue mask from the overview's tissue region (nearest overview pixel). */
     private void regionMask(int rx, int ry, int rw, int rh, byte[] tissue, Buffers buf) {

@@ -1,5 +1,7 @@
 package necroptosis.segmentation;
 
+import java.util.Arrays;
+
 /**
  * Cells as nuclei grown outward by a fixed distance into unlabelled pixels, each pixel going to the
  * nucleus whose boundary is nearest (as QuPath's cell expansion does), so neighbouring cells never
@@ -89,7 +91,7 @@ public final class CellExpander {
         int[] items2 = s.items2, keys2 = s.keys2;
         int[] count = s.count;
         for (int shift = 0; shift < 32; shift += 16) {
-            java.util.Arrays.fill(count, 0);
+            Arrays.fill(count, 0);
             for (int k = 0; k < m; k++) count[((keys[k] >>> shift) & 0xFFFF) + 1]++;
             for (int b = 1; b <= 65536; b++) count[b] += count[b - 1];
             for (int k = 0; k < m; k++) {

@@ -1,6 +1,7 @@
 package necroptosis.segmentation;
 
-import ij.Prefs;
+import java.util.Arrays;
+
 import ij.plugin.filter.GaussianBlur;
 import ij.process.FloatProcessor;
 
@@ -10,35 +11,11 @@ import ij.process.FloatProcessor;
  * processing methods are used, never their dialogs, so they run headless. The top-hat, distance maps and
  * watersheds are our own, for speed; the tests compare each with ImageJ's ({@code ImageJReference}).
  * Keeping ImageJ behind this facade keeps every other core class free of {@code ij.plugin} imports.
+ * Every filter runs in the calling thread without changing ImageJ's settings (its thread count stays the
+ * Fiji user's): the slide analysis runs one tile per thread.
  */
 public final class ImageJFilters {
     private ImageJFilters() {}
-
-    /** Runs inside {@link #singleThreaded}; guarded by the class lock. */
-    private static int singleThreadedRuns;
-    private static int savedThreads;
-
-    /**
-     * Makes ImageJ's filters run in the calling thread until the matching {@link #restoreThreads()}.
-     * The slide analysis already runs one tile per thread; ImageJ's Gaussian blur and rank filters would
-     * otherwise split every tile again over {@code Prefs.getThreads()} threads of ImageJ's shared pool
-     * ({@code ij.util.ThreadUtil}), whose non-daemon threads never end and keep a run's thread count
-     * from being what the user asked. ImageJ reads the setting per call, so this is a global switch:
-     * nested and concurrent runs share it (counted), and the user's own setting comes back when the
-     * last run ends. Other ImageJ commands run meanwhile are single-threaded too.
-     */
-    public static synchronized void singleThreaded() {
-        if (singleThreadedRuns++ == 0) {
-            savedThreads = Prefs.getThreads();
-            Prefs.setThreads(1);
-        }
-    }
-
-    /** Ends one {@link #singleThreaded()}; call it in a finally block. */
-    public static synchronized void restoreThreads() {
-        if (singleThreadedRuns == 0) throw new IllegalStateException("restoreThreads() without singleThreaded()");
-        if (--singleThreadedRuns == 0) Prefs.setThreads(savedThreads);
-    }
 
     /**
      * Gaussian blur in place: ImageJ's GaussianBlur as {@code FloatProcessor.blurGaussian} runs it
@@ -48,13 +25,35 @@ public final class ImageJFilters {
     public static void gaussian(float[] pixels, int width, int height, double sigmaPx) {
         if (sigmaPx <= 0) return;
         if (sigmaPx > GAUSSIAN_MAX_UNSCALED_SIGMA) {
-            new FloatProcessor(width, height, pixels).blurGaussian(sigmaPx);
+            blurLineByLine(pixels, width, height, sigmaPx);
             return;
         }
         GaussianBlur g = new GaussianBlur();
         // ImageJ limits each direction's kernel by the line length (the image's width, then its height).
         SeparableGaussian.blur(pixels, width, height, g.makeGaussianKernel(sigmaPx, GAUSSIAN_ACCURACY, width),
                 g.makeGaussianKernel(sigmaPx, GAUSSIAN_ACCURACY, height));
+    }
+
+    /**
+     * ImageJ's own blur with downscaled lines, as {@code FloatProcessor.blurGaussian} runs it, one line per
+     * call. Each line is blurred on its own, so the pixels are the same; but ImageJ splits a call's lines
+     * over {@code Prefs.getThreads()} threads of its shared pool ({@code ij.util.ThreadUtil}), whose
+     * non-daemon threads never end, and runs a single line in the calling thread. The slide analysis
+     * already runs one tile per thread, and ImageJ's thread setting stays the user's for the whole
+     * session. Used only for sigmas above {@link #GAUSSIAN_MAX_UNSCALED_SIGMA} pixels.
+     */
+    private static void blurLineByLine(float[] pixels, int width, int height, double sigmaPx) {
+        FloatProcessor ip = new FloatProcessor(width, height, pixels);
+        GaussianBlur g = new GaussianBlur();
+        g.showProgress(false);
+        for (int y = 0; y < height; y++) {
+            ip.setRoi(0, y, width, 1);
+            g.blur1Direction(ip, sigmaPx, GAUSSIAN_ACCURACY, true, 0);
+        }
+        for (int x = 0; x < width; x++) {
+            ip.setRoi(x, 0, 1, height);
+            g.blur1Direction(ip, sigmaPx, GAUSSIAN_ACCURACY, false, 0);
+        }
     }
 
     /** The kernel accuracy ImageJ's GaussianBlur uses for float images. */
@@ -100,7 +99,7 @@ public final class ImageJFilters {
         }
         if (!any) {
             float[] inf = new float[target.length];
-            java.util.Arrays.fill(inf, Float.POSITIVE_INFINITY);
+            Arrays.fill(inf, Float.POSITIVE_INFINITY);
             return inf;
         }
         // The distance map gives, for each non-background pixel, the distance to the nearest background (0) pixel.

@@ -9,6 +9,13 @@ public final class Labeling {
     /** Pixels per label, index 0 unused. */
     public final int[] sizes;
 
+    /** Pixels in all components. */
+    public int labelled() {
+        int total = 0;
+        for (int c = 1; c <= count; c++) total += sizes[c];
+        return total;
+    }
+
     private Labeling(int[] labels, int count, int[] sizes) {
         this.labels = labels;
         this.count = count;
@@ -27,18 +34,37 @@ public final class Labeling {
      * component, tens of MB for a slide's tissue, while the forest grows only with the provisional labels.
      */
     public static Labeling of(boolean[] mask, int width, int height, int[] reuse) {
-        return label(mask, width, height, reuse, true);
+        return label(mask, width, height, reuse, true, null);
+    }
+
+    /**
+     * As {@link #of(boolean[], int, int, int[])} with the labelling's own arrays taken from {@code work}
+     * (a caller labelling thousands of small masks, one per nucleus, would otherwise make them each time).
+     * The result's {@link #sizes} are then {@code work}'s: valid until it is used again.
+     */
+    public static Labeling of(boolean[] mask, int width, int height, int[] reuse, Work work) {
+        return label(mask, width, height, reuse, true, work);
     }
 
     /** As {@link #of(boolean[], int, int)} with 4-connected components (pixels touching at a corner are apart). */
     public static Labeling of4(boolean[] mask, int width, int height) {
-        return label(mask, width, height, null, false);
+        return label(mask, width, height, null, false, null);
     }
 
-    private static Labeling label(boolean[] mask, int width, int height, int[] reuse, boolean eight) {
+    /** As {@link #of4(boolean[], int, int)}, with the arrays of {@link #of(boolean[], int, int, int[], Work)}. */
+    public static Labeling of4(boolean[] mask, int width, int height, int[] reuse, Work work) {
+        return label(mask, width, height, reuse, false, work);
+    }
+
+    /** A labelling's own arrays (its union-find forest, the final numbers, the sizes), kept for the next one. */
+    public static final class Work {
+        int[] parent = new int[64], id = new int[64], sizes = new int[16];
+    }
+
+    private static Labeling label(boolean[] mask, int width, int height, int[] reuse, boolean eight, Work work) {
         int n = width * height;
         int[] labels = reuse != null && reuse.length >= n ? reuse : new int[n];
-        int[] parent = new int[64];
+        int[] parent = work != null ? work.parent : new int[64];
         int provisional = 0;
         for (int y = 0; y < height; y++) {
             int row = y * width;
@@ -66,8 +92,15 @@ public final class Labeling {
             }
         }
         // Final ids in the raster order of each component's first pixel: the order its root is first met.
-        int[] id = new int[provisional + 1];
-        int[] sizes = new int[16];
+        int[] id;
+        if (work == null) {
+            id = new int[provisional + 1];
+        } else {
+            work.parent = parent;
+            id = work.id = work.id.length > provisional ? work.id : new int[Math.max(provisional + 1, 2 * work.id.length)];
+            Arrays.fill(id, 0, provisional + 1, 0);
+        }
+        int[] sizes = work != null ? work.sizes : new int[16];
         int count = 0;
         for (int p = 0; p < n; p++) {
             if (labels[p] == 0) continue;
@@ -75,11 +108,14 @@ public final class Labeling {
             if (id[r] == 0) {
                 id[r] = ++count;
                 if (count >= sizes.length) sizes = Arrays.copyOf(sizes, sizes.length * 2);
+                sizes[count] = 0;
             }
             labels[p] = id[r];
             sizes[id[r]]++;
         }
-        return new Labeling(labels, count, Arrays.copyOf(sizes, count + 1));
+        if (work == null) return new Labeling(labels, count, Arrays.copyOf(sizes, count + 1));
+        work.sizes = sizes;
+        return new Labeling(labels, count, sizes);
     }
 
     /** Unites the trees of provisional labels a (0 = none yet) and b (0 = background); returns the root. */

@@ -1,5 +1,7 @@
 package necroptosis.segmentation;
 
+import java.util.Arrays;
+
 /**
  * The two steps of ImageJ's Find Maxima "Segmented Particles" for one small object box, written for the
  * nucleus split, where ImageJ's {@code MaximumFinder} was most of a run's time (it sorts every pixel of
@@ -66,7 +68,7 @@ final class MarkerWatershed {
         int n = w * h;
         s.ensure(n);
         byte[] state = s.state;
-        java.util.Arrays.fill(state, 0, n, (byte) 0);
+        Arrays.fill(state, 0, n, (byte) 0);
         long[] order = s.order;
         int candidates = 0;
         int[] off = offsets(w);
@@ -82,7 +84,7 @@ final class MarkerWatershed {
                 if (in[q] != 0 && raw[q] > v && height[q] > t) { max = false; break; }
             }
             if (max) {
-                if (candidates == order.length) order = s.order = java.util.Arrays.copyOf(order, candidates * 2);
+                if (candidates == order.length) order = s.order = Arrays.copyOf(order, candidates * 2);
                 order[candidates++] = ((long) sortable(t) << 32) | i;
             }
         }
@@ -102,7 +104,7 @@ final class MarkerWatershed {
             // few rounds the rest is sorted.
             int start;
             if (!sorted && rounds >= 4 && remaining > 16) {
-                java.util.Arrays.sort(order, 0, remaining);
+                Arrays.sort(order, 0, remaining);
                 sorted = true;
             }
             if (sorted) {
@@ -151,7 +153,7 @@ final class MarkerWatershed {
                                 start = q;
                                 v0 = v2;
                             }
-                            if (len == list.length) list = s.list = java.util.Arrays.copyOf(list, len * 2);
+                            if (len == list.length) list = s.list = Arrays.copyOf(list, len * 2);
                             list[len++] = q;
                             state[q] = LISTED;
                         }
@@ -162,7 +164,7 @@ final class MarkerWatershed {
                 } else {
                     for (int k = 0; k < len; k++) state[list[k]] = PROCESSED;
                     if (isMax) {
-                        if (count == s.markers.length) s.markers = java.util.Arrays.copyOf(s.markers, count * 2);
+                        if (count == s.markers.length) s.markers = Arrays.copyOf(s.markers, count * 2);
                         s.markers[count++] = start;
                     }
                 }
@@ -194,8 +196,8 @@ final class MarkerWatershed {
         }
         float scale = hi > lo ? (LEVELS - 1) / (hi - lo) : 0;
         int[] labels = s.labels, next = s.next, head = s.head, tail = s.tail;
-        java.util.Arrays.fill(labels, 0, n, 0);
-        java.util.Arrays.fill(head, -1);
+        Arrays.fill(labels, 0, n, 0);
+        Arrays.fill(head, -1);
         final int queued = -1, done = -2; // done: a line, or (never in practice) a pixel with no basin beside it
         int current = 0;
         int[] off = offsets(w);

@@ -1,5 +1,7 @@
 package necroptosis.segmentation;
 
+import java.util.Arrays;
+
 /**
  * White top-hat (image minus its grey opening by a disk) giving exactly the values of ImageJ's
  * {@code RankFilters} TOP_HAT on a float image (same disk, same edge padding), several times faster.
@@ -54,7 +56,7 @@ final class TopHat {
         Scratch s = SHRUNK.get().fit(sn, sw, most / 2, Math.min(most, sh));
         if (s.small.length < sn) s.small = new float[sn];
         float[] small = s.small;
-        java.util.Arrays.fill(small, 0, sn, Float.POSITIVE_INFINITY);
+        Arrays.fill(small, 0, sn, Float.POSITIVE_INFINITY);
         if (s.block.length < width) {
             s.block = new int[width];
             s.x0 = new int[width];
@@ -189,7 +191,7 @@ final class TopHat {
         int slots = Math.min(2 * r + 1, height);
         float[][][] rows = scratch.rows;
         int[] rowInSlot = scratch.rowInSlot;
-        java.util.Arrays.fill(rowInSlot, -1);
+        Arrays.fill(rowInSlot, -1);
         float[] acc = scratch.acc;
         for (int y = 0; y < height; y++) {
             for (int k = 0; k < dx.length; k++) {
@@ -217,8 +219,8 @@ final class TopHat {
         float[] row0 = m[0];
         int base = sy * width;
         System.arraycopy(in, base, row0, r, width);
-        java.util.Arrays.fill(row0, 0, r, in[base]);
-        java.util.Arrays.fill(row0, r + width, width + 2 * r, in[base + width - 1]);
+        Arrays.fill(row0, 0, r, in[base]);
+        Arrays.fill(row0, r + width, width + 2 * r, in[base + width - 1]);
         int n = width + 2 * r;
         for (int w = 1; w <= r; w++) {
             float[] prev = m[w - 1], cur = m[w];

@@ -13,7 +13,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -62,8 +61,6 @@ public class KernelBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        // As in the slide analysis: ImageJ's filters run in the calling (tile) thread.
-        ImageJFilters.singleThreaded();
         try (SlideSource s = SlideSources.open(Paths.get(SLIDE))) {
             int x = (int) (s.levels().get(0).width() - SIDE) / 2, y = (int) (s.levels().get(0).height() - SIDE) / 2;
             rgb = s.readRegion(0, x, y, SIDE, SIDE);
@@ -78,11 +75,6 @@ public class KernelBenchmark {
         deconvolution.deconvolve(rgb, 0, n, h, dab, null, TissueTest.DEFAULT, tissue);
         detector = new NucleusDetector(NucleusSettings.DEFAULT);
         threshold = detector.threshold(NucleusDetector.histogram(detector.filtered(h, SIDE, SIDE, PIXEL_UM)[1], null));
-    }
-
-    @TearDown
-    public void tearDown() {
-        ImageJFilters.restoreThreads();
     }
 
     /** Haematoxylin and DAB OD and the tissue mask, through the lookup tables. */

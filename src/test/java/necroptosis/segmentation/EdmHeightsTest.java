@@ -6,7 +6,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-/** The unrolled {@link NucleusDetector#edmHeights} gives what its plain per-direction loop (ImageJ's trueEdmHeight rule) gives. */
+/** The unrolled {@link ShapeSplit#edmHeights} gives what its plain per-direction loop (ImageJ's trueEdmHeight rule) gives. */
 class EdmHeightsTest {
     static final float SQRT2 = 1.4142135624f;
 
@@ -51,7 +51,7 @@ class EdmHeightsTest {
             }
             float[] edm = DistanceTransform.distanceToBackground(mask, w, h);
             float[] ours = new float[w * h + 3];
-            NucleusDetector.edmHeights(edm, w, h, ours);
+            ShapeSplit.edmHeights(edm, w, h, ours);
             assertArrayEquals(reference(edm, w, h), java.util.Arrays.copyOf(ours, w * h), "trial " + trial);
         }
     }

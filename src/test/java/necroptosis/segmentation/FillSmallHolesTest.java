@@ -7,7 +7,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link NucleusDetector#fillSmallHoles} against a plain reference: holes are the 4-connected background not reaching the border. */
+/** {@link HoleFilling#fillSmallHoles} against a plain reference: holes are the 4-connected background not reaching the border. */
 class FillSmallHolesTest {
 
     /** Reference: label the background's 4-connected components; those touching the border are not holes. */
@@ -49,7 +49,7 @@ class FillSmallHolesTest {
     void sameAsReferenceOnRandomShapes() {
         Random rnd = new Random(3);
         // One scratch for all trials, as the detector reuses it from object to object: stale state would show.
-        NucleusDetector.HoleScratch holes = new NucleusDetector.HoleScratch();
+        ObjectScratch holes = new ObjectScratch();
         for (int trial = 0; trial < 500; trial++) {
             int bw = 1 + rnd.nextInt(30), bh = 1 + rnd.nextInt(30);
             int width = bw + 4, height = bh + 4, bx0 = 2, by0 = 2;
@@ -61,7 +61,7 @@ class FillSmallHolesTest {
             for (int y = 0; y < bh; y++) for (int x = 0; x < bw; x++) if (box[y * bw + x] != 0) above[(by0 + y) * width + bx0 + x] = true;
             double maxHole = rnd.nextInt(6);
             byte[] ours = box.clone(), ref = box.clone();
-            boolean a = NucleusDetector.fillSmallHoles(ours, bw, bh, above, bx0, by0, width, maxHole, holes);
+            boolean a = HoleFilling.fillSmallHoles(ours, new Box(bx0, by0, bw, bh), above, width, maxHole, holes);
             boolean b = reference(ref, bw, bh, above, bx0, by0, width, maxHole);
             assertArrayEquals(ref, ours, "trial " + trial);
             assertEquals(b, a, "trial " + trial);

@@ -40,7 +40,7 @@ final class ImageJReference {
 
     /**
      * ImageJ's EDM watershed (Process > Binary > Watershed) of a binary mask (255 = object) in place: the
-     * reference for {@link NucleusDetector#splitByShape}.
+     * reference for {@link ShapeSplit#splitByShape}.
      */
     static void watershedWithImageJ(byte[] mask, int width, int height) {
         // toWatershed treats 255 as foreground on a normal (non-inverted) LUT with a black background.

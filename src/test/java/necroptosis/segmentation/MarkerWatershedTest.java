@@ -23,15 +23,15 @@ class MarkerWatershedTest {
     /**
      * The object in {@code box} split in place by intensity when {@code values} is given (each maximum of at
      * least {@code prominence} its own basin, as ImageJ's Find Maxima "Segmented Particles" on the object's
-     * pixels), then by shape ({@link NucleusDetector#splitByShape}): the detector's two watersheds, which it
+     * pixels), then by shape ({@link ShapeSplit#splitByShape}): the detector's two watersheds, which it
      * runs with a cut per intensity basin between them, composed as ImageJ's pair of commands would be.
      */
-    static void splitObject(byte[] box, float[] values, int bw, int bh, float prominence, NucleusDetector.SplitScratch s) {
+    static void splitObject(byte[] box, float[] values, int bw, int bh, float prominence, ObjectScratch s) {
         if (values != null) {
             int maxima = MarkerWatershed.maxima(values, values, box, bw, bh, prominence, 0f, s.watershed);
             if (maxima > 1) MarkerWatershed.flood(values, box, bw, bh, maxima, s.watershed);
         }
-        NucleusDetector.splitByShape(box, bw, bh, s);
+        ShapeSplit.splitByShape(box, bw, bh, s);
     }
 
     @Test
@@ -40,7 +40,7 @@ class MarkerWatershedTest {
         int objects = 0, sameCount = 0, comparedPieces = 0, splitByImageJ = 0;
         double sumRelative = 0, worstRelative = 0;
         int within5 = 0;
-        NucleusDetector.SplitScratch scratch = new NucleusDetector.SplitScratch();
+        ObjectScratch scratch = new ObjectScratch();
         for (int trial = 0; trial < 1500; trial++) {
             Blob b = Blob.generate(rnd, trial);
             // One in five meets the box's edge, as objects on a tile's edge do (no background border there).
@@ -83,7 +83,7 @@ class MarkerWatershedTest {
     @Test
     void oneRoundNucleusStaysWhole() {
         Blob b = Blob.of(new double[][] {{15, 15, 9, 0.8}}, 31, 31, new Random(1), 0.01);
-        splitObject(b.box, b.values, b.w, b.h, PROMINENCE, new NucleusDetector.SplitScratch());
+        splitObject(b.box, b.values, b.w, b.h, PROMINENCE, new ObjectScratch());
         assertEquals(1, pieces(b.box, b.w, b.h).length);
     }
 
@@ -92,7 +92,7 @@ class MarkerWatershedTest {
         // Equal darkness, so only the shape can split them: the line crosses the neck at x = 20.
         Blob b = Blob.of(new double[][] {{12, 15, 8, 0.6}, {28, 15, 8, 0.6}}, 41, 31, new Random(1), 0);
         b.values = null;
-        splitObject(b.box, null, b.w, b.h, PROMINENCE, new NucleusDetector.SplitScratch());
+        splitObject(b.box, null, b.w, b.h, PROMINENCE, new ObjectScratch());
         int[] p = pieces(b.box, b.w, b.h);
         assertEquals(2, p.length);
         assertTrue(Math.abs(p[0] - p[1]) <= p[1] / 20, Arrays.toString(p));

@@ -117,7 +117,7 @@ class NucleusDetectorTest {
             java.util.Arrays.sort(sorted);
             int k = r.nextInt(n);
             float[] work = a.clone();
-            assertEquals(sorted[k], NucleusDetector.select(work, n, k), "rank " + k + " of " + n);
+            assertEquals(sorted[k], Selection.select(work, n, k), "rank " + k + " of " + n);
             for (int i = k + 1; i < n; i++) assertTrue(work[i] >= work[k], "after the rank: " + i);
             for (int i = 0; i < k; i++) assertTrue(work[i] <= work[k], "before the rank: " + i);
         }

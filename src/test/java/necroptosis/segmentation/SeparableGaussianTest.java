@@ -13,7 +13,7 @@ class SeparableGaussianTest {
     @CsvSource({
         "1128, 1128, 1.0", // an analysis tile at 0.5 um/px, default sigma
         "300, 211, 2.0", "64, 97, 0.5", "37, 23, 3.3", "5, 9, 1.0", "1, 40, 1.5", "40, 1, 1.5", "3, 3, 8.4",
-        "120, 80, 8.5", "200, 150, 12" // the last is beyond the row-wise range: ImageJ's own downscaling path
+        "120, 80, 8.5", "200, 150, 12", "1, 40, 12", "40, 1, 12" // sigma 12 is beyond the row-wise range: ImageJ's own downscaling path
     })
     void equalsImageJBitForBit(int width, int height, double sigma) {
         Random random = new Random(width * 31L + height);
