@@ -61,10 +61,13 @@ final class Jpeg2000TileDecoder {
             d = new JPEG2000Codec().decompress(tile, opt);
         } catch (CodecException | RuntimeException e) {
             throw new IOException("JPEG 2000 decode failed: " + e.getMessage(), e);
+        } catch (VirtualMachineError e) {
+            throw e;
         } catch (Error e) {
-            // jj2000 stops its own thread (Thread.stop, hence ThreadDeath) when a codestream ends early.
-            if (!"java.lang.ThreadDeath".equals(e.getClass().getName())) throw e;
-            throw new IOException("JPEG 2000 data corrupt or cut short (the decoder gave up)", e);
+            // jj2000 throws plain Errors on corrupt codestreams ("Corrupted Bitstream: ...") and stops its own
+            // thread (Thread.stop, hence ThreadDeath) when one ends early.
+            throw new IOException("JPEG 2000 data corrupt or cut short (" + (e.getMessage() != null ? e.getMessage()
+                    : "the decoder gave up") + ")", e);
         } finally {
             QuietErr.exit();
         }
