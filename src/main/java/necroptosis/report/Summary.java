@@ -32,6 +32,7 @@ public final class Summary {
         ZoneTotals zt = new ZoneTotals(r);
         double tissue = zt.tissueAreaMm2();
         List<String> notes = new ArrayList<>();
+        if (r.content.note != null) notes.add(r.content.note);
         if (zt.immuneCells() == 0 && tissue > 0) notes.add("no immune cells found");
         if (r.analysisScale.pixelUm > 1.5 * r.settings.analysisPixelUm) {
             // A low-magnification scan cannot be analysed finer than it was scanned; nuclei (and so cores and
@@ -39,7 +40,7 @@ public final class Summary {
             notes.add(String.format(Locale.ROOT, "analysed at %.3g um/px, coarser than the %.3g um/px asked for: "
                     + "nuclei, immune cells and necrotic cores are unreliable", r.analysisScale.pixelUm, r.settings.analysisPixelUm));
         }
-        String status = tissue == 0 ? SlideSummary.NO_TISSUE : r.cores.count == 0 ? SlideSummary.NO_NECROSIS : SlideSummary.OK;
+        String status = r.content.status() != null ? r.content.status() : tissue == 0 ? SlideSummary.NO_TISSUE : r.cores.count == 0 ? SlideSummary.NO_NECROSIS : SlideSummary.OK;
 
         double nec = zt.areaMm2(Zone.NECROSIS), rim = zt.areaMm2(Zone.RIM), viable = zt.areaMm2(Zone.VIABLE);
         double tumour = nec + rim + viable;

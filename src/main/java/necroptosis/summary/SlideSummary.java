@@ -15,7 +15,7 @@ public final class SlideSummary {
 
     /** The slide's path as it was opened. */
     public final String slide;
-    /** {@link #OK}, {@link #NO_TISSUE} or {@link #NO_NECROSIS}. */
+    /** {@link #OK}, {@link #NO_TISSUE}, {@link #NO_NECROSIS}, or the content check's {@code too_small} / {@code not_a_stained_section}. */
     public final String status;
     /** Warnings a reader of the numbers must see, e.g. no immune cells found. */
     public final List<String> notes;
