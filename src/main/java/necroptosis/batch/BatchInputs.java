@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class BatchInputs {
     public static final String EXTENSIONS_TEXT = "svs, tif, tiff, btf, ndpi, mrxs, czi, vsi, scn, bif, qptiff";
 
     /** Extensions a folder listing picks up (lower case, without the dot). */
-    public static final List<String> SLIDE_EXTENSIONS = Collections.unmodifiableList(java.util.Arrays.asList(EXTENSIONS_TEXT.split(", ")));
+    public static final List<String> SLIDE_EXTENSIONS = Collections.unmodifiableList(Arrays.asList(EXTENSIONS_TEXT.split(", ")));
 
     private static final Pattern SLIDE_FILE = Pattern.compile(
             "(?i).*\\.(" + String.join("|", SLIDE_EXTENSIONS) + ")$");

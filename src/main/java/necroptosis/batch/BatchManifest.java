@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.google.gson.Gson;
@@ -67,7 +68,7 @@ public final class BatchManifest {
         Map<String, Object> p = new LinkedHashMap<>(settings.toMap());
         p.remove("threads");
         JsonObject o = JsonParser.parseString(GSON.toJson(p)).getAsJsonObject();
-        o.addProperty("reader", open.reader().name().toLowerCase(java.util.Locale.ROOT));
+        o.addProperty("reader", open.reader().name().toLowerCase(Locale.ROOT));
         if (open.pixelSizeOverrideUm() == null) o.add("pixel_size_override_um", com.google.gson.JsonNull.INSTANCE);
         else o.addProperty("pixel_size_override_um", open.pixelSizeOverrideUm());
         // Parsed back from text so that comparisons with a file read from disk compare like with like.

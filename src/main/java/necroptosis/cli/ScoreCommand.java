@@ -1,6 +1,7 @@
 package necroptosis.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import necroptosis.batch.BatchRow;
@@ -54,7 +55,7 @@ final class ScoreCommand implements Callable<Integer> {
                         r.runMillis / 1000.0));
             }
             progress.finished(s.path() + ": " + r.tiles.size() + " tiles, " + r.cores.countInWords() + ", "
-                    + String.format(java.util.Locale.ROOT, "%.1f s", r.runMillis / 1000.0) + " -> " + dir, null);
+                    + String.format(Locale.ROOT, "%.1f s", r.runMillis / 1000.0) + " -> " + dir, null);
         }
         return 0;
     }

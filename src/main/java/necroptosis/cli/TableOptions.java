@@ -1,6 +1,7 @@
 package necroptosis.cli;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -89,7 +90,7 @@ abstract class TableOptions {
         if (s.format != null) return s.format;
         if (s.type == Setting.Type.CHOICE) return String.join("|", s.choices);
         String u = s.unit.replace("µ", "u").replace("²", "2").replace("/px", "");
-        return u.isEmpty() ? "X" : u.toUpperCase(java.util.Locale.ROOT);
+        return u.isEmpty() ? "X" : u.toUpperCase(Locale.ROOT);
     }
 
     /** Every row's value: the defaults, then what was typed in these mixins. */

@@ -1,6 +1,7 @@
 package necroptosis.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,8 @@ final class BorderDuplicates {
                 kept[n++] = y;
             }
             out.add(n == kept.length ? t : new TileResult(t.index, t.x, t.y, t.width, t.height, t.score,
-                    t.nuclei - (kept.length - n) / 2, n / 2, java.util.Arrays.copyOf(kept, n),
-                    java.util.Arrays.copyOf(keptNeighbours, n / 2)));
+                    t.nuclei - (kept.length - n) / 2, n / 2, Arrays.copyOf(kept, n),
+                    Arrays.copyOf(keptNeighbours, n / 2)));
         }
         return out;
     }

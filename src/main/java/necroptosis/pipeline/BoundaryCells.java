@@ -1,6 +1,7 @@
 package necroptosis.pipeline;
 
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Places immune cells on the right side of a core boundary that runs through a block. Zones are assigned
@@ -51,7 +52,7 @@ public final class BoundaryCells {
     }
 
     /** The 8-neighbour of block (bx, by) with tissue that passes {@code accept} and whose centre is nearest to (x, y); -1 if none. */
-    private static int nearestNeighbour(BlockGrid grid, int bx, int by, double x, double y, java.util.function.IntPredicate accept) {
+    private static int nearestNeighbour(BlockGrid grid, int bx, int by, double x, double y, IntPredicate accept) {
         int w = grid.width, h = grid.height, bpx = grid.blockPx, target = -1;
         double best = Double.MAX_VALUE;
         for (int dy = -1; dy <= 1; dy++) for (int dx = -1; dx <= 1; dx++) {

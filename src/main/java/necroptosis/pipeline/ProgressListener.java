@@ -1,5 +1,7 @@
 package necroptosis.pipeline;
 
+import java.util.concurrent.CancellationException;
+
 /**
  * How a run reports progress and learns it is cancelled, so the same engine serves Fiji (IJ.showProgress,
  * Esc), the command line (console) and scripts without the core calling either.
@@ -13,6 +15,6 @@ public interface ProgressListener {
     /** A step of the run, e.g. "overview", "tiles", "necrosis". */
     default void status(String message) {}
 
-    /** Polled between tiles; true stops the run with a {@link java.util.concurrent.CancellationException}. */
+    /** Polled between tiles; true stops the run with a {@link CancellationException}. */
     default boolean isCancelled() { return false; }
 }

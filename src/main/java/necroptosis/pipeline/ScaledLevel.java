@@ -1,6 +1,7 @@
 package necroptosis.pipeline;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import necroptosis.slide.Level;
 import necroptosis.slide.Regions;
@@ -44,7 +45,7 @@ public final class ScaledLevel {
         this.level0PerPixel = lv.downsample() * factor;
         if (width < 1 || height < 1) {
             // A property of this file (or of its pixel size), so a SlideException like every other bad slide.
-            throw new SlideException(slide.path(), String.format(java.util.Locale.ROOT,
+            throw new SlideException(slide.path(), String.format(Locale.ROOT,
                     "slide smaller than one pixel at %s um/px (%d x %d px of %s um); check the pixel size",
                     targetUm, slide.levels().get(0).width(), slide.levels().get(0).height(), um0));
         }

@@ -1,6 +1,7 @@
 package necroptosis.pipeline;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class SettingValues {
 
     /** The settings of this list, in order. */
     public List<Setting> settings() {
-        return Collections.unmodifiableList(new java.util.ArrayList<>(settings.values()));
+        return Collections.unmodifiableList(new ArrayList<>(settings.values()));
     }
 
     public String text(String key) {

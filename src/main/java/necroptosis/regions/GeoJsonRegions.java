@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.google.gson.JsonArray;
@@ -125,7 +126,7 @@ public final class GeoJsonRegions {
             // GeoJSON closes a ring by repeating the first point; the polygon model does not.
             if (n >= 4 && xy[0] == xy[n - 2] && xy[1] == xy[n - 1]) n -= 2;
             if (n < 6) throw new IllegalArgumentException("bad coordinates" + at(rw) + ": a ring needs at least 3 distinct points");
-            out.add(java.util.Arrays.copyOf(xy, n));
+            out.add(Arrays.copyOf(xy, n));
         }
         return new UserRegions.Polygon(out, classification);
     }

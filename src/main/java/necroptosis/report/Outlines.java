@@ -1,6 +1,7 @@
 package necroptosis.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -166,6 +167,6 @@ public final class Outlines {
                 }
             }
         }
-        return java.util.Arrays.copyOf(out, 2 * n);
+        return Arrays.copyOf(out, 2 * n);
     }
 }

@@ -5,8 +5,10 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import necroptosis.pipeline.SlideResult;
 
@@ -90,7 +92,7 @@ public final class OverviewImage {
      * piece, dark on a white halo so it reads on any tissue.
      */
     private static void labelCores(Graphics2D g, List<Outline> cores, double scale, int dx, int dy, int fs) {
-        java.util.Map<String, Outline> largest = new java.util.LinkedHashMap<>();
+        Map<String, Outline> largest = new LinkedHashMap<>();
         for (Outline o : cores) {
             Outline l = largest.get(o.name);
             if (l == null || o.areaPx() > l.areaPx()) largest.put(o.name, o);

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import necroptosis.pipeline.SlideResult;
 import necroptosis.pipeline.Zone;
@@ -179,7 +180,7 @@ public final class ResultWriter {
      * Draws and writes one PNG. Text drawing needs fonts, which a stripped-down server JVM may lack (the
      * JDK then fails deep in its font code): reported as an IOException naming the file and the fix.
      */
-    private static void writePng(Path file, java.util.function.Supplier<java.awt.image.BufferedImage> draw) throws IOException {
+    private static void writePng(Path file, Supplier<java.awt.image.BufferedImage> draw) throws IOException {
         java.awt.image.BufferedImage img;
         try {
             img = draw.get();

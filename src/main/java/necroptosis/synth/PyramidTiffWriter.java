@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -213,6 +214,6 @@ final class PyramidTiffWriter implements AutoCloseable {
             for (int i = 0; i < size; i++) b[n++] = (byte) (v >>> (8 * i));
         }
 
-        byte[] bytes() { return n == b.length ? b : java.util.Arrays.copyOf(b, n); }
+        byte[] bytes() { return n == b.length ? b : Arrays.copyOf(b, n); }
     }
 }

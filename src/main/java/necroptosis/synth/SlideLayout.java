@@ -3,6 +3,7 @@ package necroptosis.synth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The slide-wide geometry drawn once from the seed: tissue outline, necrotic cores, stroma pattern, stain
@@ -47,7 +48,7 @@ final class SlideLayout {
         illumination = new ValueNoise(seed ^ 0x53, 3000 / pixelUm);
         tissue = makeTissue(rng);
         cores = Collections.unmodifiableList(placeCores(SplitMix.at(seed, 0, 0, 2)));
-        rowCache = new java.util.concurrent.atomic.AtomicReferenceArray<RowGeometry>(height + s.tile());
+        rowCache = new AtomicReferenceArray<RowGeometry>(height + s.tile());
     }
 
     private static double[] vary(double[] v, SplitMix rng) {
@@ -260,7 +261,7 @@ final class SlideLayout {
         }
     }
 
-    private final java.util.concurrent.atomic.AtomicReferenceArray<RowGeometry> rowCache;
+    private final AtomicReferenceArray<RowGeometry> rowCache;
 
     /** Cached per row (computing it twice on two threads gives the same value, so no lock). */
     RowGeometry rowGeometry(int y) {

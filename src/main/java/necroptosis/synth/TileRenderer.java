@@ -1,5 +1,7 @@
 package necroptosis.synth;
 
+import java.util.Arrays;
+
 /**
  * Renders one level-0 tile of a synthetic slide. Every pixel is a pure function of its position, the
  * seed and the settings: objects (cells, nuclei, debris, lymphocytes) are placed per lattice/grid cell
@@ -61,12 +63,12 @@ final class TileRenderer {
         boolean glassOnly = !layout.tissue.contains(cx, cy)
                 && !layout.tissue.near(cx, cy, half * Math.sqrt(2) + margin + 2);
         if (glassOnly) {
-            java.util.Arrays.fill(zones, (byte) 0);
+            Arrays.fill(zones, (byte) 0);
             for (int j = 0, k = 0; j < size; j++) {
                 for (int i = 0; i < size; i++) hashes[k++] = SplitMix.pixelHash(layout.seed, x0 + i, y0 + j);
             }
-            java.util.Arrays.fill(odH, 0f);
-            java.util.Arrays.fill(odD, 0f);
+            Arrays.fill(odH, 0f);
+            Arrays.fill(odD, 0f);
         } else {
             prepareCells(margin);
             baseLayer();
@@ -332,7 +334,7 @@ final class TileRenderer {
 
     /** Queues an ellipse to draw after the cell bodies (the cell table is built before them). */
     private void ellipse(double cx, double cy, double a, double b, double angle, int kind, double od) {
-        if (7 * nucleusCount + 7 > nucleus.length) nucleus = java.util.Arrays.copyOf(nucleus, Math.max(70, nucleus.length * 2));
+        if (7 * nucleusCount + 7 > nucleus.length) nucleus = Arrays.copyOf(nucleus, Math.max(70, nucleus.length * 2));
         int o = 7 * nucleusCount++;
         nucleus[o] = cx;
         nucleus[o + 1] = cy;

@@ -6,8 +6,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.google.gson.JsonObject;
 
@@ -189,8 +192,8 @@ public final class EdgeDump {
         IN.addAndGet(otherZoneIn);
     }
 
-    private static final java.util.List<Double> ERRORS = new java.util.ArrayList<>();
-    private static final java.util.concurrent.atomic.AtomicInteger OUT = new java.util.concurrent.atomic.AtomicInteger(), IN = new java.util.concurrent.atomic.AtomicInteger();
+    private static final List<Double> ERRORS = new ArrayList<>();
+    private static final AtomicInteger OUT = new AtomicInteger(), IN = new AtomicInteger();
 
     /** Mean, RMS and count within 15 % of the necrosis immune-density errors so far, with the edge cells both ways. */
     static void summary() {

@@ -2,7 +2,10 @@ package necroptosis.accuracy;
 
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.google.gson.JsonObject;
 
@@ -48,7 +51,7 @@ public final class LymphDiagnostics {
         int[] truthTotal = new int[4], truthMatched = new int[4];
         int[][] fp = new int[4][4]; // truth-geometry zone x our zone
         int[][] tpByZone = new int[4][4];
-        java.util.Map<Long, List<Integer>> buckets = new java.util.HashMap<>();
+        Map<Long, List<Integer>> buckets = new HashMap<>();
         for (int i = 0; i < n; i++) buckets.computeIfAbsent(key(tp[i][0], tp[i][1], radius), k -> new ArrayList<>()).add(i);
         for (TileResult tile : r.tiles) {
             for (int i = 0; i < tile.immunePositions.length; i += 2) {
@@ -72,7 +75,7 @@ public final class LymphDiagnostics {
             }
         }
         for (int i = 0; i < n; i++) {
-            int tzi = java.util.Arrays.asList(zn).indexOf(tz[i]);
+            int tzi = Arrays.asList(zn).indexOf(tz[i]);
             truthTotal[tzi]++;
             if (used[i]) truthMatched[tzi]++;
             else if (tzi == 2 && missedAt.size() < 16) missedAt.add(tp[i]);
@@ -80,9 +83,9 @@ public final class LymphDiagnostics {
         }
         System.out.println("truth zone: total matched recall | in our zone bg/nec/rim/via");
         for (int z = 0; z < 4; z++) System.out.printf("%-9s %6d %6d %.3f | %s%n", zn[z], truthTotal[z], truthMatched[z],
-                truthMatched[z] / (double) Math.max(1, truthTotal[z]), java.util.Arrays.toString(truthByOurs[z]));
+                truthMatched[z] / (double) Math.max(1, truthTotal[z]), Arrays.toString(truthByOurs[z]));
         System.out.println("false positives by geometric truth zone | our zone bg/nec/rim/via; true positives likewise");
-        for (int z = 0; z < 4; z++) System.out.printf("%-9s FP %s TP %s%n", zn[z], java.util.Arrays.toString(fp[z]), java.util.Arrays.toString(tpByZone[z]));
+        for (int z = 0; z < 4; z++) System.out.printf("%-9s FP %s TP %s%n", zn[z], Arrays.toString(fp[z]), Arrays.toString(tpByZone[z]));
         System.out.println(TruthComparison.of(r, t));
         double[] coreArea = new double[r.cores.count + 1], coreIn = new double[r.cores.count + 1];
         double[] cx = new double[r.cores.count + 1], cy = new double[r.cores.count + 1];

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Disabled;
@@ -365,7 +367,7 @@ class SyntheticAccuracyTest {
     }
 
     /** One of the grid's per-block counts, as an array to compare whole. */
-    private static int[] perBlock(necroptosis.pipeline.BlockGrid g, java.util.function.IntUnaryOperator count) {
-        return java.util.stream.IntStream.range(0, g.size()).map(count).toArray();
+    private static int[] perBlock(necroptosis.pipeline.BlockGrid g, IntUnaryOperator count) {
+        return IntStream.range(0, g.size()).map(count).toArray();
     }
 }

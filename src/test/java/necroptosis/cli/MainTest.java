@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -124,7 +126,7 @@ class MainTest {
                 "--cores", "1", "--quiet");
         assertEquals(Main.EXIT_BAD_INPUT, c.code);
         assertEquals(1, c.err.trim().split("\n").length, c.err);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--core-radius-um (\\d+)").matcher(c.err);
+        Matcher m = Pattern.compile("--core-radius-um (\\d+)").matcher(c.err);
         assertTrue(m.find(), c.err);
         assertTrue(c.err.contains("--width") && c.err.contains("--cores 0"), c.err);
         Captured ok = run("generate", "--out", dir.resolve("y.tif").toString(), "--width", "1024", "--height", "1024",

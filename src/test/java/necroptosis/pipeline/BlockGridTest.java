@@ -2,6 +2,7 @@ package necroptosis.pipeline;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,8 @@ class BlockGridTest {
         int side = BlockGrid.MAX_BLOCK_PX, n = side * side;
         float[] dab = new float[n];
         byte[] tissue = new byte[n];
-        java.util.Arrays.fill(tissue, (byte) 1);
-        java.util.Arrays.fill(dab, 5f);
+        Arrays.fill(tissue, (byte) 1);
+        Arrays.fill(dab, 5f);
         g.addPixels(new float[n], dab, tissue, 0, 0, side, 0, 0, side, side, T);
         assertEquals(n, g.pixels(0));
         assertEquals(n, g.strong(0));
@@ -40,8 +41,8 @@ class BlockGridTest {
         int rx = 1, ry = 1, rw = 4;
         float[] dab = new float[16], h = new float[16];
         byte[] tissue = new byte[16];
-        java.util.Arrays.fill(dab, 0.9f); // the margin: strong, and tissue, so counting it would show
-        java.util.Arrays.fill(tissue, (byte) 1);
+        Arrays.fill(dab, 0.9f); // the margin: strong, and tissue, so counting it would show
+        Arrays.fill(tissue, (byte) 1);
         int[][] core = {{2, 2}, {3, 2}, {2, 3}, {3, 3}};
         float[] values = {0.9f, 0.35f, 0.2f, 0.7f};
         for (int k = 0; k < 4; k++) {

@@ -136,7 +136,7 @@ class EmptyInputTest {
     @CsvSource({"1, 1, 0.5", "3, 3, 0.5", "1, 600, 0.5", "600, 1, 0.5", "40, 40, 0.5", "40, 40, 0.01", "1, 1, 25"})
     void tinySlidesGiveAValidSummaryOrOneLine(int w, int h, double pixelUm) throws Exception {
         int[] rgb = new int[w * h];
-        java.util.Arrays.fill(rgb, 0xFF8090C0); // well-stained tissue colour, far from glass
+        Arrays.fill(rgb, 0xFF8090C0); // well-stained tissue colour, far from glass
         Path png = EdgeSlides.png(dir.resolve("tiny.png"), w, h, rgb);
         try (SlideSource s = SlideSources.open(png, OpenOptions.DEFAULT.withPixelSize(pixelUm))) {
             SlideResult r;

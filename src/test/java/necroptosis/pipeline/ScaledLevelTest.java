@@ -3,6 +3,7 @@ package necroptosis.pipeline;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class ScaledLevelTest {
             int[] fresh = half.read(r[0], r[1], r[2], r[3]);
             int[] reused = new int[r[2] * r[3] + 5]; // longer than the region, as per-thread arrays may be
             half.read(r[0], r[1], r[2], r[3], reused, buffer);
-            assertArrayEquals(fresh, java.util.Arrays.copyOf(reused, fresh.length), "region " + java.util.Arrays.toString(r));
+            assertArrayEquals(fresh, Arrays.copyOf(reused, fresh.length), "region " + Arrays.toString(r));
         }
         // One pixel, averaged by hand (rounded to nearest).
         int x = 37, y = 11, sr = 0;

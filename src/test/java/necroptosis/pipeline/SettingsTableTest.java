@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class SettingsTableTest {
             for (String n : s.optionNames()) assertTrue(names.add(n), "duplicate option " + n);
             assertFalse(s.help.isEmpty(), s.key + " has no help");
             // ImageJ's rule: the macro key is the label's first word, lower-cased.
-            assertEquals(s.key, s.label.split("[ :]")[0].toLowerCase(java.util.Locale.ROOT), s.label);
+            assertEquals(s.key, s.label.split("[ :]")[0].toLowerCase(Locale.ROOT), s.label);
             if (s.type == Setting.Type.CHOICE) assertTrue(s.choices.contains(s.defaultValue), s.key);
         }
     }

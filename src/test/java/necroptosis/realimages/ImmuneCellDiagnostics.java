@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 import necroptosis.segmentation.Nucleus;
@@ -370,7 +371,7 @@ public final class ImmuneCellDiagnostics {
 
     /** Classes of the marked points the rule's calls matched, over all fields (a quick match: each nucleus' own). */
     static void falsePositives(PrintStream out, Rule r, List<FieldMatch> fields, List<List<Sample>> samples) {
-        Map<String, Integer> byClass = new java.util.TreeMap<>();
+        Map<String, Integer> byClass = new TreeMap<>();
         int unmatched = 0;
         for (int f = 0; f < fields.size(); f++) {
             FieldMatch m = fields.get(f);

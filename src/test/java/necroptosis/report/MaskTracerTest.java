@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.geom.Path2D;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -137,9 +139,9 @@ class MaskTracerTest {
             for (int i = 0; i < m.length; i++) assertEquals(m[i], back[i], "trial " + t + " pixel " + i);
             assertEquals(pieces4(m, w, h), polys.size(), "one polygon per 4-connected piece");
             for (MaskTracer.Polygon p : polys) {
-                java.util.Set<Long> seen = new java.util.HashSet<>();
+                Set<Long> seen = new HashSet<>();
                 for (int[] r : p.rings) {
-                    java.util.Set<Long> inRing = new java.util.HashSet<>();
+                    Set<Long> inRing = new HashSet<>();
                     for (int i = 0; i < r.length; i += 2) {
                         assertTrue(inRing.add((long) r[i] << 32 | r[i + 1]), "trial " + t + ": a ring passes twice through a point");
                         seen.add((long) r[i] << 32 | r[i + 1]);

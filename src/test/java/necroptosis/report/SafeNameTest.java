@@ -6,6 +6,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -73,7 +74,7 @@ class SafeNameTest {
         }
         assertEquals(out, written.getParent());
         assertTrue(Files.isRegularFile(written.resolve("summary.json")));
-        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+        try (Stream<Path> all = Files.walk(dir)) {
             // Nothing but the input and the one result folder: no stray files beside the output folder.
             assertEquals(0, all.filter(p -> !p.startsWith(out) && !p.equals(dir) && !p.equals(png)).count());
         }

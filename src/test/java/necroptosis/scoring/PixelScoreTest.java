@@ -2,6 +2,7 @@ package necroptosis.scoring;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -73,8 +74,8 @@ class PixelScoreTest {
         int start = 0;
         while (start < n) {
             int len = Math.min(n - start, 1 + random.nextInt(5000));
-            float[] d = java.util.Arrays.copyOfRange(dab, start, start + len);
-            byte[] t = java.util.Arrays.copyOfRange(tissue, start, start + len);
+            float[] d = Arrays.copyOfRange(dab, start, start + len);
+            byte[] t = Arrays.copyOfRange(tissue, start, start + len);
             PixelScore tile = new PixelScore();
             score(d, t, len, tile);
             merged.merge(tile);

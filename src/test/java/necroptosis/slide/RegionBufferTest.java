@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class RegionBufferTest {
         SlideSource s = new SlideSource() {
             @Override public String path() { return "fake.svs"; }
             @Override public String readerName() { return "fake"; }
-            @Override public List<Level> levels() { return java.util.Collections.singletonList(new Level(50, 40, 1)); }
+            @Override public List<Level> levels() { return Collections.singletonList(new Level(50, 40, 1)); }
             @Override public PixelSize pixelSize() { return PixelSize.override(1); }
             @Override public int[] readRegion(int level, int x, int y, int w, int h) {
                 int[] px = new int[w * h];

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -98,7 +102,7 @@ class SlideSourcesTest {
     void truncatedPngIsRefused() throws Exception {
         Path png = TestImages.writePng(dir.resolve("c.png"), 300, 300, 3);
         byte[] all = Files.readAllBytes(png);
-        Path cut = Files.write(dir.resolve("cut.png"), java.util.Arrays.copyOf(all, all.length / 3));
+        Path cut = Files.write(dir.resolve("cut.png"), Arrays.copyOf(all, all.length / 3));
         assertFalse(failure(cut).isEmpty());
     }
 
@@ -115,12 +119,12 @@ class SlideSourcesTest {
     @Test
     void everyRealImageOpensWithTheBuiltInReaders() throws Exception {
         Path root = TestImages.realImages();
-        java.util.List<Path> files;
-        try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+        List<Path> files;
+        try (Stream<Path> all = Files.walk(root)) {
             // Label maps (16-bit instance ids, class values) are annotations, not images anyone scores.
             files = all.filter(p -> p.toString().matches(".*\\.(png|tif|tiff|svs)$")
                     && !p.getParent().getFileName().toString().startsWith("labels"))
-                    .sorted().collect(java.util.stream.Collectors.toList());
+                    .sorted().collect(Collectors.toList());
         }
         assertTrue(files.size() >= 20, "real images found: " + files.size());
         for (Path f : files) {

@@ -3,6 +3,7 @@ package necroptosis.stain;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -139,9 +140,9 @@ class ColorDeconvolutionTest {
         ColorDeconvolution cd = new ColorDeconvolution(StainVectors.H_DAB.withBackground(240, 240, 240));
         int[] rgb = {0xfff0f0f0, 0xfff5f5f5, 0xff8040a0, 0xff202020, 0xffeeeeee, 0xff102030};
         float[] d = new float[6];
-        java.util.Arrays.fill(d, -7f);
+        Arrays.fill(d, -7f);
         byte[] tissue = new byte[6];
-        java.util.Arrays.fill(tissue, (byte) 9);
+        Arrays.fill(tissue, (byte) 9);
         cd.deconvolve(rgb, 1, 4, null, d, null, TissueTest.DEFAULT, tissue);
         assertEquals(-7f, d[0]);
         assertEquals(-7f, d[5]);

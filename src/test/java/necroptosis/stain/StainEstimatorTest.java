@@ -2,6 +2,7 @@ package necroptosis.stain;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 
@@ -69,7 +70,7 @@ class StainEstimatorTest {
     @Test
     void fallsBackToThePresetWithAReasonWhenThereIsLittleStain() {
         int[] rgb = new int[50_000];
-        java.util.Arrays.fill(rgb, 0xfff8f8f8);
+        Arrays.fill(rgb, 0xfff8f8f8);
         for (int i = 0; i < 100; i++) rgb[i] = 0xff604080;
         StainEstimator.Result r = new StainEstimator().estimate(rgb, StainVectors.H_DAB);
         assertFalse(r.estimated());

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class GenerateCommandTest {
         assertTrue(Files.exists(truth));
         String json = new String(Files.readAllBytes(truth), "UTF-8");
         assertTrue(json.contains("\"seed\": 4"), "truth records the seed");
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.list(dir)) {
             assertEquals(2, files.count(), "only the slide and its truth remain");
         }
     }
@@ -64,7 +65,7 @@ class GenerateCommandTest {
             System.setErr(saved);
         }
         assertEquals(Main.EXIT_BAD_INPUT, rc);
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.list(dir)) {
             assertEquals(0, files.count());
         }
     }

@@ -17,6 +17,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ class SyntheticSlideGeneratorTest {
     void differentSeedGivesDifferentSlide() throws IOException {
         Path t = dir.resolve("seed8.tif");
         new SyntheticSlideGenerator(SMALL.toBuilder().seed(8).build(), 2, null).generate(t, dir.resolve("seed8.json"));
-        assertTrue(!java.util.Arrays.equals(Files.readAllBytes(tif1), Files.readAllBytes(t)));
+        assertTrue(!Arrays.equals(Files.readAllBytes(tif1), Files.readAllBytes(t)));
     }
 
     private static Path2D polygon(JsonArray pts) {

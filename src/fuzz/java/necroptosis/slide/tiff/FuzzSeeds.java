@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 
 /**
  * Writes the fuzz targets' seed files (run from the project folder with the fuzz profile's test classpath):
@@ -41,8 +42,8 @@ final class FuzzSeeds {
         // The same stream split before its frame header into "tables" and an abbreviated tile, as TIFF files store it.
         int sof = 2;
         while (!((full[sof] & 0xFF) == 0xFF && (full[sof + 1] & 0xFF) == 0xC0)) sof++;
-        byte[] tables = java.util.Arrays.copyOf(full, sof);
-        byte[] rest = concat(new byte[] {(byte) 0xFF, (byte) 0xD8}, java.util.Arrays.copyOfRange(full, sof, full.length));
+        byte[] tables = Arrays.copyOf(full, sof);
+        byte[] rest = concat(new byte[] {(byte) 0xFF, (byte) 0xD8}, Arrays.copyOfRange(full, sof, full.length));
         Files.write(jpeg.resolve("tables-and-tile"), concat(new byte[] {1, (byte) (sof >> 8), (byte) sof}, concat(tables, rest)));
         byte[] edge = TestTiffWriter.jpeg(new TestTiffWriter.Image(40, 24, TestTiffWriter.smoothPicture(40, 24)), 0, 0, 40, 24);
         Files.write(jpeg.resolve("edge-tile"), concat(new byte[] {2}, edge));
@@ -53,7 +54,7 @@ final class FuzzSeeds {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] c = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
     }

@@ -1,17 +1,18 @@
 package necroptosis.slide.tiff;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
-import java.awt.Transparency;
-import java.awt.color.ColorSpace;
-import java.awt.image.ComponentColorModel;
 import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.Locale;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -59,7 +60,7 @@ final class JpegTileDecoder {
         r.addIIOReadWarningListener((source, warning) -> {
             // "Corrupt JPEG data: premature end of data segment" (libjpeg's JWRN_HIT_MARKER and kin); a missing
             // EOI marker alone loses nothing.
-            if (warning != null && warning.toLowerCase(java.util.Locale.ROOT).contains("premature end")) MISSING_DATA.get()[0] = warning;
+            if (warning != null && warning.toLowerCase(Locale.ROOT).contains("premature end")) MISSING_DATA.get()[0] = warning;
         });
         return r;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,6 @@ class JpegStreamTest {
         JpegStream plain = JpegTileDecoder.stream(null, tile, length);
         byte[] all = new byte[length];
         plain.readFully(all);
-        assertArrayEquals(java.util.Arrays.copyOf(tile, length), all);
+        assertArrayEquals(Arrays.copyOf(tile, length), all);
     }
 }

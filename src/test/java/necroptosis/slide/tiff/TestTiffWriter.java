@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -182,7 +184,7 @@ final class TestTiffWriter {
         e.put(256, ints(4, img.width));
         e.put(257, ints(4, img.height));
         long[] bps = new long[img.samples];
-        java.util.Arrays.fill(bps, 8);
+        Arrays.fill(bps, 8);
         e.put(258, ints(3, bps));
         e.put(259, ints(3, img.compression));
         e.put(262, ints(3, img.samples >= 3 ? 2 : 1));
@@ -214,7 +216,7 @@ final class TestTiffWriter {
         for (Map.Entry<Integer, long[]> o : img.overrides.entrySet()) {
             long[] v = o.getValue();
             if (v.length == 1) { e.remove(o.getKey()); continue; } // type only: delete the tag
-            e.put(o.getKey(), ints((int) v[0], java.util.Arrays.copyOfRange(v, 1, v.length)));
+            e.put(o.getKey(), ints((int) v[0], Arrays.copyOfRange(v, 1, v.length)));
         }
         return e;
     }
@@ -362,7 +364,7 @@ final class TestTiffWriter {
     static byte[] lzw(byte[] in) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         int[] bitState = new int[2]; // buffer, bit count
-        java.util.HashMap<Integer, Integer> dict = new java.util.HashMap<>();
+        HashMap<Integer, Integer> dict = new HashMap<>();
         int width = 9;
         int next = 258;
         emit(o, bitState, 256, width);

@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class TiffFuzzTest {
                     int pos = r.nextBoolean() ? r.nextInt(b.length) : b.length - 1 - r.nextInt(Math.min(b.length, 400));
                     b[pos] = r.nextInt(4) == 0 ? (byte) 0xFF : (byte) r.nextInt(256);
                 }
-                if (r.nextInt(10) == 0) b = java.util.Arrays.copyOf(b, r.nextInt(b.length));
+                if (r.nextInt(10) == 0) b = Arrays.copyOf(b, r.nextInt(b.length));
                 Files.write(f, b);
                 if (readAll(f)) ok++; else failed++;
             }
