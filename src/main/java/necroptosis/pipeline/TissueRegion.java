@@ -46,7 +46,7 @@ public final class TissueRegion {
         for (int i = 0; i < n; i++) tissue[i] = odSum[i] >= test.minOdSum();
 
         // Overview-sized arrays are reused below: at 40k x 40k px each is 6-25 MB, and a burst of them at
-        // the start of a run is what made the collector grow the heap (BENCHMARKS.md, session 6).
+        // the start of a run makes the collector grow the heap (BENCHMARKS.md, "the start of a run").
         boolean[] holes = Labeling.fillHoles(tissue, o.width, o.height);
         for (int i = 0; i < n; i++) holes[i] &= !tissue[i];
         Labeling holeParts = Labeling.of(holes, o.width, o.height);

@@ -50,22 +50,17 @@ public final class BioFormatsSlideSource implements SlideSource {
     /** Environment variable naming Bio-Formats jars, used when the property is not set. */
     public static final String JARS_ENV = "BIOFORMATS_JARS";
 
-    private static final String IMAGE_READER = "loci.formats.ImageReader";
     /** Largest byte buffer one openBytes call fills; bigger regions are read in bands of rows. */
     private static final int MAX_BAND_BYTES = 32 << 20;
 
-    private static volatile Api api;
-    private static volatile String unavailableReason;
-    private static volatile boolean resolved;
-
     private final String path;
-    private final Api bf;
+    private final BioFormatsApi bf;
     private final int series;
     private final List<Level> levels;
     private final PixelSize pixelSize;
     private final int[] tileWidths;
     private final int[] tileHeights;
-    private final Layout layout;
+    private final PlaneLayout layout;
     private final int maxReaders;
     private final String formatName;
     /** The format-specific reader class ImageReader chose, so pooled readers skip format detection. */
@@ -85,7 +80,7 @@ public final class BioFormatsSlideSource implements SlideSource {
 
     /** True when Bio-Formats can be used: on the classpath or in the configured jars. */
     public static boolean isAvailable() {
-        return api() != null;
+        return BioFormatsLocator.api() != null;
     }
 
     /**
@@ -93,185 +88,7 @@ public final class BioFormatsSlideSource implements SlideSource {
      * Lets the command line say why it fell back to the built-in readers.
      */
     public static String unavailableReason() {
-        return api() == null ? unavailableReason : null;
-    }
-
-    private static Api api() {
-        if (!resolved) {
-            synchronized (BioFormatsSlideSource.class) {
-                if (!resolved) {
-                    String configured = System.getProperty(JARS_PROPERTY);
-                    String origin = "system property " + JARS_PROPERTY;
-                    if (isUnset(configured)) {
-                        configured = System.getenv(JARS_ENV);
-                        origin = "environment variable " + JARS_ENV;
-                    }
-                    Resolution r = resolve(configured, origin, BioFormatsSlideSource.class.getClassLoader());
-                    api = r.api;
-                    unavailableReason = r.reason;
-                    if (r.api == null && !isUnset(configured)) {
-                        // The user asked for these jars; falling back silently would hide the typo.
-                        System.err.println("warning: " + r.reason + "; using the built-in readers");
-                    }
-                    resolved = true;
-                }
-            }
-        }
-        return api;
-    }
-
-    /** The outcome of looking for Bio-Formats: an API or the reason there is none. */
-    static final class Resolution {
-        final Api api;
-        final String reason;
-
-        Resolution(Api api, String reason) {
-            this.api = api;
-            this.reason = reason;
-        }
-
-        boolean available() { return api != null; }
-    }
-
-    /**
-     * Finds Bio-Formats on {@code parent} or else in the {@code configured} jars. Package-private so
-     * tests can check the configuration handling without touching the process-wide state.
-     */
-    static Resolution resolve(String configured, String origin, ClassLoader parent) {
-        try {
-            Class.forName(IMAGE_READER, false, parent);
-            return new Resolution(new Api(parent, "classpath"), null);
-        } catch (ClassNotFoundException | LinkageError e) {
-            // Not in Fiji: try the configured jars.
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return new Resolution(null, "Bio-Formats on the classpath is unusable: " + oneLine(e));
-        }
-        if (isUnset(configured)) {
-            return new Resolution(null, "Bio-Formats is not on the classpath and neither the system property "
-                    + JARS_PROPERTY + " nor the environment variable " + JARS_ENV + " names its jars");
-        }
-        List<URL> urls = new ArrayList<>();
-        for (String entry : configured.split(File.pathSeparator)) {
-            if (entry.trim().isEmpty()) continue;
-            Path p = Paths.get(entry.trim());
-            String problem = addJars(p, urls);
-            if (problem != null) return new Resolution(null, origin + ": " + p + " " + problem);
-        }
-        if (urls.isEmpty()) return new Resolution(null, origin + " names no jar files: '" + configured + "'");
-        ClassLoader loader = new ChildFirstLoader(urls.toArray(new URL[0]), parent);
-        try {
-            Class.forName(IMAGE_READER, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return new Resolution(null, origin + ": no " + IMAGE_READER + " in the jars at " + configured
-                    + " (they must hold formats-api, formats-bsd, formats-gpl and their dependencies)");
-        }
-        try {
-            return new Resolution(new Api(loader, configured), null);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return new Resolution(null, origin + ": the Bio-Formats jars at " + configured + " are unusable: " + oneLine(e));
-        }
-    }
-
-    /** Adds a jar or a folder's jars; returns what is wrong with the entry, or null. */
-    private static String addJars(Path p, List<URL> urls) {
-        try {
-            if (Files.isDirectory(p)) {
-                List<Path> jars = new ArrayList<>();
-                try (Stream<Path> s = Files.list(p)) {
-                    s.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar")).forEach(jars::add);
-                }
-                if (jars.isEmpty()) return "is a folder without .jar files";
-                Collections.sort(jars);
-                for (Path j : jars) urls.add(j.toUri().toURL());
-                return null;
-            }
-            if (Files.isRegularFile(p)) {
-                urls.add(p.toUri().toURL());
-                return null;
-            }
-            return "does not exist";
-        } catch (IOException e) {
-            return "cannot be listed: " + oneLine(e);
-        }
-    }
-
-    /** Maven leaves an undefined property as the literal "${...}"; that and blanks mean "not set". */
-    static boolean isUnset(String value) {
-        return value == null || value.trim().isEmpty() || value.trim().startsWith("${");
-    }
-
-    /**
-     * Loads from the Bio-Formats jars before the parent, so Bio-Formats gets the library versions it
-     * was built with (the plugin itself ships other versions of ome-common and ome-codecs). JDK classes
-     * always come from the JDK: the jars carry old copies of e.g. org.xml.sax (xml-apis) that would
-     * clash with the JDK's XML parser. Only JDK types cross between the two sides, so the split cannot
-     * cause type mismatches.
-     * <p>
-     * The exception is an API whose implementation the host chooses ({@link #HOST_APIS}): SLF4J finds its
-     * binding through the service loader, which sees the host's binding, and a binding compiled against
-     * the host's copy of the API is "not a subtype" of a second copy loaded from the jars, so SLF4J
-     * would warn on every run and log nowhere. These come from the host when it has them, else from the jars.
-     */
-    static final class ChildFirstLoader extends URLClassLoader {
-        static {
-            ClassLoader.registerAsParallelCapable();
-        }
-
-        /** Package prefixes loaded parent-first: logging APIs whose binding the host provides. */
-        static final String[] HOST_APIS = {"org.slf4j."};
-
-        /** The platform (Java 9+) or extension (Java 8) loader: JDK classes only. */
-        private final ClassLoader jdk = ClassLoader.getSystemClassLoader().getParent();
-
-        ChildFirstLoader(URL[] urls, ClassLoader parent) {
-            super(urls, parent);
-        }
-
-        private static boolean fromHost(String name) {
-            if (name.startsWith("necroptosis.")) return true;
-            for (String prefix : HOST_APIS) {
-                if (name.startsWith(prefix)) return true;
-            }
-            return false;
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> c = findLoadedClass(name);
-                if (c == null && jdk != null) {
-                    try {
-                        c = jdk.loadClass(name);
-                    } catch (ClassNotFoundException e) {
-                        // Not a JDK class.
-                    }
-                }
-                if (c == null && fromHost(name) && getParent() != null) {
-                    try {
-                        c = getParent().loadClass(name);
-                    } catch (ClassNotFoundException e) {
-                        // The host lacks it: the jars' copy below.
-                    }
-                }
-                if (c == null) {
-                    try {
-                        c = findClass(name);
-                    } catch (ClassNotFoundException e) {
-                        // Not in the jars: fall through to the parent.
-                    }
-                }
-                if (c == null) c = super.loadClass(name, false);
-                if (resolve) resolveClass(c);
-                return c;
-            }
-        }
-
-        @Override
-        public URL getResource(String name) {
-            URL u = jdk == null ? null : jdk.getResource(name);
-            if (u == null) u = findResource(name);
-            return u != null ? u : super.getResource(name);
-        }
+        return BioFormatsLocator.api() == null ? BioFormatsLocator.unavailableReason() : null;
     }
 
     // ---------------------------------------------------------------- opening
@@ -279,8 +96,8 @@ public final class BioFormatsSlideSource implements SlideSource {
     /** Opens a slide with Bio-Formats; every failure becomes a one-line {@link SlideException}. */
     public static SlideSource open(Path file) throws SlideException {
         String name = file.toString();
-        Api bf = api();
-        if (bf == null) throw new SlideException(name, "Bio-Formats is not available: " + unavailableReason);
+        BioFormatsApi bf = BioFormatsLocator.api();
+        if (bf == null) throw new SlideException(name, "Bio-Formats is not available: " + BioFormatsLocator.unavailableReason());
         Object reader = null;
         try {
             Object store = bf.createOMEXMLMetadata.invoke(null);
@@ -299,7 +116,7 @@ public final class BioFormatsSlideSource implements SlideSource {
         }
     }
 
-    private BioFormatsSlideSource(String path, Api bf, Object reader, Object store, long openNanos) throws Exception {
+    private BioFormatsSlideSource(String path, BioFormatsApi bf, Object reader, Object store, long openNanos) throws Exception {
         this.path = path;
         this.bf = bf;
         this.firstOpenNanos = openNanos;
@@ -314,7 +131,7 @@ public final class BioFormatsSlideSource implements SlideSource {
             throw new SlideException(path, "has " + bf.pixelTypeName(pixelType)
                     + " pixels; only 8-bit RGB or grey slides can be scored (convert it to 8-bit first)");
         }
-        this.layout = Layout.of(path, bf, reader);
+        this.layout = PlaneLayout.of(path, bf, reader);
 
         int resolutions = (Integer) bf.getResolutionCount.invoke(reader);
         List<Level> ls = new ArrayList<>(resolutions);
@@ -352,7 +169,7 @@ public final class BioFormatsSlideSource implements SlideSource {
      * Series 0 is the slide in SVS and OME-TIFF, but a thumbnail or overview in formats such as CZI or
      * VSI; take the largest series whose name does not mark it as a label, macro or thumbnail.
      */
-    private static int pickSeries(Api bf, Object reader, Object store) throws Exception {
+    private static int pickSeries(BioFormatsApi bf, Object reader, Object store) throws Exception {
         int count = (Integer) bf.getSeriesCount.invoke(reader);
         int best = -1;
         long bestArea = -1;
@@ -380,7 +197,7 @@ public final class BioFormatsSlideSource implements SlideSource {
         return n.contains("label") || n.contains("macro") || n.contains("thumbnail") || n.contains("overview");
     }
 
-    private static String imageName(Api bf, Object store, int series) {
+    private static String imageName(BioFormatsApi bf, Object store, int series) {
         try {
             Object n = bf.getImageName.invoke(store, series);
             return n == null ? null : n.toString();
@@ -389,7 +206,7 @@ public final class BioFormatsSlideSource implements SlideSource {
         }
     }
 
-    private static PixelSize readPixelSize(Api bf, Object store, int series) {
+    private static PixelSize readPixelSize(BioFormatsApi bf, Object store, int series) {
         Object length;
         try {
             length = bf.getPixelsPhysicalSizeX.invoke(store, series);
@@ -562,187 +379,7 @@ public final class BioFormatsSlideSource implements SlideSource {
         return "BioFormatsSlideSource[" + path + ", " + describe() + "]";
     }
 
-    // ---------------------------------------------------------------- pixel layouts
-
-    /** How the bytes of one plane map to RGB: interleaved or planar RGB, grey, indexed, or 3 planes. */
-    private static final class Layout {
-        /** Bytes per pixel in one openBytes call. */
-        final int samplesPerRead;
-        /** Channels actually stored per pixel in the buffer (RGB count). */
-        final int channels;
-        final boolean interleaved;
-        /** Plane index per colour: one plane, or R, G, B planes when channels are separate planes. */
-        final int[] planeIndices;
-        /** 256-entry colour table for indexed grey, or null. */
-        final int[] lut;
-
-        private Layout(int channels, boolean interleaved, int[] planeIndices, int[] lut) {
-            this.samplesPerRead = channels;
-            this.channels = channels;
-            this.interleaved = interleaved;
-            this.planeIndices = planeIndices;
-            this.lut = lut;
-        }
-
-        static Layout of(String path, Api bf, Object reader) throws Exception {
-            int rgb = (Integer) bf.getRGBChannelCount.invoke(reader);
-            boolean interleaved = (Boolean) bf.isInterleaved.invoke(reader);
-            if (rgb >= 3) {
-                return new Layout(rgb, interleaved, new int[] {0}, null);
-            }
-            if (rgb != 1) {
-                throw new SlideException(path, "has " + rgb + " samples per pixel; only RGB or grey slides can be scored");
-            }
-            int sizeC = (Integer) bf.getEffectiveSizeC.invoke(reader);
-            if (sizeC >= 3) {
-                // Colour stored as separate channel planes (e.g. an OME-TIFF written channel by channel).
-                int[] planes = new int[3];
-                for (int c = 0; c < 3; c++) planes[c] = (Integer) bf.getIndex.invoke(reader, 0, c, 0);
-                return new Layout(1, true, planes, null);
-            }
-            int[] lut = null;
-            if ((Boolean) bf.isIndexed.invoke(reader)) {
-                byte[][] table = (byte[][]) bf.get8BitLookupTable.invoke(reader);
-                if (table != null && table.length >= 3 && table[0].length >= 256) {
-                    lut = new int[256];
-                    for (int i = 0; i < 256; i++) {
-                        lut[i] = 0xFF000000 | (table[0][i] & 0xFF) << 16 | (table[1][i] & 0xFF) << 8 | (table[2][i] & 0xFF);
-                    }
-                }
-            }
-            if (lut == null) {
-                lut = new int[256];
-                for (int i = 0; i < 256; i++) lut[i] = 0xFF000000 | i << 16 | i << 8 | i;
-            }
-            return new Layout(1, true, new int[] {0}, lut);
-        }
-
-        /** Converts {@code n} pixels of one openBytes buffer into 0xFFRRGGBB at {@code out[offset]}. */
-        void pack(byte[] b, int n, int[] out, int offset) {
-            if (lut != null) {
-                for (int i = 0; i < n; i++) out[offset + i] = lut[b[i] & 0xFF];
-            } else if (interleaved) {
-                for (int i = 0, j = 0; i < n; i++, j += channels) {
-                    out[offset + i] = 0xFF000000 | (b[j] & 0xFF) << 16 | (b[j + 1] & 0xFF) << 8 | (b[j + 2] & 0xFF);
-                }
-            } else {
-                // Planar within the buffer: all R of the region, then all G, then all B.
-                for (int i = 0; i < n; i++) {
-                    out[offset + i] = 0xFF000000 | (b[i] & 0xFF) << 16 | (b[n + i] & 0xFF) << 8 | (b[2 * n + i] & 0xFF);
-                }
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- reflection
-
-    /** The Bio-Formats methods used, looked up once per class loader. */
-    static final class Api {
-        final String source;
-        final Class<?> imageReader;
-        final Method setMetadataStore, setFlattenedResolutions, setId, close, getFormat, getReader;
-        final Method getSeriesCount, setSeries, getResolutionCount, setResolution, getSizeX, getSizeY;
-        final Method getPixelType, getRGBChannelCount, getEffectiveSizeC, isInterleaved, isIndexed;
-        final Method get8BitLookupTable, getIndex, openBytes, getOptimalTileWidth, getOptimalTileHeight;
-        final Method createOMEXMLMetadata, getPixelsPhysicalSizeX, getImageName, lengthValue, getPixelTypeString;
-        final Object micrometer;
-        final int uint8, int8;
-
-        Api(ClassLoader loader, String source) throws ReflectiveOperationException {
-            this.source = source;
-            imageReader = Class.forName(IMAGE_READER, true, loader);
-            Class<?> fr = Class.forName("loci.formats.IFormatReader", true, loader);
-            Class<?> store = Class.forName("loci.formats.meta.MetadataStore", true, loader);
-            Class<?> retrieve = Class.forName("loci.formats.meta.MetadataRetrieve", true, loader);
-            Class<?> tools = Class.forName("loci.formats.MetadataTools", true, loader);
-            Class<?> formatTools = Class.forName("loci.formats.FormatTools", true, loader);
-            Class<?> unit = Class.forName("ome.units.unit.Unit", true, loader);
-            Class<?> quantity = Class.forName("ome.units.quantity.Length", true, loader);
-            setMetadataStore = fr.getMethod("setMetadataStore", store);
-            setFlattenedResolutions = fr.getMethod("setFlattenedResolutions", boolean.class);
-            setId = fr.getMethod("setId", String.class);
-            close = fr.getMethod("close");
-            getFormat = fr.getMethod("getFormat");
-            getReader = imageReader.getMethod("getReader");
-            getSeriesCount = fr.getMethod("getSeriesCount");
-            setSeries = fr.getMethod("setSeries", int.class);
-            getResolutionCount = fr.getMethod("getResolutionCount");
-            setResolution = fr.getMethod("setResolution", int.class);
-            getSizeX = fr.getMethod("getSizeX");
-            getSizeY = fr.getMethod("getSizeY");
-            getPixelType = fr.getMethod("getPixelType");
-            getRGBChannelCount = fr.getMethod("getRGBChannelCount");
-            getEffectiveSizeC = fr.getMethod("getEffectiveSizeC");
-            isInterleaved = fr.getMethod("isInterleaved");
-            isIndexed = fr.getMethod("isIndexed");
-            get8BitLookupTable = fr.getMethod("get8BitLookupTable");
-            getIndex = fr.getMethod("getIndex", int.class, int.class, int.class);
-            openBytes = fr.getMethod("openBytes", int.class, byte[].class, int.class, int.class, int.class, int.class);
-            getOptimalTileWidth = fr.getMethod("getOptimalTileWidth");
-            getOptimalTileHeight = fr.getMethod("getOptimalTileHeight");
-            createOMEXMLMetadata = tools.getMethod("createOMEXMLMetadata");
-            getPixelsPhysicalSizeX = retrieve.getMethod("getPixelsPhysicalSizeX", int.class);
-            getImageName = retrieve.getMethod("getImageName", int.class);
-            lengthValue = quantity.getMethod("value", unit);
-            getPixelTypeString = formatTools.getMethod("getPixelTypeString", int.class);
-            micrometer = Class.forName("ome.units.UNITS", true, loader).getField("MICROMETER").get(null);
-            Field u8 = formatTools.getField("UINT8");
-            Field i8 = formatTools.getField("INT8");
-            uint8 = u8.getInt(null);
-            int8 = i8.getInt(null);
-            silenceLogging(loader, "classpath".equals(source));
-        }
-
-        /** A new reader (ImageReader or the format's own reader) with its file open; {@code store} receives the OME metadata (null: none kept). */
-        Object newReader(Class<?> readerClass, Path file, Object store) throws Exception {
-            Object reader = readerClass.getConstructor().newInstance();
-            try {
-                setFlattenedResolutions.invoke(reader, false);
-                if (store != null) setMetadataStore.invoke(reader, store);
-                setId.invoke(reader, file.toString());
-                return reader;
-            } catch (Throwable e) {
-                closeQuietly(reader);
-                throw e;
-            }
-        }
-
-        void closeQuietly(Object reader) {
-            if (reader == null) return;
-            try {
-                close.invoke(reader);
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                // Closing is best effort; the file handle goes with the reader.
-            }
-        }
-
-        String pixelTypeName(int type) {
-            try {
-                return String.valueOf(getPixelTypeString.invoke(null, type));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return "pixel type " + type;
-            }
-        }
-
-        /**
-         * Bio-Formats logs every IFD at INFO/DEBUG; the command line must not be flooded. With our own
-         * jars the logging backend is private to our class loader, so it is set to ERROR outright; on
-         * Fiji's classpath it is shared, so ERROR is set only when nothing has configured it yet
-         * ({@code enableLogging} leaves an existing configuration, e.g. Bio-Formats' debug option, alone).
-         */
-        private static void silenceLogging(ClassLoader loader, boolean shared) {
-            try {
-                Class<?> debug = Class.forName("loci.common.DebugTools", true, loader);
-                if (shared) {
-                    debug.getMethod("enableLogging", String.class).invoke(null, "ERROR");
-                } else {
-                    debug.getMethod("setRootLevel", String.class).invoke(null, "ERROR");
-                }
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                // Older Bio-Formats or no logging backend: noisy but harmless.
-            }
-        }
-    }
+    // ---------------------------------------------------------------- errors
 
     static Throwable unwrap(Throwable e) {
         while ((e instanceof InvocationTargetException || e instanceof java.lang.reflect.UndeclaredThrowableException)

@@ -33,18 +33,18 @@ class BioFormatsAvailabilityTest {
 
     @Test
     void nothingConfiguredMeansUnavailableWithAReasonNamingBothSettings() {
-        BioFormatsSlideSource.Resolution r = BioFormatsSlideSource.resolve(null, "test", NO_BIOFORMATS);
+        BioFormatsLocator.Resolution r = BioFormatsLocator.resolve(null, "test", NO_BIOFORMATS);
         assertFalse(r.available());
         assertTrue(r.reason.contains("bioformats.jars") && r.reason.contains("BIOFORMATS_JARS"), r.reason);
     }
 
     @Test
     void unresolvedMavenPropertyAndBlankAreTreatedAsUnset() {
-        assertTrue(BioFormatsSlideSource.isUnset("${bioformats.jars}"));
-        assertTrue(BioFormatsSlideSource.isUnset("  "));
-        assertTrue(BioFormatsSlideSource.isUnset(""));
-        assertFalse(BioFormatsSlideSource.isUnset("/opt/bf"));
-        BioFormatsSlideSource.Resolution r = BioFormatsSlideSource.resolve("${bioformats.jars}", "test", NO_BIOFORMATS);
+        assertTrue(BioFormatsLocator.isUnset("${bioformats.jars}"));
+        assertTrue(BioFormatsLocator.isUnset("  "));
+        assertTrue(BioFormatsLocator.isUnset(""));
+        assertFalse(BioFormatsLocator.isUnset("/opt/bf"));
+        BioFormatsLocator.Resolution r = BioFormatsLocator.resolve("${bioformats.jars}", "test", NO_BIOFORMATS);
         assertFalse(r.available());
         assertTrue(r.reason.contains("not on the classpath"), "literal ${...} must not be used as a path: " + r.reason);
     }
@@ -52,7 +52,7 @@ class BioFormatsAvailabilityTest {
     @Test
     void missingJarFolderGivesAClearReason() {
         Path missing = tmp.resolve("no-such-dir");
-        BioFormatsSlideSource.Resolution r = BioFormatsSlideSource.resolve(missing.toString(), "system property bioformats.jars", NO_BIOFORMATS);
+        BioFormatsLocator.Resolution r = BioFormatsLocator.resolve(missing.toString(), "system property bioformats.jars", NO_BIOFORMATS);
         assertFalse(r.available());
         assertTrue(r.reason.contains(missing.toString()) && r.reason.contains("does not exist"), r.reason);
         assertFalse(r.reason.contains("\n"), "one line: " + r.reason);
@@ -61,7 +61,7 @@ class BioFormatsAvailabilityTest {
     @Test
     void folderWithoutJarsGivesAClearReason() throws IOException {
         Files.write(tmp.resolve("readme.txt"), new byte[] {'x'});
-        BioFormatsSlideSource.Resolution r = BioFormatsSlideSource.resolve(tmp.toString(), "test", NO_BIOFORMATS);
+        BioFormatsLocator.Resolution r = BioFormatsLocator.resolve(tmp.toString(), "test", NO_BIOFORMATS);
         assertFalse(r.available());
         assertTrue(r.reason.contains("without .jar files"), r.reason);
     }
@@ -73,15 +73,15 @@ class BioFormatsAvailabilityTest {
             j.flush();
         }
         // A list with one good-looking jar and an empty entry: the separator handling must cope.
-        BioFormatsSlideSource.Resolution r = BioFormatsSlideSource.resolve(jar + File.pathSeparator, "test", NO_BIOFORMATS);
+        BioFormatsLocator.Resolution r = BioFormatsLocator.resolve(jar + File.pathSeparator, "test", NO_BIOFORMATS);
         assertFalse(r.available());
         assertTrue(r.reason.contains("no loci.formats.ImageReader"), r.reason);
     }
 
     @Test
     void withoutConfigurationTheAdapterIsUnavailableAndOpenFailsWithTheFileName() throws IOException {
-        Assumptions.assumeTrue(BioFormatsSlideSource.isUnset(System.getProperty(BioFormatsSlideSource.JARS_PROPERTY))
-                        && BioFormatsSlideSource.isUnset(System.getenv(BioFormatsSlideSource.JARS_ENV)),
+        Assumptions.assumeTrue(BioFormatsLocator.isUnset(System.getProperty(BioFormatsSlideSource.JARS_PROPERTY))
+                        && BioFormatsLocator.isUnset(System.getenv(BioFormatsSlideSource.JARS_ENV)),
                 "Bio-Formats jars are configured for this run; the unconfigured behaviour is checked through resolve()");
         assertFalse(BioFormatsSlideSource.isAvailable());
         assertTrue(BioFormatsSlideSource.unavailableReason().contains("not on the classpath"));

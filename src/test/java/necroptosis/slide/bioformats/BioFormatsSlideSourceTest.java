@@ -341,9 +341,9 @@ class BioFormatsSlideSourceTest {
     @Test
     void explicitJarListResolvesAgainstAParentWithoutBioFormats() {
         String configured = System.getProperty(BioFormatsSlideSource.JARS_PROPERTY);
-        if (BioFormatsSlideSource.isUnset(configured)) configured = System.getenv(BioFormatsSlideSource.JARS_ENV);
-        Assumptions.assumeFalse(BioFormatsSlideSource.isUnset(configured), "Bio-Formats comes from the classpath, not jars");
-        BioFormatsSlideSource.Resolution r = BioFormatsSlideSource.resolve(configured, "test", ClassLoader.getPlatformClassLoader());
+        if (BioFormatsLocator.isUnset(configured)) configured = System.getenv(BioFormatsSlideSource.JARS_ENV);
+        Assumptions.assumeFalse(BioFormatsLocator.isUnset(configured), "Bio-Formats comes from the classpath, not jars");
+        BioFormatsLocator.Resolution r = BioFormatsLocator.resolve(configured, "test", ClassLoader.getPlatformClassLoader());
         assertTrue(r.available(), String.valueOf(r.reason));
         assertEquals("loci.formats.ImageReader", r.api.imageReader.getName());
         assertEquals(configured, r.api.source);
@@ -353,8 +353,8 @@ class BioFormatsSlideSourceTest {
     @Test
     void bioFormatsOnTheClassLoaderIsFoundWithoutConfiguration() throws Exception {
         String configured = System.getProperty(BioFormatsSlideSource.JARS_PROPERTY);
-        if (BioFormatsSlideSource.isUnset(configured)) configured = System.getenv(BioFormatsSlideSource.JARS_ENV);
-        Assumptions.assumeFalse(BioFormatsSlideSource.isUnset(configured), "Bio-Formats comes from the classpath, not jars");
+        if (BioFormatsLocator.isUnset(configured)) configured = System.getenv(BioFormatsSlideSource.JARS_ENV);
+        Assumptions.assumeFalse(BioFormatsLocator.isUnset(configured), "Bio-Formats comes from the classpath, not jars");
         List<java.net.URL> urls = new ArrayList<>();
         for (String entry : configured.split(java.io.File.pathSeparator)) {
             Path p = Paths.get(entry);
@@ -367,7 +367,7 @@ class BioFormatsSlideSourceTest {
             }
         }
         try (java.net.URLClassLoader fiji = new java.net.URLClassLoader(urls.toArray(new java.net.URL[0]), ClassLoader.getPlatformClassLoader())) {
-            BioFormatsSlideSource.Resolution r = BioFormatsSlideSource.resolve(null, "test", fiji);
+            BioFormatsLocator.Resolution r = BioFormatsLocator.resolve(null, "test", fiji);
             assertTrue(r.available(), String.valueOf(r.reason));
             assertEquals("classpath", r.api.source);
             assertEquals(fiji, r.api.imageReader.getClassLoader());

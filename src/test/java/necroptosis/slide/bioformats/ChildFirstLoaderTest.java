@@ -45,8 +45,8 @@ class ChildFirstLoaderTest {
 
     @Test
     void slf4jComesFromTheHostSoItsBindingIsASubtypeOfTheApiBioFormatsSees() throws Exception {
-        try (BioFormatsSlideSource.ChildFirstLoader loader =
-                     new BioFormatsSlideSource.ChildFirstLoader(new URL[] {jarWith("org.slf4j.LoggerFactory")}, HOST)) {
+        try (ChildFirstLoader loader =
+                     new ChildFirstLoader(new URL[] {jarWith("org.slf4j.LoggerFactory")}, HOST)) {
             assertSame(HOST.loadClass("org.slf4j.LoggerFactory"), loader.loadClass("org.slf4j.LoggerFactory"));
         }
     }
@@ -54,16 +54,16 @@ class ChildFirstLoaderTest {
     @Test
     void slf4jComesFromTheJarsWhenTheHostHasNone() throws Exception {
         ClassLoader noSlf4j = ClassLoader.getPlatformClassLoader();
-        try (BioFormatsSlideSource.ChildFirstLoader loader =
-                     new BioFormatsSlideSource.ChildFirstLoader(new URL[] {jarWith("org.slf4j.LoggerFactory")}, noSlf4j)) {
+        try (ChildFirstLoader loader =
+                     new ChildFirstLoader(new URL[] {jarWith("org.slf4j.LoggerFactory")}, noSlf4j)) {
             assertSame(loader, loader.loadClass("org.slf4j.LoggerFactory").getClassLoader());
         }
     }
 
     @Test
     void otherLibrariesComeFromTheJarsSoBioFormatsGetsItsOwnVersions() throws Exception {
-        try (BioFormatsSlideSource.ChildFirstLoader loader =
-                     new BioFormatsSlideSource.ChildFirstLoader(new URL[] {jarWith("com.google.gson.JsonNull")}, HOST)) {
+        try (ChildFirstLoader loader =
+                     new ChildFirstLoader(new URL[] {jarWith("com.google.gson.JsonNull")}, HOST)) {
             Class<?> c = loader.loadClass("com.google.gson.JsonNull");
             assertSame(loader, c.getClassLoader());
             assertNotSame(HOST.loadClass("com.google.gson.JsonNull"), c);
@@ -72,8 +72,8 @@ class ChildFirstLoaderTest {
 
     @Test
     void jdkClassesComeFromTheJdkEvenWhenTheJarsCarryCopies() throws Exception {
-        try (BioFormatsSlideSource.ChildFirstLoader loader =
-                     new BioFormatsSlideSource.ChildFirstLoader(new URL[] {jarWith("java.lang.String")}, HOST)) {
+        try (ChildFirstLoader loader =
+                     new ChildFirstLoader(new URL[] {jarWith("java.lang.String")}, HOST)) {
             assertSame(String.class, loader.loadClass("java.lang.String"));
         }
     }
