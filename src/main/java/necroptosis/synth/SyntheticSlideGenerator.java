@@ -32,6 +32,9 @@ import necroptosis.Versions;
  * the file bytes do not depend on the thread count. Reduced levels are built by 2x2 box averaging from
  * one buffered tile row per level, and lymphocyte positions go to a temporary file, so memory stays
  * bounded by a few tile rows whatever the slide size.
+ * <p>
+ * Longer than most files here: the pipelined render-and-write loop, the truth file and the core-fitting
+ * check share the tile-row state, and splitting them would pass that state around.
  */
 public final class SyntheticSlideGenerator {
     /** Reduced levels are added until the smallest fits in this many pixels. */

@@ -9,6 +9,9 @@ import java.util.Arrays;
  * are drawn on both sides. Haematoxylin combines by maximum optical density and nuclei attenuate DAB by
  * multiplication, neither of which depends on drawing order. Cell bodies are the Voronoi cells of a
  * jittered lattice (membranes where two cells meet). Not thread-safe: use one renderer per thread.
+ * <p>
+ * Longer than most files here: each kind of object is a short draw method, and they share the per-tile
+ * optical-density buffers that make the rendering independent of drawing order.
  */
 final class TileRenderer {
     /** Tumour-cell lattice spacing: roughly one cell diameter. */

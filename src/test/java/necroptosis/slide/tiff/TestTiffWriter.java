@@ -20,7 +20,8 @@ import javax.imageio.ImageIO;
 /**
  * A tiny TIFF/BigTIFF writer for tests: tiled or stripped 8-bit images, compressions none, LZW, Deflate,
  * PackBits and JPEG, the horizontal predictor, planar configuration 2, SubIFDs and extra or replaced tags.
- * It records where it put each IFD and chunk so tests can corrupt them.
+ * It records where it put each IFD and chunk so tests can corrupt them. Long because each TIFF feature the
+ * reader supports needs its writer here, and the tests need them together in one file layout.
  */
 final class TestTiffWriter {
     /** One image (IFD) to write. */
