@@ -56,7 +56,7 @@ final class ResultsDisplay {
         List<TileTable.Row> rows = TileTable.rows(r);
         String name = ResultWriter.safeName(r.slidePath);
         addSummaryRow(summary, name, dir);
-        if (!summary.notes.isEmpty()) IJ.log("Necroptosis: " + name + ": " + String.join("; ", summary.notes));
+        if (!summary.notes.isEmpty()) IJ.log("Necroptosis: " + name + ": " + notes(summary));
         if (tileTable) tileTable(rows, name);
         if (!windows) return;
         ImagePlus overview = overview(r, rows, name);
@@ -69,6 +69,11 @@ final class ResultsDisplay {
     static void addSummaryRow(SlideSummary s, String name, Path dir) {
         ResultsTable rt = ResultsTable.getResultsTable(SUMMARY_TABLE);
         if (rt == null) rt = new ResultsTable();
+        addRow(rt, s, name, dir);
+        rt.show(SUMMARY_TABLE);
+    }
+
+    static void addRow(ResultsTable rt, SlideSummary s, String name, Path dir) {
         rt.incrementCounter();
         rt.addValue("Slide", name);
         rt.addValue("Status", s.status);
@@ -88,8 +93,12 @@ final class ResultsDisplay {
         rt.addValue("MLKL-immune rho", s.mlklImmuneSpearman == null ? Double.NaN : s.mlklImmuneSpearman);
         rt.addValue("Pixel um", s.pixelSizeUm);
         rt.addValue("Output", dir.toString());
-        rt.addValue("Notes", String.join("; ", s.notes));
-        rt.show(SUMMARY_TABLE);
+        rt.addValue("Notes", notes(s));
+    }
+
+    /** The notes on one line, for a table cell and the Log. */
+    static String notes(SlideSummary s) {
+        return String.join("; ", s.notes).replace('\n', ' ');
     }
 
     /**
@@ -159,7 +168,7 @@ final class ResultsDisplay {
         for (Outline t : Outlines.tissue(r)) o.add(roi(t, toOverview));
         for (Outline t : Outlines.rims(r)) o.add(roi(t, toOverview));
         for (Outline t : Outlines.cores(r)) o.add(roi(t, toOverview));
-        legend(o, w, h, mlklLegend(top), ColorMap.VIRIDIS);
+        legend(o, w, h, mlklLegend(top), ColorMap.VIRIDIS, 1);
         imp.setOverlay(o);
         return imp;
     }
@@ -344,6 +353,11 @@ final class ResultsDisplay {
 
     /** Key in the top-left corner: the outline colours and the heatmap's colour bar. */
     static void legend(Overlay o, int w, int h, String heatmapTitle, ColorMap map) {
+        legend(o, w, h, heatmapTitle, map, 0);
+    }
+
+    /** As above, the heatmap's part of the key only on stack position {@code heatmapPosition} (0: all). */
+    static void legend(Overlay o, int w, int h, String heatmapTitle, ColorMap map, int heatmapPosition) {
         int size = Math.max(10, Math.min(w, h) / 45);
         Font font = new Font("SansSerif", Font.BOLD, size);
         int x = size / 2, y = size / 2, line = size + size / 3;
@@ -360,11 +374,13 @@ final class ResultsDisplay {
         if (heatmapTitle == null) return;
         TextRoi title = new TextRoi(x, y + 3 * line, heatmapTitle, font);
         title.setStrokeColor(Color.BLACK);
+        title.setPosition(heatmapPosition);
         o.add(title);
         int barY = y + 4 * line + size / 4, barW = size * 12, steps = 24;
         for (int i = 0; i < steps; i++) {
             Roi step = new Roi(x + i * barW / (double) steps, barY, barW / (double) steps + 0.5, size * 0.7);
             step.setFillColor(new Color(map.rgb(i / (double) (steps - 1))));
+            step.setPosition(heatmapPosition);
             o.add(step);
         }
     }
