@@ -38,10 +38,10 @@ import necroptosis.summary.DistanceBand;
 import necroptosis.summary.SlideSummary;
 
 /**
- * Shows a finished slide in Fiji: a row of the "Necroptosis summary" table (appended run after run), the
- * tile table on request, cores and rims in the ROI Manager, the overview with tissue, cores, rims and an
- * MLKL heatmap as an Overlay, and the distance profile as a Plot. Every number comes from the same
- * {@link Summary} and {@link TileTable} as the files written, so the screen and summary.json agree.
+ * Shows a finished slide in Fiji: a row of the "Necroptosis summary" table (appended run after run) with
+ * its notes, the tile table on request, cores, rims and tissue in the ROI Manager, the overview with the
+ * outlines and an MLKL heatmap as an Overlay, and the distance profile as Plots. Every number comes from
+ * the summary written to summary.json and the same {@link TileTable}, so the screen and the files agree.
  */
 final class ResultsDisplay {
     static final String SUMMARY_TABLE = "Necroptosis summary";
