@@ -28,13 +28,16 @@ public final class Merge {
         public final List<String> missingSlides;
         public final int total;
         public final Path summaryCsv;
+        /** Whether the slides' folders were moved (asked for, and no slide missing). */
+        public final boolean foldersMoved;
 
-        Result(List<BatchRow> rows, List<Integer> missing, List<String> missingSlides, int total, Path summaryCsv) {
+        Result(List<BatchRow> rows, List<Integer> missing, List<String> missingSlides, int total, Path summaryCsv, boolean foldersMoved) {
             this.rows = Collections.unmodifiableList(rows);
             this.missing = Collections.unmodifiableList(missing);
             this.missingSlides = Collections.unmodifiableList(missingSlides);
             this.total = total;
             this.summaryCsv = summaryCsv;
+            this.foldersMoved = foldersMoved;
         }
 
         public int failed() {
@@ -51,7 +54,9 @@ public final class Merge {
 
     /**
      * @param moveFolders also move each slide's output folder from its shard folder into {@code outDir}, so
-     *     that the merged folder looks like an unsharded run's (a rename: shards and merge on one file system)
+     *     that the merged folder looks like an unsharded run's (a rename: shards and merge on one file system).
+     *     Not done while slides are missing: the shard that should have them is re-run in its own folder, and
+     *     would score the moved slides again, leaving two folders per slide.
      * @throws IOException one line naming the folder and the problem: not a batch folder, a different batch, or
      *     two shards disagreeing on a slide; the output folder is checked before anything is written
      */
@@ -106,7 +111,8 @@ public final class Merge {
             }
         }
         BatchRunner.checkWritable(outDir);
-        if (moveFolders) {
+        boolean move = moveFolders && missing.isEmpty();
+        if (move) {
             for (BatchRow r : byIndex.values()) {
                 Path src = from.get(r.index).resolve(r.output), dst = outDir.resolve(r.output);
                 if (Files.isDirectory(src) && !Files.exists(dst)) Files.move(src, dst);
@@ -116,7 +122,7 @@ public final class Merge {
         Path csv = outDir.resolve(BatchSummaryCsv.FILE_NAME);
         BatchSummaryCsv.write(csv, rows);
         first.withShard(Shard.ALL).write(outDir);
-        return new Result(rows, missing, missingSlides, first.size(), csv);
+        return new Result(rows, missing, missingSlides, first.size(), csv, move);
     }
 
     private static boolean sameRow(BatchRow a, BatchRow b) {

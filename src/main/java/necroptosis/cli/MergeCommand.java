@@ -27,7 +27,8 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for the merged batch_summary.csv and batch.json")
     Path out;
 
-    @Option(names = "--move-folders", description = "also move each slide's output folder from its shard folder into DIR")
+    @Option(names = "--move-folders", description = "also move each slide's output folder from its shard folder into DIR "
+            + "(only when no slide is missing, so a re-run shard does not score moved slides again)")
     boolean moveFolders;
 
     @Option(names = "--quiet", description = "print only errors and the final line")
@@ -54,6 +55,10 @@ final class MergeCommand implements Callable<Integer> {
             if (r.missing.size() > 10) b.append(", ...");
             System.err.println("error: " + r.missing.size() + " of " + r.total + " slides have no row in any shard (a shard not run, "
                     + "interrupted, or not given): " + b);
+            if (moveFolders) {
+                System.err.println("merge: folders not moved while slides are missing (a re-run shard would score moved slides again); "
+                        + "re-run the shards, then merge again with --move-folders");
+            }
         }
         Map<String, Object> e = ConsoleProgress.event("merge_finished");
         e.put("shards", shards.size());
@@ -63,6 +68,7 @@ final class MergeCommand implements Callable<Integer> {
         e.put("failed", r.failed());
         e.put("missing", r.missing);
         e.put("summary", r.summaryCsv.toString());
+        e.put("folders_moved", r.foldersMoved);
         e.put("exit_code", code);
         new ConsoleProgress(json ? ConsoleProgress.Mode.JSON : quiet ? ConsoleProgress.Mode.QUIET : ConsoleProgress.Mode.NORMAL)
                 .finished("merge: " + shards.size() + (shards.size() == 1 ? " folder, " : " folders, ") + r.rows.size() + " of " + r.total

@@ -65,6 +65,7 @@ public final class BatchScoreCommand implements PlugIn {
         IJ.resetEscape();
         BatchReport report = new BatchRunner(settings, Parameters.openOptions(v), listener()).run(slides, shard, out);
         IJ.showProgress(1.0);
+        CommandSupport.FAILED_SLIDES.addAndGet(report.failed());
         String line = String.format(Locale.ROOT, "%s: %d %s: %d ok (%d already complete), %d failed%s, %.0f s -> %s", TITLE,
                 report.count, report.count == 1 ? "slide" : "slides", report.ok(), report.reused(), report.failed(), report.cancelled ? ", cancelled" : "", report.seconds, report.summaryCsv);
         IJ.log(line);

@@ -27,6 +27,9 @@ final class CommandSupport {
     /** Errors reported in this JVM, so {@link HeadlessMacro} can end with a non-zero exit code. */
     static final java.util.concurrent.atomic.AtomicInteger ERRORS = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** Slides that failed in batches of this JVM, so {@link HeadlessMacro} can exit 3 as the command line does. */
+    static final java.util.concurrent.atomic.AtomicInteger FAILED_SLIDES = new java.util.concurrent.atomic.AtomicInteger();
+
     /** No display: java.awt.headless, Fiji --headless. No dialog or window may be built. */
     static boolean headless() {
         return GraphicsEnvironment.isHeadless();
@@ -78,6 +81,8 @@ final class CommandSupport {
                     + " (for the current image, its calibration: Image > Properties)");
         } else if (e instanceof SlideException || e instanceof IllegalArgumentException) {
             error(title, e.getMessage());
+        } else if (missingClass(e) != null) {
+            error(title, "this slide needs " + missingClass(e));
         } else if (e instanceof OutOfMemoryError) {
             error(title, "not enough memory (" + e.getMessage() + "); give Fiji more in Edit > Options > Memory & Threads, or use fewer threads");
         } else if (e instanceof IOException) {
@@ -88,6 +93,30 @@ final class CommandSupport {
             IJ.log(title + ": unexpected " + e + "\n" + trace);
             error(title, "unexpected error: " + SlideSources.describe(e) + " (details in the Log window)");
         }
+    }
+
+    /**
+     * For a class missing at run time (a library not in plugins/jars): the class and the jar that holds it,
+     * as the user must install it; null for any other error.
+     */
+    static String missingClass(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NoClassDefFoundError || t instanceof ClassNotFoundException) {
+                String cls = String.valueOf(t.getMessage()).replace('/', '.').trim();
+                String jar = jarOf(cls);
+                return cls + (jar == null ? ", which is not installed" : " from " + jar + ", which is not installed")
+                        + ": put it in ImageJ's plugins/jars (the README lists the jars) and restart";
+            }
+        }
+        return null;
+    }
+
+    /** The library of a class the plugin loads from plugins/jars (the README's list). */
+    static String jarOf(String cls) {
+        String[][] jars = {{"ome.codecs.", "ome-codecs"}, {"loci.common.", "ome-common"}, {"ome.", "ome-common"},
+            {"com.google.gson.", "gson"}, {"org.slf4j.", "slf4j-api"}, {"io.airlift.compress.", "aircompressor"}};
+        for (String[] j : jars) if (cls.startsWith(j[0])) return j[1] + "-*.jar";
+        return null;
     }
 
     static void cancelled(String title) {

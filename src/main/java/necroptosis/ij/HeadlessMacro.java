@@ -1,20 +1,27 @@
 package necroptosis.ij;
 
 import java.awt.GraphicsEnvironment;
+import java.awt.HeadlessException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import ij.IJ;
+import ij.CommandListener;
+import ij.Executer;
 import ij.Menus;
+import ij.macro.Interpreter;
 
 /**
  * Runs an ImageJ macro that calls the Necroptosis commands in a plain headless JVM, without Fiji:
@@ -31,20 +38,78 @@ import ij.Menus;
 public final class HeadlessMacro {
     private HeadlessMacro() {}
 
+    /** Exit codes, as the command line's: 0 all done, 1 the macro failed, 2 usage, 3 a batch had failed slides. */
+    static final int OK = 0, FAILED = 1, USAGE = 2, SLIDES_FAILED = 3;
+
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the macro of {@code args} and returns the exit code; messages go to stderr. */
+    static int run(String[] args) {
         if (args.length < 1 || args.length > 2) {
             System.err.println("usage: java -Djava.awt.headless=true -cp 'ij.jar:plugins/*:plugins/jars/*' necroptosis.ij.HeadlessMacro MACRO.ijm [ARGUMENT]");
-            System.exit(2);
+            return USAGE;
+        }
+        Path file = Paths.get(args[0]);
+        String code;
+        try {
+            code = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            System.err.println("HeadlessMacro: " + args[0] + ": no such macro file");
+            return FAILED;
+        } catch (IOException e) {
+            System.err.println("HeadlessMacro: " + args[0] + ": cannot read (" + e + ")");
+            return FAILED;
         }
         try {
             install();
         } catch (IOException | RuntimeException e) {
             System.err.println("HeadlessMacro: cannot register the Necroptosis commands: " + e.getMessage());
-            System.exit(1);
+            return FAILED;
         }
-        String result = IJ.runMacroFile(args[0], args.length > 1 ? args[1] : null);
-        // Non-zero when a command reported an error (and so stopped the macro) or ImageJ aborted it.
-        System.exit(CommandSupport.ERRORS.get() > 0 || "[aborted]".equals(result) ? 1 : 0);
+        int errorsBefore = CommandSupport.ERRORS.get(), failedBefore = CommandSupport.FAILED_SLIDES.get();
+        Interpreter macro = new Interpreter();
+        String[] unknown = {null};
+        // ImageJ reports an unknown command in a dialog, which a headless JVM cannot build (a HeadlessException
+        // trace instead of the message): such commands are stopped before ImageJ looks them up.
+        CommandListener check = command -> {
+            if (Menus.getCommands() == null || Menus.getCommands().get(command) != null) return command;
+            unknown[0] = "Unrecognized command: \"" + command + "\"" + (GraphicsEnvironment.isHeadless()
+                    ? " (headless, only the Necroptosis commands can run; ImageJ's own menu commands need Fiji --headless)" : "");
+            macro.setIgnoreErrors(true);
+            macro.abort(unknown[0]);
+            return null;
+        };
+        Executer.addCommandListener(check);
+        String macroError = null;
+        try {
+            macro.run(code, args.length > 1 ? args[1] : null);
+        } catch (HeadlessException e) {
+            // ImageJ reports a macro error (a syntax error, an unknown command) in a dialog, which a headless
+            // JVM cannot build; its message is kept by the interpreter.
+            macroError = macro.getErrorMessage() == null ? "macro error" : macro.getErrorMessage();
+        } catch (RuntimeException e) {
+            // A command that reported its error stops the macro through ImageJ's abort (message already on stderr).
+            if (CommandSupport.ERRORS.get() == errorsBefore) macroError = String.valueOf(e.getMessage());
+        } catch (LinkageError e) {
+            macroError = missingLibrary(e);
+        } finally {
+            Executer.removeCommandListener(check);
+        }
+        if (unknown[0] != null) macroError = unknown[0];
+        if (macroError != null) {
+            System.err.println(file.getFileName() + ": Macro Error in line " + macro.getLineNumber() + ": " + macroError.trim());
+            return FAILED;
+        }
+        if (macro.wasError() || CommandSupport.ERRORS.get() > errorsBefore) return FAILED;
+        return CommandSupport.FAILED_SLIDES.get() > failedBefore ? SLIDES_FAILED : OK;
+    }
+
+    /** A class missing from plugins/jars, as the library the user must add. */
+    static String missingLibrary(LinkageError e) {
+        String cls = String.valueOf(e.getMessage()).replace('/', '.');
+        return "this slide needs " + cls + ", which is not on the class path (see the README for the jars plain ImageJ needs in plugins/jars)";
     }
 
     /**

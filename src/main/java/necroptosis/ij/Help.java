@@ -30,4 +30,19 @@ final class Help {
             + "<tt>run(\"Score Slide...\", \"slide=[/data/case1.svs] output=[/data/results] weak=0.15\");</tt> "
             + "Keys left out keep their defaults. See the README's Fiji section for headless and cluster use.</p>"
             + "</body></html>";
+
+    static final String OVERLAY_HTML = "<html><body style='width:480px'>"
+            + "<h3>Show Results Overlay</h3>"
+            + "<p>Puts a saved result back on an open image of the same slide, at any level (the slide itself, "
+            + "one of its levels, or a downsampled copy): tissue, necrotic cores and peri-necrotic rims from "
+            + "necrosis.geojson, and a half-transparent tile heatmap from tiles.csv, clipped to the tissue.</p>"
+            + "<ul><li><b>Result folder</b>: one slide's output folder, the one holding summary.json.</li>"
+            + "<li><b>Image</b>: the open image to draw on (the front image unless you choose another).</li>"
+            + "<li><b>Heatmap</b>: <i>mlkl</i> (H-score per tile), <i>immune</i> (immune cells per mm&sup2;) or "
+            + "<i>none</i> (outlines only; run the command again with <i>none</i> to hide the heatmap and keep the outlines).</li></ul>"
+            + "<p>The scale comes from the image's width over the slide's (summary.json); an image of another "
+            + "slide or a crop is refused. overview.png is a figure with margins, not a level: open the slide.</p>"
+            + "<p>Macro: <tt>run(\"Show Results Overlay...\", \"result=[/data/results/case1] heatmap=immune\");</tt> "
+            + "draws on the front image; <tt>image=[title]</tt> chooses another.</p>"
+            + "</body></html>";
 }

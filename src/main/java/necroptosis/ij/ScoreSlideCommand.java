@@ -70,23 +70,23 @@ public final class ScoreSlideCommand implements PlugIn {
         IJ.resetEscape();
         long start = System.currentTimeMillis();
         SlideResult result;
-        Path dir;
+        ResultWriter.Written written;
         // The open image is read in place: locked, no other command can change it during the analysis.
         if (fromImage && !current.lockSilently()) throw new Parameters.OptionException("'" + current.getTitle() + "' is in use by another command");
         try (SlideSource slide = fromImage ? imageSource(current, v) : SlideSources.open(Paths.get(v.text("slide")), Parameters.openOptions(v))) {
             String name = ResultWriter.safeName(slide.path());
             result = new SlideAnalysis(settings, CommandSupport.progress(TITLE, name)).run(slide);
             IJ.showStatus(TITLE + ": " + name + ": writing results");
-            dir = ResultWriter.write(result, out);
+            written = ResultWriter.writeAll(result, out, ResultWriter.safeName(result.slidePath));
         } finally {
             if (fromImage) current.unlock();
         }
         IJ.showProgress(1.0);
         String line = String.format(Locale.ROOT, "%s: %s: %d tiles, %s, %.1f s -> %s", TITLE, result.slidePath,
-                result.tiles.size(), result.cores.countInWords(), (System.currentTimeMillis() - start) / 1000.0, dir);
+                result.tiles.size(), result.cores.countInWords(), (System.currentTimeMillis() - start) / 1000.0, written.dir);
         IJ.log(line);
         IJ.showStatus(TITLE + ": done, " + result.cores.countInWords());
-        if (CommandSupport.showsTables()) ResultsDisplay.show(result, dir, v.flag("tile_table"), CommandSupport.showsWindows());
+        if (CommandSupport.showsTables()) ResultsDisplay.show(result, written.summary, written.dir, v.flag("tile_table"), CommandSupport.showsWindows());
     }
 
     /** The open image; pixel_size, when given, overrides its calibration. */

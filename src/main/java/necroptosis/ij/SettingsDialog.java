@@ -24,6 +24,11 @@ final class SettingsDialog {
 
     private SettingsDialog() {}
 
+    /** A pixel size is a length per pixel: "µm/px" beside the field, not "µm". */
+    static String unit(Setting q) {
+        return q.key.endsWith("pixel_size") && "µm".equals(q.unit) ? "µm/px" : q.unit;
+    }
+
     /** Shows the dialog; null when the user cancels. */
     static SettingValues show(String title, List<Setting> params, String help) {
         GenericDialog gd = new GenericDialog(title);
@@ -36,7 +41,7 @@ final class SettingsDialog {
             switch (q.type) {
                 case NUMBER:
                 case INTEGER:
-                    gd.addNumericField(q.label, Double.parseDouble(value), decimals(value), 6, q.unit);
+                    gd.addNumericField(q.label, Double.parseDouble(value), decimals(value), 6, unit(q));
                     break;
                 case CHOICE:
                     gd.addChoice(q.label, q.choices.toArray(new String[0]), value);

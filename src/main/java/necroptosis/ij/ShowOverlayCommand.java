@@ -1,5 +1,6 @@
 package necroptosis.ij;
 
+import java.awt.Shape;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.WindowManager;
 import ij.gui.Overlay;
+import ij.gui.Roi;
 import ij.measure.Calibration;
 import ij.plugin.PlugIn;
 import necroptosis.pipeline.SettingValues;
@@ -53,9 +55,9 @@ public final class ShowOverlayCommand implements PlugIn {
         } else if (CommandSupport.headless()) {
             throw new Parameters.OptionException("headless runs need macro options, e.g. run(\"Show Results Overlay...\", \"result=[/path/results/slide1]\")");
         } else {
-            String[] titles = WindowManager.getImageTitles();
+            String[] titles = frontFirst(WindowManager.getImageTitles(), WindowManager.getCurrentImage());
             if (titles.length == 0) throw new Parameters.OptionException("no image is open: open the slide (or its overview) first");
-            v = SettingsDialog.show(TITLE, Parameters.showOverlay(titles), null);
+            v = SettingsDialog.show(TITLE, Parameters.showOverlay(titles), Help.OVERLAY_HTML);
             if (v == null) return;
         }
         String title = v.text("image");
@@ -68,6 +70,13 @@ public final class ShowOverlayCommand implements PlugIn {
         Overlay o = overlay(Paths.get(v.text("result")), imp, v.choice("heatmap"));
         imp.setOverlay(o);
         IJ.showStatus(TITLE + ": " + o.size() + " outlines and tiles on " + imp.getTitle());
+    }
+
+    /** The open images' titles with the front image first, so the dialog offers it. */
+    static String[] frontFirst(String[] titles, ImagePlus front) {
+        List<String> l = new ArrayList<>(Arrays.asList(titles));
+        if (front != null && l.remove(front.getTitle())) l.add(0, front.getTitle());
+        return l.toArray(new String[0]);
     }
 
     /** The overlay of a result folder for an image of the slide. */
@@ -83,26 +92,28 @@ public final class ShowOverlayCommand implements PlugIn {
             throw new SlideException(summaryFile.toString(), "not a summary.json (" + e.getMessage() + ")");
         }
         double s = scale(summary, imp, summaryFile.toString());
+        Path geojson = result.resolve("necrosis.geojson");
+        List<UserRegions.Polygon> polygons = new ArrayList<>();
+        if (Files.isRegularFile(geojson)) {
+            polygons.addAll(GeoJsonRegions.read(geojson).polygons());
+        } else {
+            IJ.log(TITLE + ": " + geojson + " not found; showing the heatmap only");
+        }
+        List<List<double[]>> tissue = new ArrayList<>();
+        for (UserRegions.Polygon p : polygons) if (Outline.TISSUE.equals(classification(p))) tissue.add(p.rings());
         Overlay o = new Overlay();
         String legend = null;
         Path tiles = result.resolve("tiles.csv");
         ColorMap map = heatmap.equals("immune") ? ColorMap.INFERNO : ColorMap.VIRIDIS;
-        if (!heatmap.equals("none") && Files.isRegularFile(tiles)) legend = heatmap(tiles, s, heatmap, map, o);
-        Path geojson = result.resolve("necrosis.geojson");
-        if (Files.isRegularFile(geojson)) {
-            UserRegions regions = GeoJsonRegions.read(geojson);
-            int[] counts = new int[3];
-            String[] order = {Outline.TISSUE, Outline.RIM, Outline.NECROSIS};
-            for (String cls : order) {
-                for (UserRegions.Polygon p : regions.polygons()) {
-                    String c = p.classification == null ? "" : p.classification.toLowerCase(Locale.ROOT);
-                    if (!c.equals(cls)) continue;
-                    int k = Arrays.asList(order).indexOf(cls);
-                    o.add(ResultsDisplay.roi(p.rings(), cls + " " + (++counts[k]), cls, s));
-                }
+        if (!heatmap.equals("none") && Files.isRegularFile(tiles)) legend = heatmap(tiles, s, heatmap, map, ResultsDisplay.shape(tissue, s), imp, o);
+        int[] counts = new int[3];
+        String[] order = {Outline.TISSUE, Outline.RIM, Outline.NECROSIS};
+        for (String cls : order) {
+            for (UserRegions.Polygon p : polygons) {
+                if (!classification(p).equals(cls)) continue;
+                int k = Arrays.asList(order).indexOf(cls);
+                o.add(ResultsDisplay.roi(p.rings(), cls + " " + (++counts[k]), cls, s));
             }
-        } else {
-            IJ.log(TITLE + ": " + geojson + " not found; showing the heatmap only");
         }
         ResultsDisplay.legend(o, imp.getWidth(), imp.getHeight(), legend, map);
         return o;
@@ -134,8 +145,12 @@ public final class ShowOverlayCommand implements PlugIn {
                 + "': summary.json has no slide size and the image has no µm calibration (Image > Properties)");
     }
 
-    /** Adds the tile heatmap from tiles.csv; returns the legend title. */
-    private static String heatmap(Path tiles, double s, String which, ColorMap map, Overlay o) throws IOException {
+    private static String classification(UserRegions.Polygon p) {
+        return p.classification == null ? "" : p.classification.toLowerCase(Locale.ROOT);
+    }
+
+    /** Adds the tile heatmap from tiles.csv, clipped to {@code tissue} when given; returns the legend title. */
+    private static String heatmap(Path tiles, double s, String which, ColorMap map, Shape tissue, ImagePlus imp, Overlay o) throws IOException {
         List<double[]> rows = new ArrayList<>();
         String column = which.equals("immune") ? "immune_density_per_mm2" : "hscore";
         try (BufferedReader r = Files.newBufferedReader(tiles, StandardCharsets.UTF_8)) {
@@ -165,10 +180,9 @@ public final class ShowOverlayCommand implements PlugIn {
         double[] values = new double[rows.size()];
         for (int i = 0; i < values.length; i++) values[i] = rows.get(i)[4];
         double top = ResultsDisplay.upperEnd(values, immune ? Double.POSITIVE_INFINITY : ResultsDisplay.HSCORE_MAX);
-        for (double[] row : rows) {
-            o.add(ResultsDisplay.heatTile(row[0] * s, row[1] * s, row[2] * s, row[3] * s, row[4] / top, row[5], map,
-                    String.format(Locale.ROOT, "%s %.0f", immune ? "immune cells/mm²" : "H-score", row[4])));
-        }
+        List<double[]> scaled = new ArrayList<>();
+        for (double[] row : rows) scaled.add(new double[] {row[0] * s, row[1] * s, row[2] * s, row[3] * s, row[4]});
+        for (Roi r : ResultsDisplay.heatLayer(imp.getWidth(), imp.getHeight(), scaled, top, map, tissue, immune ? "immune heatmap" : "MLKL heatmap")) o.add(r);
         return immune ? "Immune cells/mm² 0-" + Parameters.format(top) : ResultsDisplay.mlklLegend(top);
     }
 }

@@ -20,8 +20,8 @@ import necroptosis.summary.DistanceBand;
 public final class DistancePlot {
     private DistancePlot() {}
 
-    static final Color MLKL = new Color(0x0072B2);
-    static final Color IMMUNE = new Color(0xD55E00);
+    public static final Color MLKL = new Color(0x0072B2);
+    public static final Color IMMUNE = new Color(0xD55E00);
     static final int WIDTH = 1000, HEIGHT = 660;
 
     public static BufferedImage render(SlideResult r, List<DistanceBand> bands) {

@@ -138,8 +138,14 @@ class BatchRunnerTest {
         assertTrue(m.missing.isEmpty());
         assertArrayEquals(csv, Files.readAllBytes(merged.resolve(BatchSummaryCsv.FILE_NAME)), "merged == unsharded");
         assertArrayEquals(manifest, Files.readAllBytes(merged.resolve(BatchManifest.FILE_NAME)));
+        Path partial = dir.resolve("partial");
+        Merge.Result p = Merge.merge(Arrays.asList(s1), partial, true);
+        assertFalse(p.missing.isEmpty() || p.foldersMoved, "no folder moves while shard 2's slides are missing");
+        try (java.util.stream.Stream<Path> files = Files.list(partial)) {
+            assertFalse(files.anyMatch(Files::isDirectory), "a re-run shard 2 must find its slides where it left them");
+        }
         Path moved = dir.resolve("moved");
-        Merge.merge(Arrays.asList(s1, s2), moved, true);
+        assertTrue(Merge.merge(Arrays.asList(s1, s2), moved, true).foldersMoved);
         assertTrue(Files.isRegularFile(moved.resolve("S1/summary.json")) && Files.isRegularFile(moved.resolve("S1-2/summary.json")));
         assertFalse(Files.exists(s2.resolve("S1-2")), "moved, not copied");
         assertArrayEquals(csv, Files.readAllBytes(moved.resolve(BatchSummaryCsv.FILE_NAME)));
