@@ -8,6 +8,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import ij.IJ;
 import ij.macro.Interpreter;
@@ -25,10 +26,10 @@ final class CommandSupport {
     private CommandSupport() {}
 
     /** Errors reported in this JVM, so {@link HeadlessMacro} can end with a non-zero exit code. */
-    static final java.util.concurrent.atomic.AtomicInteger ERRORS = new java.util.concurrent.atomic.AtomicInteger();
+    static final AtomicInteger ERRORS = new AtomicInteger();
 
     /** Slides that failed in batches of this JVM, so {@link HeadlessMacro} can exit 3 as the command line does. */
-    static final java.util.concurrent.atomic.AtomicInteger FAILED_SLIDES = new java.util.concurrent.atomic.AtomicInteger();
+    static final AtomicInteger FAILED_SLIDES = new AtomicInteger();
 
     /** No display: java.awt.headless, Fiji --headless. No dialog or window may be built. */
     static boolean headless() {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -140,7 +141,7 @@ public final class HeadlessMacro {
     static Map<String, String> pluginsConfig() throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         ClassLoader loader = HeadlessMacro.class.getClassLoader();
-        for (java.util.Enumeration<java.net.URL> urls = loader.getResources("plugins.config"); urls.hasMoreElements(); ) {
+        for (Enumeration<java.net.URL> urls = loader.getResources("plugins.config"); urls.hasMoreElements(); ) {
             try (InputStream in = urls.nextElement().openStream()) {
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                 for (String line; (line = r.readLine()) != null; ) {

@@ -9,8 +9,12 @@ import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -226,14 +230,14 @@ final class ResultsDisplay {
         ImageRoi layer = new ImageRoi(0, 0, img);
         layer.setOpacity(HEATMAP_OPACITY);
         layer.setName(name);
-        return java.util.Collections.singletonList(layer);
+        return Collections.singletonList(layer);
     }
 
     static final double HEATMAP_OPACITY = 0.5;
 
     /** The heatmap of a large image: tiles as filled shapes (clipped to tissue) in one composite per colour. */
     private static List<Roi> heatTiles(List<double[]> tiles, double top, ColorMap map, Shape tissue, String name) {
-        java.util.Map<Integer, java.awt.geom.Area> byColour = new java.util.LinkedHashMap<>();
+        Map<Integer, java.awt.geom.Area> byColour = new LinkedHashMap<>();
         for (double[] t : tiles) {
             if (Double.isNaN(t[4])) continue;
             int x0 = (int) Math.round(t[0]), y0 = (int) Math.round(t[1]);
@@ -243,7 +247,7 @@ final class ResultsDisplay {
         }
         java.awt.geom.Area clip = tissue == null ? null : new java.awt.geom.Area(tissue);
         List<Roi> out = new ArrayList<>();
-        for (java.util.Map.Entry<Integer, java.awt.geom.Area> e : byColour.entrySet()) {
+        for (Map.Entry<Integer, java.awt.geom.Area> e : byColour.entrySet()) {
             if (clip != null) e.getValue().intersect(clip);
             if (e.getValue().isEmpty()) continue;
             ShapeRoi part = new ShapeRoi(e.getValue());
@@ -277,7 +281,7 @@ final class ResultsDisplay {
 
     /** One ROI per outline name (a core touching another only at a corner has several outlines of one name). */
     static List<Roi> namedRois(List<Outline> outlines, String slide) {
-        java.util.Map<String, List<Outline>> byName = new java.util.LinkedHashMap<>();
+        Map<String, List<Outline>> byName = new LinkedHashMap<>();
         for (Outline o : outlines) byName.computeIfAbsent(o.classification + "\n" + o.name, k -> new ArrayList<>()).add(o);
         List<Roi> out = new ArrayList<>();
         for (List<Outline> same : byName.values()) {
@@ -338,7 +342,7 @@ final class ResultsDisplay {
     static double upperEnd(double[] values, double limit) {
         if (values.length == 0) return Math.min(limit, 300);
         double[] v = values.clone();
-        java.util.Arrays.sort(v);
+        Arrays.sort(v);
         double p99 = v[Math.min(v.length - 1, (int) Math.floor(0.99 * (v.length - 1) + 0.5))];
         if (!(p99 > 0)) return Math.min(limit, 1);
         double step = Math.pow(10, Math.floor(Math.log10(p99 / 5)));
