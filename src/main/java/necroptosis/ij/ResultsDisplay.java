@@ -87,14 +87,14 @@ final class ResultsDisplay {
         rt.addValue("Viable mm2", s.areasMm2.viable);
         rt.addValue("Necrotic cores", s.necroticCoreCount);
         rt.addValue("Necrosis %", 100 * s.necrosisFraction);
-        rt.addValue("MLKL+ % tissue", 100 * s.mlkl.tissue.positiveFraction);
+        rt.addValue(s.marker + "+ % tissue", 100 * s.mlkl.tissue.positiveFraction);
         rt.addValue("H-score tissue", s.mlkl.tissue.hScore);
-        for (Zone z : Zone.TISSUE_ZONES) rt.addValue("MLKL+ % " + z.key, exists(s, z) ? 100 * s.mlkl.get(z).positiveFraction : Double.NaN);
+        for (Zone z : Zone.TISSUE_ZONES) rt.addValue(s.marker + "+ % " + z.key, exists(s, z) ? 100 * s.mlkl.get(z).positiveFraction : Double.NaN);
         rt.addValue("Necroptotic %", 100 * s.necroptoticFraction);
         rt.addValue("Necroptotic burden %", 100 * s.necroptoticTumorBurden);
         rt.addValue("Immune /mm2 tissue", s.immune.tissue.densityPerMm2);
         for (Zone z : Zone.TISSUE_ZONES) rt.addValue("Immune /mm2 " + z.key, exists(s, z) ? s.immune.get(z).densityPerMm2 : Double.NaN);
-        rt.addValue("MLKL-immune rho", s.mlklImmuneSpearman == null ? Double.NaN : s.mlklImmuneSpearman);
+        rt.addValue(s.marker + "-immune rho", s.mlklImmuneSpearman == null ? Double.NaN : s.mlklImmuneSpearman);
         rt.addValue("Pixel um", s.pixelSizeUm);
         rt.addValue("Output", dir.toString());
         rt.addValue("Notes", notes(s));
@@ -165,14 +165,14 @@ final class ResultsDisplay {
         }
         double top = upperEnd(values(tiles), HSCORE_MAX);
         Overlay o = new Overlay();
-        for (Roi heat : heatLayer(w, h, tiles, top, ColorMap.VIRIDIS, tissueShape(Outlines.tissue(r), toOverview), "MLKL heatmap")) {
+        for (Roi heat : heatLayer(w, h, tiles, top, ColorMap.VIRIDIS, tissueShape(Outlines.tissue(r), toOverview), r.settings.marker + " heatmap")) {
             heat.setPosition(1);
             o.add(heat);
         }
         for (Outline t : Outlines.tissue(r)) o.add(roi(t, toOverview));
         for (Outline t : Outlines.rims(r)) o.add(roi(t, toOverview));
         for (Outline t : Outlines.cores(r)) o.add(roi(t, toOverview));
-        legend(o, w, h, mlklLegend(top), ColorMap.VIRIDIS, 1);
+        legend(o, w, h, markerLegend(r.settings.marker, top), ColorMap.VIRIDIS, 1);
         imp.setOverlay(o);
         return imp;
     }
@@ -330,8 +330,8 @@ final class ResultsDisplay {
         return roi;
     }
 
-    static String mlklLegend(double top) {
-        return "MLKL H-score 0-" + Parameters.format(top);
+    static String markerLegend(String marker, double top) {
+        return marker + " H-score 0-" + Parameters.format(top);
     }
 
     /**
@@ -409,7 +409,7 @@ final class ResultsDisplay {
             immune[i] = tissue ? b.immuneDensityPerMm2 : Double.NaN;
         }
         double xMin = bands.get(0).fromUm, xMax = bands.get(n - 1).toUm;
-        out.add(profilePlot("Distance profile, MLKL: " + name, "MLKL-positive tissue (%)", x, mlkl, xMin, xMax, DistancePlot.MLKL));
+        out.add(profilePlot("Distance profile, " + summary.marker + ": " + name, summary.marker + "-positive tissue (%)", x, mlkl, xMin, xMax, DistancePlot.MLKL));
         out.add(profilePlot("Distance profile, immune cells: " + name, "Immune cells per mm²", x, immune, xMin, xMax, DistancePlot.IMMUNE));
         return out;
     }

@@ -105,7 +105,7 @@ public final class ShowOverlayCommand implements PlugIn {
         String legend = null;
         Path tiles = result.resolve("tiles.csv");
         ColorMap map = heatmap.equals("immune") ? ColorMap.INFERNO : ColorMap.VIRIDIS;
-        if (!heatmap.equals("none") && Files.isRegularFile(tiles)) legend = heatmap(tiles, s, heatmap, map, ResultsDisplay.shape(tissue, s), imp, o);
+        if (!heatmap.equals("none") && Files.isRegularFile(tiles)) legend = heatmap(tiles, s, heatmap, summary.marker, map, ResultsDisplay.shape(tissue, s), imp, o);
         int[] counts = new int[3];
         String[] order = {Outline.TISSUE, Outline.RIM, Outline.NECROSIS};
         for (String cls : order) {
@@ -150,7 +150,7 @@ public final class ShowOverlayCommand implements PlugIn {
     }
 
     /** Adds the tile heatmap from tiles.csv, clipped to {@code tissue} when given; returns the legend title. */
-    private static String heatmap(Path tiles, double s, String which, ColorMap map, Shape tissue, ImagePlus imp, Overlay o) throws IOException {
+    private static String heatmap(Path tiles, double s, String which, String marker, ColorMap map, Shape tissue, ImagePlus imp, Overlay o) throws IOException {
         List<double[]> rows = new ArrayList<>();
         String column = which.equals("immune") ? "immune_density_per_mm2" : "hscore";
         try (BufferedReader r = Files.newBufferedReader(tiles, StandardCharsets.UTF_8)) {
@@ -182,7 +182,7 @@ public final class ShowOverlayCommand implements PlugIn {
         double top = ResultsDisplay.upperEnd(values, immune ? Double.POSITIVE_INFINITY : ResultsDisplay.HSCORE_MAX);
         List<double[]> scaled = new ArrayList<>();
         for (double[] row : rows) scaled.add(new double[] {row[0] * s, row[1] * s, row[2] * s, row[3] * s, row[4]});
-        for (Roi r : ResultsDisplay.heatLayer(imp.getWidth(), imp.getHeight(), scaled, top, map, tissue, immune ? "immune heatmap" : "MLKL heatmap")) o.add(r);
-        return immune ? "Immune cells/mm² 0-" + Parameters.format(top) : ResultsDisplay.mlklLegend(top);
+        for (Roi r : ResultsDisplay.heatLayer(imp.getWidth(), imp.getHeight(), scaled, top, map, tissue, immune ? "immune heatmap" : marker + " heatmap")) o.add(r);
+        return immune ? "Immune cells/mm² 0-" + Parameters.format(top) : ResultsDisplay.markerLegend(marker, top);
     }
 }

@@ -18,6 +18,8 @@ import necroptosis.stain.TissueTest;
  */
 public final class AnalysisSettings {
     public static final double DEFAULT_RIM_WIDTH_UM = 100;
+    /** The stain the DAB channel shows; it names the scored fraction in every output. */
+    public static final String DEFAULT_MARKER = "MLKL";
     public static final double DEFAULT_ANALYSIS_PIXEL_UM = 0.5;
     public static final double DEFAULT_OVERVIEW_PIXEL_UM = 8;
     public static final double DEFAULT_BLOCK_UM = 16;
@@ -50,6 +52,8 @@ public final class AnalysisSettings {
     public final DabThresholds thresholds;
     public final TissueTest tissueTest;
     public final double rimWidthUm;
+    /** Name of the marker the DAB channel shows (MLKL, Ki67, CD8, ...), for labels only. */
+    public final String marker;
     public final double analysisPixelUm;
     public final double overviewPixelUm;
     public final double blockUm;
@@ -75,6 +79,7 @@ public final class AnalysisSettings {
         thresholds = b.thresholds;
         tissueTest = b.tissueTest;
         rimWidthUm = b.rimWidthUm;
+        marker = b.marker;
         analysisPixelUm = b.analysisPixelUm;
         overviewPixelUm = b.overviewPixelUm;
         blockUm = b.blockUm;
@@ -107,6 +112,7 @@ public final class AnalysisSettings {
         b.thresholds = thresholds;
         b.tissueTest = tissueTest;
         b.rimWidthUm = rimWidthUm;
+        b.marker = marker;
         b.analysisPixelUm = analysisPixelUm;
         b.overviewPixelUm = overviewPixelUm;
         b.blockUm = blockUm;
@@ -137,6 +143,7 @@ public final class AnalysisSettings {
         DabThresholds thresholds = DabThresholds.DEFAULT;
         TissueTest tissueTest = TissueTest.DEFAULT;
         double rimWidthUm = DEFAULT_RIM_WIDTH_UM;
+        String marker = DEFAULT_MARKER;
         double analysisPixelUm = DEFAULT_ANALYSIS_PIXEL_UM;
         double overviewPixelUm = DEFAULT_OVERVIEW_PIXEL_UM;
         double blockUm = DEFAULT_BLOCK_UM;
@@ -158,6 +165,7 @@ public final class AnalysisSettings {
         public Builder thresholds(DabThresholds t) { thresholds = t; return this; }
         public Builder tissueTest(TissueTest t) { tissueTest = t; return this; }
         public Builder rimWidthUm(double v) { rimWidthUm = v; return this; }
+        public Builder marker(String v) { marker = v == null ? null : v.trim(); return this; }
         public Builder analysisPixelUm(double v) { analysisPixelUm = v; return this; }
         public Builder overviewPixelUm(double v) { overviewPixelUm = v; return this; }
         public Builder blockUm(double v) { blockUm = v; return this; }
@@ -177,6 +185,10 @@ public final class AnalysisSettings {
 
         public AnalysisSettings build() {
             check(rimWidthUm > 0 && rimWidthUm <= 5000, "rim width (um)", rimWidthUm, "above 0 and at most 5000");
+            // A label in file headers, titles and table columns: short, one line, no separators of CSV or paths.
+            if (marker == null || !marker.matches("[\\p{L}\\p{N}][\\p{L}\\p{N} ._+-]{0,31}")) {
+                throw new IllegalArgumentException("marker must be a name of 1-32 letters, digits, spaces or . _ + -, got '" + marker + "'");
+            }
             check(analysisPixelUm >= 0.1 && analysisPixelUm <= 4, "analysis pixel size (um)", analysisPixelUm, "0.1-4");
             check(overviewPixelUm >= analysisPixelUm && overviewPixelUm <= 64, "overview pixel size (um)", overviewPixelUm, "between the analysis pixel size and 64");
             // At most 160 analysis pixels: the level read may be up to 1.5x finer than asked (integer box

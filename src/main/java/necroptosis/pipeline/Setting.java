@@ -25,7 +25,7 @@ public final class Setting {
 
     /** Where a setting sits in the Fiji dialog: groups in this order, each under its heading (null: none). */
     public enum Group {
-        INPUT("Input"), READING(null), STAINS("Stains"), SCORING("MLKL scoring (DAB optical density thresholds)"),
+        INPUT("Input"), READING(null), STAINS("Stains"), SCORING("Marker scoring (DAB optical density thresholds)"),
         CELLS("Cells & immune cells"), NECROSIS("Necrosis & zones"), OUTPUT("Output"), OTHER(null);
 
         public final String heading;

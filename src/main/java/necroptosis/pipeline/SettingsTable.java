@@ -121,7 +121,10 @@ public final class SettingsTable {
                     .withUnit("level-0 px per ROI px").in(Group.NECROSIS).withSameRow(true).withFormat("S").withLabel("Regions_scale (ImageJ ROIs)"),
             // Recorded only when there are regions.
             recorded("regions_file", s -> s.userRegions == null ? null : s.userRegions.source()),
-            recorded("regions_polygons", s -> s.userRegions == null ? 0 : s.userRegions.polygons().size())));
+            recorded("regions_polygons", s -> s.userRegions == null ? 0 : s.userRegions.polygons().size()),
+            option("marker", Type.TEXT, AnalysisSettings.DEFAULT_MARKER, "name of the stain the DAB channel shows (MLKL, Ki67, CD8, ...): "
+                    + "it names the scored fraction in every table, picture and summary").in(Group.SCORING)
+                    .applies((b, v) -> b.marker(v.text("marker"))).records("marker", s -> s.marker)));
 
     /** The settings a user gives, in dialog order: by group, in table order within a group. */
     public static List<Setting> options() {

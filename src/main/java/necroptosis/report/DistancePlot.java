@@ -31,7 +31,7 @@ public final class DistancePlot {
         g.setColor(Drawing.PAPER);
         g.fillRect(0, 0, WIDTH, HEIGHT);
         Drawing.title(g, ResultWriter.safeName(r.slidePath) + " \u2014 distance profile",
-                "MLKL-positive tissue and immune cell density in " + Drawing.number(r.settings.profileBandUm)
+                r.settings.marker + "-positive tissue and immune cell density in " + Drawing.number(r.settings.profileBandUm)
                         + " \u00b5m bands around the necrotic cores", fs, WIDTH - 2 * fs, fs);
 
         int left = 95, right = WIDTH - 110, top = Drawing.titleHeight(fs) + 70, bottom = HEIGHT - 85;
@@ -108,7 +108,7 @@ public final class DistancePlot {
         fm = g.getFontMetrics();
         String xl = "Signed distance from the core boundary (\u00b5m; negative = inside the core)";
         g.drawString(xl, (left + right - fm.stringWidth(xl)) / 2, HEIGHT - 22);
-        verticalLabel(g, "MLKL-positive tissue (%)", 28, (top + bottom) / 2, MLKL);
+        verticalLabel(g, r.settings.marker + "-positive tissue (%)", 28, (top + bottom) / 2, MLKL);
         verticalLabel(g, "Immune cells / mm\u00b2", WIDTH - 18, (top + bottom) / 2, IMMUNE);
 
         if (empty) {
@@ -138,7 +138,7 @@ public final class DistancePlot {
         g.setFont(Drawing.font(fs, false));
         fm = g.getFontMetrics();
         int ly = top - 42, lx = left;
-        lx = legendEntry(g, lx, ly, MLKL, false, "MLKL-positive fraction (left axis)", fm) + 30;
+        lx = legendEntry(g, lx, ly, MLKL, false, r.settings.marker + "-positive fraction (left axis)", fm) + 30;
         legendEntry(g, lx, ly, IMMUNE, true, "Immune cell density (right axis)", fm);
         g.dispose();
         return img;

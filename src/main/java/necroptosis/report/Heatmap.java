@@ -24,7 +24,7 @@ public final class Heatmap {
 
     /** What a heatmap shows. */
     public enum Kind {
-        MLKL("MLKL H-score per tile", "MLKL H-score", " (H-score scale 0\u2013300)", ColorMap.VIRIDIS, 300),
+        MLKL("%s H-score per tile", "%s H-score", " (H-score scale 0\u2013300)", ColorMap.VIRIDIS, 300),
         IMMUNE("Immune cell density per tile", "Immune cells / mm\u00b2", "", ColorMap.INFERNO, Double.POSITIVE_INFINITY);
 
         final String title;
@@ -93,7 +93,7 @@ public final class Heatmap {
         g.setColor(Drawing.PAPER);
         g.fillRect(0, 0, width, height);
 
-        Drawing.title(g, ResultWriter.safeName(r.slidePath) + " \u2014 " + kind.title,
+        Drawing.title(g, ResultWriter.safeName(r.slidePath) + " \u2014 " + String.format(kind.title, r.settings.marker),
                 n + (n == 1 ? " tile of " : " tiles of ") + Drawing.number(Math.round(tileUm(r))) + " \u00b5m" + kind.note + "; glass and unanalysed areas uncoloured",
                 margin, width - 2 * margin, fs);
 
@@ -109,7 +109,7 @@ public final class Heatmap {
         Drawing.drawOutlines(g, cores, Color.WHITE, 0, stroke * 1.3f, t.perLevel0Pixel, imgX, imgY);
         g.setClip(null);
 
-        colourBar(g, imgX + w + fs, imgY + fs, barW, Math.max(10 * fs, Math.min(h, 24 * fs) - 2 * fs), top, clipped, kind, fs);
+        colourBar(g, imgX + w + fs, imgY + fs, barW, Math.max(10 * fs, Math.min(h, 24 * fs) - 2 * fs), top, clipped, kind, String.format(kind.unit, r.settings.marker), fs);
 
         int base = imgY + Math.max(h, 12 * fs) + (int) (fs * 2.2);
         legendCore(g, margin, base, fs, stroke);
@@ -134,7 +134,7 @@ public final class Heatmap {
         g.drawString("Necrotic core outline", x + 2 * fs + fs / 2, baseline);
     }
 
-    private static void colourBar(Graphics2D g, int x, int y, int barW, int barH, double top, boolean clipped, Kind kind, int fs) {
+    private static void colourBar(Graphics2D g, int x, int y, int barW, int barH, double top, boolean clipped, Kind kind, String unit, int fs) {
         for (int j = 0; j < barH; j++) {
             g.setColor(new Color(kind.map.rgb(1 - (j + 0.5) / barH)));
             g.fillRect(x, y + j, barW, 1);
@@ -159,9 +159,9 @@ public final class Heatmap {
         g.setFont(Drawing.font(fs, true));
         fm = g.getFontMetrics();
         int labelX = x + barW + fs / 2 + labelsW + fm.getAscent() + fs / 3;
-        g.translate(labelX, y + barH / 2 + fm.stringWidth(kind.unit) / 2);
+        g.translate(labelX, y + barH / 2 + fm.stringWidth(unit) / 2);
         g.rotate(-Math.PI / 2);
-        g.drawString(kind.unit, 0, 0);
+        g.drawString(unit, 0, 0);
         g.setTransform(saved);
     }
 

@@ -55,7 +55,7 @@ public final class Summary {
                 immune(zt, Zone.RIM), immune(zt, Zone.VIABLE));
         CellSummary cells = zt.cells() == null ? null : new CellSummary(r.settings.compartment.key(), new PerZone<>(
                 cells(zt.cells()), cells(zt.cells(Zone.NECROSIS)), cells(zt.cells(Zone.RIM)), cells(zt.cells(Zone.VIABLE))));
-        return new SlideSummary(r.slidePath, status, notes, r.pixelSizeUm, new PerZone<>(tissue, nec, rim, viable),
+        return new SlideSummary(r.slidePath, r.settings.marker, status, notes, r.pixelSizeUm, new PerZone<>(tissue, nec, rim, viable),
                 tumour > 0 ? nec / tumour : 0.0, r.cores.count, mlkl, coreAndRim.positiveFraction(), burden, immune, cells,
                 TileTable.mlklImmuneSpearman(rows), DistanceProfile.bands(r), provenance(r));
     }

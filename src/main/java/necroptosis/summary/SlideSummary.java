@@ -15,6 +15,8 @@ public final class SlideSummary {
 
     /** The slide's path as it was opened. */
     public final String slide;
+    /** The stain the DAB channel shows (MLKL unless the run named another): the "mlkl" figures are its. */
+    public final String marker;
     /** {@link #OK}, {@link #NO_TISSUE}, {@link #NO_NECROSIS}, or the content check's {@code too_small} / {@code not_a_stained_section}. */
     public final String status;
     /** Warnings a reader of the numbers must see, e.g. no immune cells found. */
@@ -38,11 +40,12 @@ public final class SlideSummary {
     public final List<DistanceBand> distanceProfile;
     public final Provenance provenance;
 
-    public SlideSummary(String slide, String status, List<String> notes, double pixelSizeUm, PerZone<Double> areasMm2,
+    public SlideSummary(String slide, String marker, String status, List<String> notes, double pixelSizeUm, PerZone<Double> areasMm2,
             double necrosisFraction, int necroticCoreCount, PerZone<MlklPixelScore> mlkl, double necroptoticFraction,
             double necroptoticTumorBurden, PerZone<ImmuneStatistics> immune, CellSummary cells, Double mlklImmuneSpearman,
             List<DistanceBand> distanceProfile, Provenance provenance) {
         this.slide = slide;
+        this.marker = marker;
         this.status = status;
         this.notes = Collections.unmodifiableList(new ArrayList<>(notes));
         this.pixelSizeUm = pixelSizeUm;

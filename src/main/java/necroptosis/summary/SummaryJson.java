@@ -18,6 +18,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
 
+import necroptosis.pipeline.AnalysisSettings;
 import necroptosis.pipeline.Zone;
 
 /**
@@ -36,6 +37,7 @@ public final class SummaryJson {
         JsonWriter w = GSON.newJsonWriter(out);
         w.beginObject();
         w.name("slide").value(s.slide);
+        w.name("marker").value(s.marker);
         w.name("status").value(s.status);
         w.name("notes").beginArray();
         for (String n : s.notes) w.value(n);
@@ -215,7 +217,9 @@ public final class SummaryJson {
             bands.add(new DistanceBand(number(x, "from_um"), number(x, "to_um"), number(x, "tissue_mm2"), number(x, "dab_positive_fraction"),
                     number(x, "hscore"), count(x, "immune_cells"), number(x, "immune_density_per_mm2")));
         }
-        return new SlideSummary(string(o, "slide"), string(o, "status"), notes, number(o, "pixel_size_um"), areasMm2,
+        // Summaries written before the marker was named are MLKL ones.
+        String marker = o.has("marker") ? string(o, "marker") : AnalysisSettings.DEFAULT_MARKER;
+        return new SlideSummary(string(o, "slide"), marker, string(o, "status"), notes, number(o, "pixel_size_um"), areasMm2,
                 number(o, "necrosis_fraction"), (int) count(o, "necrotic_core_count"), mlkl, number(o, "necroptotic_fraction"),
                 number(o, "necroptotic_tumor_burden"), immune, cells, rho == null || rho.isJsonNull() ? null : rho.getAsDouble(),
                 bands, provenance(object(o, "provenance")));

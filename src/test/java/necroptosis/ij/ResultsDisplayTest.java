@@ -31,9 +31,9 @@ class ResultsDisplayTest {
         ResultsTable rt = new ResultsTable();
         ResultsDisplay.addRow(rt, s, "slide", Paths.get("/out/slide"));
         assertEquals("no immune cells found; two lines", rt.getStringValue("Notes", 0));
-        assertTrue(Double.isNaN(rt.getValue("MLKL+ % rim", 0)), "the sample has no rim");
+        assertTrue(Double.isNaN(rt.getValue("Ki67+ % rim", 0)), "the sample has no rim");
         assertTrue(Double.isNaN(rt.getValue("Immune /mm2 rim", 0)));
-        assertFalse(Double.isNaN(rt.getValue("MLKL+ % necrosis", 0)));
+        assertFalse(Double.isNaN(rt.getValue("Ki67+ % necrosis", 0)));
         assertEquals(0, rt.getValue("Rim mm2", 0), 0, "an area of 0 is a measurement");
     }
 

@@ -64,7 +64,7 @@ class SettingsTableTest {
         assertNull(SettingsTable.openOptions(v).pixelSizeOverrideUm());
     }
 
-    /** summary.json's parameters, key for key in this order: outputs stay byte-identical. */
+    /** summary.json's parameters, key for key in this order (new settings go at the end): earlier results read the same. */
     @Test
     void provenanceKeepsItsKeysAndOrder() {
         List<String> expected = Arrays.asList("stains", "estimate_stains", "dab_weak_od", "dab_moderate_od", "dab_strong_od",
@@ -73,7 +73,7 @@ class SettingsTableTest {
                 "lymphocyte_min_circularity", "lymphocyte_min_od", "min_core_area_mm2", "necrosis_smoothing_um",
                 "necrosis_density_fraction", "necrosis_debris_fraction", "necrosis_max_background_contact", "immune_mode", "threads",
                 "profile_band_um", "profile_range_um", "cell_mode", "cell_compartment", "cell_expansion_um", "background",
-                "regions_mode", "regions_polygons");
+                "regions_mode", "regions_polygons", "marker");
         assertEquals(expected, new ArrayList<>(AnalysisSettings.defaults().toMap().keySet()));
         assertEquals(Double.class, AnalysisSettings.defaults().toMap().get("rim_width_um").getClass());
         assertEquals(Integer.class, AnalysisSettings.defaults().toMap().get("tile_blocks").getClass());
