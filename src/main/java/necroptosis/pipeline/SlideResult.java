@@ -30,6 +30,8 @@ public final class SlideResult {
     public final double nucleusThresholdOd;
     /** Whether the content is a stained section big enough to score; the summary's status and notes say when not. */
     public final ContentCheck content;
+    /** Why the DAB channel may not be DAB (eosin-like hue), or null. */
+    public final String stainNote;
 
     SlideResult(SlideSource slide, AnalysisSettings settings, StainVectors stainsUsed, String stainsHow, String backgroundHow,
             ScaledLevel analysisScale, Overview overview, byte[] overviewTissue, BlockGrid grid, NecrosisSegmenter.Result cores,
@@ -54,5 +56,6 @@ public final class SlideResult {
         this.tilesSkipped = tilesSkipped;
         this.runMillis = runMillis;
         this.content = ContentCheck.of(analysisScale, grid.blockPx, overview, overviewTissue);
+        this.stainNote = StainCheck.note(stainsUsed, settings.thresholds.weak(), overview.rgb, overviewTissue, settings.marker);
     }
 }

@@ -33,6 +33,7 @@ public final class Summary {
         double tissue = zt.tissueAreaMm2();
         List<String> notes = new ArrayList<>();
         if (r.content.note != null) notes.add(r.content.note);
+        if (r.stainNote != null) notes.add(r.stainNote);
         if (zt.immuneCells() == 0 && tissue > 0) notes.add("no immune cells found");
         if (r.analysisScale.pixelUm > 1.5 * r.settings.analysisPixelUm) {
             // A low-magnification scan cannot be analysed finer than it was scanned; nuclei (and so cores and
