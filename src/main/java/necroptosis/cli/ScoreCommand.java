@@ -12,6 +12,7 @@ import necroptosis.pipeline.SettingsTable;
 import necroptosis.pipeline.SlideAnalysis;
 import necroptosis.pipeline.SlideResult;
 import necroptosis.report.ResultWriter;
+import necroptosis.slide.SlideException;
 import necroptosis.slide.SlideSource;
 import necroptosis.slide.SlideSources;
 import picocli.CommandLine.Command;
@@ -42,6 +43,18 @@ final class ScoreCommand implements Callable<Integer> {
         AnalysisSettings settings = analysis.settings();
         ConsoleProgress.Mode mode = progressOptions.mode();
         ConsoleProgress progress = new ConsoleProgress(mode);
+        try {
+            return score(settings, mode, progress);
+        } catch (OutOfMemoryError e) {
+            // The analysis's arrays are unreachable by now, so there is room to say so in one line.
+            throw new SlideException(slide.toString(), Main.notEnoughMemory(e));
+        } catch (Exception e) {
+            if (Main.causedByOutOfMemory(e)) throw new SlideException(slide.toString(), Main.notEnoughMemory(null));
+            throw e;
+        }
+    }
+
+    private int score(AnalysisSettings settings, ConsoleProgress.Mode mode, ConsoleProgress progress) throws Exception {
         try (SlideSource s = SlideSources.open(slide, open.options())) {
             progress.slideStarted(1, 1, slide);
             SlideResult r = new SlideAnalysis(settings, new ProgressListener() {

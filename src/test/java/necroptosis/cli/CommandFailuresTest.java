@@ -1,0 +1,44 @@
+package necroptosis.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import necroptosis.cli.MainTest.Captured;
+
+/** Faults a careful user runs into (too little memory, a bad output path): one line naming the file, no trace. */
+class CommandFailuresTest {
+    @TempDir
+    Path dir;
+
+    private Path slide(String name) {
+        Path out = dir.resolve(name);
+        Captured c = MainTest.run("generate", "--out", out.toString(), "--width", "2048", "--height", "2048",
+                "--cores", "1", "--core-radius-um", "150", "--threads", "1", "--quiet");
+        assertEquals(0, c.code, c.err);
+        return out;
+    }
+
+    @Test
+    void scoreWithTooSmallAHeapSaysGiveJavaMoreMemory() throws Exception {
+        Path slide = slide("s.tif");
+        Path err = dir.resolve("stderr.txt");
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-Xmx24m", "-cp", System.getProperty("java.class.path"),
+                "necroptosis.cli.Main", "score", slide.toString(), "--out", dir.resolve("out").toString(), "--threads", "1")
+                .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "score did not finish within 120 s");
+        String stderr = new String(Files.readAllBytes(err), StandardCharsets.UTF_8);
+        assertEquals(Main.EXIT_BAD_INPUT, p.exitValue(), stderr);
+        assertEquals(1, stderr.trim().split("\n").length, stderr);
+        assertTrue(stderr.startsWith("error: " + slide + ": not enough memory"), stderr);
+        assertTrue(stderr.trim().endsWith("; give Java more memory (-Xmx) or use fewer threads"), stderr);
+    }
+}
