@@ -58,8 +58,8 @@ final class BatchCommand implements Callable<Integer> {
         AnalysisSettings settings = analysis.settings();
         List<Path> slides;
         try {
+            BatchRunner.checkWritable(outputFolder(out));
             slides = BatchInputs.list(input, recursive, out);
-            BatchRunner.checkWritable(out);
         } catch (IOException e) {
             return usageError(e.getMessage());
         }
@@ -78,6 +78,15 @@ final class BatchCommand implements Callable<Integer> {
         int code = report.allOk() ? 0 : EXIT_SOME_FAILED;
         progress.batchFinished(report, code);
         return code;
+    }
+
+    /**
+     * The --out folder, refused when empty: {@code Paths.get("")} would quietly be the current folder. The
+     * option's name is part of the message because there is no file name to give.
+     */
+    static Path outputFolder(Path out) throws IOException {
+        if (out.toString().trim().isEmpty()) throw new IOException("--out is empty; give an output folder (. for the current one)");
+        return out;
     }
 
     static int usageError(String message) {

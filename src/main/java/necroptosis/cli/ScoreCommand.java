@@ -1,10 +1,12 @@
 package necroptosis.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import necroptosis.batch.BatchRow;
+import necroptosis.batch.BatchRunner;
 import necroptosis.pipeline.AnalysisSettings;
 import necroptosis.pipeline.ProgressListener;
 import necroptosis.pipeline.Setting;
@@ -42,6 +44,12 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AnalysisSettings settings = analysis.settings();
         ConsoleProgress.Mode mode = progressOptions.mode();
+        // Before the slide is read, so a bad --out costs no analysis time.
+        try {
+            BatchRunner.checkWritable(BatchCommand.outputFolder(out));
+        } catch (IOException e) {
+            return BatchCommand.usageError(e.getMessage());
+        }
         ConsoleProgress progress = new ConsoleProgress(mode);
         try {
             return score(settings, mode, progress);

@@ -41,4 +41,29 @@ class CommandFailuresTest {
         assertTrue(stderr.startsWith("error: " + slide + ": not enough memory"), stderr);
         assertTrue(stderr.trim().endsWith("; give Java more memory (-Xmx) or use fewer threads"), stderr);
     }
+
+    @Test
+    void aBadOutputFolderIsRefusedBeforeTheSlideIsRead() throws Exception {
+        // The slide does not exist: a message about --out shows that the folder was checked first.
+        String missing = dir.resolve("missing.tif").toString();
+        Path file = Files.write(dir.resolve("a-file"), new byte[] {1});
+        for (String cmd : new String[] {"score", "batch"}) {
+            Captured c = MainTest.run(cmd, missing, "--out", file.toString());
+            assertEquals(Main.EXIT_BAD_INPUT, c.code, c.err);
+            assertEquals("error: " + file + ": the output folder cannot be written (is a file, not a folder)", c.err.trim());
+            c = MainTest.run(cmd, missing, "--out", file.resolve("sub").toString());
+            assertEquals(Main.EXIT_BAD_INPUT, c.code, c.err);
+            assertTrue(c.err.startsWith("error: " + file.resolve("sub") + ": the output folder cannot be written ("), c.err);
+            c = MainTest.run(cmd, missing, "--out", "");
+            assertEquals(Main.EXIT_BAD_INPUT, c.code, c.err);
+            assertEquals("error: --out is empty; give an output folder (. for the current one)", c.err.trim());
+            if (Files.isDirectory(Paths.get("/proc/self"))) {
+                c = MainTest.run(cmd, missing, "--out", "/proc/necroptosis-test");
+                assertEquals("error: /proc/necroptosis-test: the output folder cannot be written (it cannot be created there)", c.err.trim());
+            }
+        }
+        // A missing parent is created, as for batch, and the slide's own error follows.
+        Captured c = MainTest.run("score", missing, "--out", dir.resolve("new/parent").toString());
+        assertEquals("error: " + missing + ": no such file", c.err.trim());
+    }
 }
