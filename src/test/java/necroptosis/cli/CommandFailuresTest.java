@@ -66,4 +66,37 @@ class CommandFailuresTest {
         Captured c = MainTest.run("score", missing, "--out", dir.resolve("new/parent").toString());
         assertEquals("error: " + missing + ": no such file", c.err.trim());
     }
+
+    @Test
+    void regionRefusesABadOutputInOneLineAndWritesJpegForJpg() throws Exception {
+        Path png = necroptosis.TestImages.writePng(dir.resolve("s.png"), 40, 30, 9);
+        String[] region = {"region", png.toString(), "--x", "0", "--y", "0", "--width", "10", "--height", "5", "--out"};
+        Path missing = dir.resolve("missing-folder/r.png");
+        Captured c = MainTest.run(concat(region, missing.toString()));
+        assertEquals(Main.EXIT_BAD_INPUT, c.code);
+        assertEquals("error: " + missing + ": no such folder " + missing.getParent().toAbsolutePath(), c.err.trim());
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        c = MainTest.run(concat(region, folder.toString()));
+        assertEquals("error: " + folder + ": is a folder; give a file name such as " + folder.resolve("region.png"), c.err.trim());
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            assertEquals(0, files.count(), "nothing left behind");
+        }
+        c = MainTest.run(concat(region, dir.resolve("r.gif").toString()));
+        assertEquals("error: " + dir.resolve("r.gif") + ": give a .png, .jpg or .jpeg file name", c.err.trim());
+        for (String name : new String[] {"r.jpg", "r.JPEG", "r.png"}) {
+            c = MainTest.run(concat(region, dir.resolve(name).toString()));
+            assertEquals(0, c.code, c.err);
+            byte[] b = Files.readAllBytes(dir.resolve(name));
+            boolean jpeg = (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8;
+            assertEquals(!name.endsWith(".png"), jpeg, name);
+            assertEquals(10, javax.imageio.ImageIO.read(dir.resolve(name).toFile()).getWidth());
+            assertFalse(Files.exists(dir.resolve(name + ".part")));
+        }
+    }
+
+    private static String[] concat(String[] a, String last) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + 1);
+        out[a.length] = last;
+        return out;
+    }
 }
