@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import necroptosis.batch.BatchRow;
 import necroptosis.batch.BatchRunner;
+import necroptosis.batch.OutputNames;
 import necroptosis.pipeline.AnalysisSettings;
 import necroptosis.pipeline.ProgressListener;
 import necroptosis.pipeline.Setting;
@@ -63,13 +64,19 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     private int score(AnalysisSettings settings, ConsoleProgress.Mode mode, ConsoleProgress progress) throws Exception {
+        String name = OutputNames.free(out, slide);
+        String base = ResultWriter.safeName(slide.toString());
+        if (!name.equals(base)) {
+            System.err.println("note: " + out.resolve(base) + " holds the result of another slide ("
+                    + OutputNames.slideIn(out.resolve(base)) + "); writing " + slide + "'s to " + out.resolve(name));
+        }
         try (SlideSource s = SlideSources.open(slide, open.options())) {
             progress.slideStarted(1, 1, slide);
             SlideResult r = new SlideAnalysis(settings, new ProgressListener() {
                 @Override
                 public void tiles(int done, int total) { progress.tiles(done, total); }
             }).run(s);
-            ResultWriter.Written written = ResultWriter.writeAll(r, out, ResultWriter.safeName(r.slidePath));
+            ResultWriter.Written written = ResultWriter.writeAll(r, out, name);
             Path dir = written.dir;
             if (mode == ConsoleProgress.Mode.JSON) {
                 progress.slideFinished(BatchRow.ofSummary(1, slide.toString(), dir.getFileName().toString(), written.summary, false,

@@ -99,4 +99,30 @@ class CommandFailuresTest {
         out[a.length] = last;
         return out;
     }
+
+    @Test
+    void scoreOfTwoSlidesWithOneSafeNameKeepsBoth() throws Exception {
+        Captured g = MainTest.run("generate", "--out", dir.resolve("a b.tif").toString(), "--width", "1024", "--height", "1024",
+                "--cores", "0", "--threads", "1", "--quiet");
+        assertEquals(0, g.code, g.err);
+        Path first = dir.resolve("a b.tif"), second = Files.copy(first, dir.resolve("a+b.tif"));
+        Path out = dir.resolve("out");
+        Captured c = MainTest.run("score", first.toString(), "--out", out.toString(), "--threads", "1");
+        assertEquals(0, c.code, c.err);
+        assertFalse(c.err.contains("note:"), c.err);
+        c = MainTest.run("score", second.toString(), "--out", out.toString(), "--threads", "1");
+        assertEquals(0, c.code, c.err);
+        assertEquals("note: " + out.resolve("a_b") + " holds the result of another slide (" + first + "); writing " + second
+                + "'s to " + out.resolve("a_b-2"), c.err.split("\n")[0]);
+        assertEquals(first.toString(), necroptosis.batch.OutputNames.slideIn(out.resolve("a_b")));
+        assertEquals(second.toString(), necroptosis.batch.OutputNames.slideIn(out.resolve("a_b-2")));
+        // Scoring a slide again replaces its own result, wherever it is.
+        c = MainTest.run("score", second.toString(), "--out", out.toString(), "--threads", "1");
+        assertEquals(0, c.code, c.err);
+        assertTrue(c.err.contains("a_b-2"), c.err);
+        assertFalse(Files.exists(out.resolve("a_b-3")));
+        c = MainTest.run("score", first.toString(), "--out", out.toString(), "--threads", "1");
+        assertFalse(c.err.contains("note:"), c.err);
+        assertFalse(Files.exists(out.resolve("a_b-3")));
+    }
 }
