@@ -125,4 +125,26 @@ class CommandFailuresTest {
         assertFalse(c.err.contains("note:"), c.err);
         assertFalse(Files.exists(out.resolve("a_b-3")));
     }
+
+    @Test
+    void aBatchEndedBySigtermSaysHowToResume() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(System.getProperty("os.name").startsWith("Windows"), "no SIGTERM on Windows");
+        Path in = Files.createDirectory(dir.resolve("in"));
+        Path a = slide("in/a.tif");
+        Files.copy(a, in.resolve("b.tif"));
+        Path err = dir.resolve("stderr.txt");
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "necroptosis.cli.Main", "batch", in.toString(), "--out", dir.resolve("out").toString(), "--threads", "1")
+                .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(err.toFile()).start();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!new String(Files.readAllBytes(err), StandardCharsets.UTF_8).contains("[1/2]") && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "batch did not end after SIGTERM");
+        String stderr = new String(Files.readAllBytes(err), StandardCharsets.UTF_8);
+        assertEquals(143, p.exitValue(), stderr);
+        assertTrue(stderr.trim().endsWith(BatchCommand.INTERRUPTED), stderr);
+    }
 }
