@@ -183,7 +183,9 @@ public final class BatchRunner {
             Path probe = Files.createTempFile(outDir, ".write-test-", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
+            // createDirectories reports a folder that cannot exist there (e.g. in /proc) as "no such file".
             String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.NoSuchFileException ? "it cannot be created there"
                     : e instanceof java.nio.file.FileSystemException && ((java.nio.file.FileSystemException) e).getReason() != null
                             ? ((java.nio.file.FileSystemException) e).getReason()
                             : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"

@@ -51,8 +51,23 @@ final class CompleteOutputs {
         return sameSlide(s.slide, slide) ? s : null;
     }
 
+    /**
+     * The slide a folder's summary.json names, or null when there is none or it cannot be read. Only that
+     * field is parsed, so a summary of another version still tells whose folder it is.
+     */
+    static String recordedSlide(Path slideDir) {
+        Path file = slideDir.resolve(SummaryJson.FILE_NAME);
+        if (!Files.isRegularFile(file)) return null;
+        try (java.io.Reader r = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            JsonElement slide = com.google.gson.JsonParser.parseReader(r).getAsJsonObject().get("slide");
+            return slide != null && slide.isJsonPrimitive() ? slide.getAsString() : null;
+        } catch (IOException | RuntimeException e) {
+            return null; // damaged: nobody's result, so it may be overwritten
+        }
+    }
+
     /** The summary's slide is this one: the same text, or the same file reached by another path. */
-    private static boolean sameSlide(String recorded, Path slide) {
+    static boolean sameSlide(String recorded, Path slide) {
         if (recorded == null) return false;
         if (recorded.equals(slide.toString())) return true;
         try {

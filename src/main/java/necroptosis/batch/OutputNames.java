@@ -41,6 +41,25 @@ public final class OutputNames {
         return out;
     }
 
+    /**
+     * The output folder name for a slide scored on its own into outDir: its safe name, or, when that folder
+     * holds the result of another slide (切片.tif and 标本.tif are both "__"), the first "-2", "-3", ... that
+     * is free or holds this slide's own earlier result, so one slide never overwrites another's.
+     */
+    public static String free(Path outDir, Path slide) {
+        String base = ResultWriter.safeName(slide.toString());
+        for (int i = 1; ; i++) {
+            String name = i == 1 ? base : base + "-" + i;
+            String recorded = CompleteOutputs.recordedSlide(outDir.resolve(name));
+            if (recorded == null || CompleteOutputs.sameSlide(recorded, slide)) return name;
+        }
+    }
+
+    /** The slide whose result a folder holds (its summary.json's "slide"), or null when none. */
+    public static String slideIn(Path slideDir) {
+        return CompleteOutputs.recordedSlide(slideDir);
+    }
+
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
     }

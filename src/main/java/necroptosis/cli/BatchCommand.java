@@ -30,6 +30,9 @@ final class BatchCommand implements Callable<Integer> {
     /** Exit code when the batch ran but some slides failed. */
     static final int EXIT_SOME_FAILED = 3;
 
+    /** Said when a signal ends a batch. */
+    static final String INTERRUPTED = "interrupted; run the same command again to resume";
+
     @Parameters(paramLabel = "INPUT", description = "a folder of slides (" + BatchInputs.EXTENSIONS_TEXT + "), one slide, or a text file with one slide path per line (# comments; relative paths are relative to the text file)")
     Path input;
 
@@ -58,8 +61,8 @@ final class BatchCommand implements Callable<Integer> {
         AnalysisSettings settings = analysis.settings();
         List<Path> slides;
         try {
+            BatchRunner.checkWritable(outputFolder(out));
             slides = BatchInputs.list(input, recursive, out);
-            BatchRunner.checkWritable(out);
         } catch (IOException e) {
             return usageError(e.getMessage());
         }
@@ -70,14 +73,37 @@ final class BatchCommand implements Callable<Integer> {
         }
         ConsoleProgress progress = new ConsoleProgress(mode);
         BatchReport report;
+        // Ctrl-C or a cluster's SIGTERM ends the JVM with 130/143 and nothing said; finished slides are kept
+        // and a re-run skips them, which is what the user needs to know.
+        Thread interrupted = new Thread(() -> {
+            System.err.println();
+            System.err.println(INTERRUPTED);
+            System.err.flush();
+        }, "batch-interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
         try {
             report = new BatchRunner(settings, open.options(), progress).run(slides, sh, out);
         } catch (IOException e) {
             return usageError(e.getMessage());
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is running
+            }
         }
         int code = report.allOk() ? 0 : EXIT_SOME_FAILED;
         progress.batchFinished(report, code);
         return code;
+    }
+
+    /**
+     * The --out folder, refused when empty: {@code Paths.get("")} would quietly be the current folder. The
+     * option's name is part of the message because there is no file name to give.
+     */
+    static Path outputFolder(Path out) throws IOException {
+        if (out.toString().trim().isEmpty()) throw new IOException("--out is empty; give an output folder (. for the current one)");
+        return out;
     }
 
     static int usageError(String message) {

@@ -35,7 +35,9 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            if (e instanceof UnknownPixelSizeException) {
+            if (causedByOutOfMemory(e)) {
+                err.println("error: " + notEnoughMemory(null));
+            } else if (e instanceof UnknownPixelSizeException) {
                 err.println("error: " + e.getMessage() + "; give it with --pixel-size UM");
             } else if (e instanceof SlideException || e instanceof IllegalArgumentException) {
                 err.println("error: " + e.getMessage());
@@ -53,6 +55,27 @@ public final class Main implements Runnable {
             err.flush();
             return EXIT_BAD_INPUT;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes errors through; a command that knows its file says so itself.
+            System.err.println("error: " + notEnoughMemory(e));
+            System.err.flush();
+            return EXIT_BAD_INPUT;
+        }
+    }
+
+    /** The reason given when the heap runs out (the same advice as a batch row's). */
+    static String notEnoughMemory(OutOfMemoryError e) {
+        return "not enough memory" + (e == null || e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+                + "; give Java more memory (-Xmx) or use fewer threads";
+    }
+
+    /** A worker thread's OutOfMemoryError reaches the command wrapped in an ExecutionException. */
+    static boolean causedByOutOfMemory(Throwable e) {
+        for (int i = 0; e != null && i < 10; i++, e = e.getCause()) {
+            if (e instanceof OutOfMemoryError) return true;
+        }
+        return false;
     }
 }

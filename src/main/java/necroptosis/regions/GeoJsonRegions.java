@@ -1,5 +1,6 @@
 package necroptosis.regions;
 
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,12 @@ import necroptosis.slide.SlideException;
 public final class GeoJsonRegions {
     /** Files larger than this are not region files (QuPath cell detections belong elsewhere). */
     private static final long MAX_BYTES = 256L << 20;
+    /**
+     * Deepest nesting of arrays and objects accepted. QuPath's deepest (a MultiPolygon in a Feature in a
+     * FeatureCollection) is 6; the limit keeps hostile input from overflowing the stack of the recursive
+     * readers.
+     */
+    static final int MAX_DEPTH = 200;
 
     private GeoJsonRegions() {}
 
@@ -41,9 +48,10 @@ public final class GeoJsonRegions {
             throw new SlideException(name, "no such file");
         }
         JsonElement root;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader r = new DepthLimit(Files.newBufferedReader(file, StandardCharsets.UTF_8), name)) {
             root = JsonParser.parseReader(r);
         } catch (JsonParseException | IllegalStateException e) {
+            if (e.getCause() instanceof SlideException) throw (SlideException) e.getCause();
             throw new SlideException(name, "not JSON (" + firstLine(e) + ")");
         } catch (java.nio.charset.MalformedInputException e) {
             throw new SlideException(name, "not JSON (not UTF-8 text)");
@@ -169,5 +177,50 @@ public final class GeoJsonRegions {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /**
+     * Counts the nesting of brackets and braces outside strings as the parser reads, and stops with a
+     * one-line error once it passes {@link #MAX_DEPTH}, before any recursion goes that deep.
+     */
+    private static final class DepthLimit extends FilterReader {
+        private final String name;
+        private int depth;
+        private boolean inString, escaped;
+
+        DepthLimit(Reader in, String name) {
+            super(in);
+            this.name = name;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) see((char) c);
+            return c;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            for (int i = 0; i < n; i++) see(buf[off + i]);
+            return n;
+        }
+
+        private void see(char c) throws SlideException {
+            if (inString) {
+                if (escaped) escaped = false;
+                else if (c == '\\') escaped = true;
+                else if (c == '"') inString = false;
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > MAX_DEPTH) {
+                    throw new SlideException(name, "not GeoJSON: arrays or objects nested more than " + MAX_DEPTH + " deep");
+                }
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
     }
 }

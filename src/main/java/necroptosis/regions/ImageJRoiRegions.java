@@ -9,17 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 import ij.gui.Roi;
 import ij.gui.ShapeRoi;
 import ij.io.RoiDecoder;
 import ij.process.FloatPolygon;
 import necroptosis.slide.SlideException;
+import necroptosis.slide.SlideSources;
 
 /**
  * Reads ImageJ ROIs (a single {@code .roi} or a {@code RoiSet.zip} from the ROI Manager) as user regions,
@@ -42,14 +44,25 @@ public final class ImageJRoiRegions {
         List<UserRegions.Polygon> out = new ArrayList<>();
         if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
             int entries = 0;
-            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-                for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+            // ZipFile reads the central directory first, so a damaged or truncated zip is named as such
+            // (a ZipInputStream would find no entries and report an empty set).
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
+                    ZipEntry e = all.nextElement();
                     if (e.isDirectory() || !e.getName().toLowerCase(Locale.ROOT).endsWith(".roi")) continue;
                     entries++;
-                    add(decode(readEntry(zip, name), e.getName(), name), scale, out);
+                    byte[] bytes;
+                    try (InputStream in = zip.getInputStream(e)) {
+                        bytes = readEntry(in, name);
+                    } catch (SlideException x) {
+                        throw x;
+                    } catch (IOException x) {
+                        throw new SlideException(name, "damaged zip: " + e.getName() + " cannot be unpacked (" + SlideSources.describe(x) + ")");
+                    }
+                    add(decode(bytes, e.getName(), name), scale, out);
                 }
             } catch (ZipException e) {
-                throw new SlideException(name, "not a ROI set zip (" + e.getMessage() + ")");
+                throw new SlideException(name, "not a ROI set zip: damaged or not a zip file (" + e.getMessage() + ")");
             }
             if (entries == 0) throw new SlideException(name, "zip holds no .roi files");
         } else {

@@ -108,15 +108,48 @@ public final class SlideSources {
         return (m == null || m.isEmpty()) ? e.getClass().getSimpleName() : m;
     }
 
+    /** No image format fits in fewer bytes than a TIFF header. */
+    private static final int MIN_BYTES = 8;
+
     private static void checkFile(Path file) throws SlideException {
         String name = file.toString();
-        if (!Files.exists(file)) throw new SlideException(name, "no such file");
+        if (!Files.exists(file)) throw new SlideException(name, whyMissing(file));
         if (Files.isDirectory(file)) throw new SlideException(name, "is a folder, not a slide file");
+        // A named pipe or device reports size 0 (or never ends): neither is a slide.
+        if (!Files.isRegularFile(file)) throw new SlideException(name, "is a named pipe, device or socket, not a slide file");
         if (!Files.isReadable(file)) throw new SlideException(name, "cannot be read (permission denied)");
+        long size;
         try {
-            if (Files.size(file) == 0) throw new SlideException(name, "is empty (0 bytes)");
+            size = Files.size(file);
         } catch (IOException e) {
             throw new SlideException(name, "cannot be read: " + describe(e));
+        }
+        if (size == 0) throw new SlideException(name, "is empty (0 bytes)");
+        if (size < MIN_BYTES) throw new SlideException(name, "is only " + size + (size == 1 ? " byte" : " bytes") + ", too small to be an image");
+    }
+
+    /** Why a path that does not exist cannot be opened, in words: a dangling or looping link is not "no such file". */
+    private static String whyMissing(Path file) {
+        try {
+            file.toRealPath();
+            return "no such file";
+        } catch (java.nio.file.NoSuchFileException e) {
+            if (Files.isSymbolicLink(file)) {
+                try {
+                    return "is a symbolic link to a missing file (" + Files.readSymbolicLink(file) + ")";
+                } catch (IOException | RuntimeException x) {
+                    return "is a symbolic link to a missing file";
+                }
+            }
+            return "no such file";
+        } catch (java.nio.file.AccessDeniedException e) {
+            return "cannot be reached (permission denied)";
+        } catch (java.nio.file.FileSystemException e) {
+            String reason = e.getReason() == null ? describe(e) : e.getReason();
+            if (reason.toLowerCase(java.util.Locale.ROOT).contains("symbolic link")) return "is a symbolic link loop (" + reason + ")";
+            return "cannot be reached (" + reason + ")";
+        } catch (IOException | RuntimeException e) {
+            return "cannot be reached (" + describe(e) + ")";
         }
     }
 

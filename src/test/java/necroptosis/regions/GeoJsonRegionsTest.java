@@ -101,4 +101,19 @@ class GeoJsonRegionsTest {
         assertTrue(e.getMessage().contains(reason), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
+
+    @Test
+    void deeplyNestedInputIsRefusedInOneLineNotAStackOverflow() throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) b.append('[');
+        Path f = write("deep.geojson", b.toString());
+        SlideException e = assertThrows(SlideException.class, () -> GeoJsonRegions.read(f));
+        assertEquals(f + ": not GeoJSON: arrays or objects nested more than " + GeoJsonRegions.MAX_DEPTH + " deep", e.getMessage());
+        // Brackets inside strings are not nesting.
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < 1000; i++) name.append("[{");
+        Path ok = write("brackets-in-names.geojson", "{\"type\":\"Feature\",\"properties\":{\"name\":\"\\\"" + name
+                + "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" + SQUARE + "}}");
+        assertEquals(1, GeoJsonRegions.read(ok).polygons().size());
+    }
 }

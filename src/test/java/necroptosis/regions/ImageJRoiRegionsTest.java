@@ -93,4 +93,38 @@ class ImageJRoiRegionsTest {
         e = assertThrows(SlideException.class, () -> ImageJRoiRegions.read(dir.resolve("empty.zip"), 1));
         assertTrue(e.getMessage().contains("no .roi files"), e.getMessage());
     }
+
+    @Test
+    void aDamagedZipIsCalledDamagedNotEmpty() throws IOException {
+        Path roi = dir.resolve("a.roi");
+        assertTrue(RoiEncoder.save(new ij.gui.Roi(1, 2, 30, 40), roi.toString()));
+        byte[] one = Files.readAllBytes(roi);
+        Path good = dir.resolve("RoiSet.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(good))) {
+            for (int i = 0; i < 20; i++) {
+                z.putNextEntry(new ZipEntry(i + ".roi"));
+                z.write(one);
+                z.closeEntry();
+            }
+        }
+        byte[] zip = Files.readAllBytes(good);
+        assertEquals(20, ImageJRoiRegions.read(good, 1).polygons().size());
+
+        Path truncated = Files.write(dir.resolve("truncated.zip"), java.util.Arrays.copyOf(zip, zip.length / 2));
+        SlideException e = assertThrows(SlideException.class, () -> ImageJRoiRegions.read(truncated, 1));
+        assertTrue(e.getMessage().startsWith(truncated + ": not a ROI set zip: damaged or not a zip file ("), e.getMessage());
+
+        Path text = Files.write(dir.resolve("text.zip"), "hello".getBytes("UTF-8"));
+        e = assertThrows(SlideException.class, () -> ImageJRoiRegions.read(text, 1));
+        assertTrue(e.getMessage().startsWith(text + ": not a ROI set zip: damaged or not a zip file ("), e.getMessage());
+
+        // Deflated data overwritten in the middle, the directory intact.
+        byte[] corrupt = zip.clone();
+        for (int i = 60; i < 400; i++) corrupt[i] = (byte) (i * 37);
+        Path bad = Files.write(dir.resolve("corrupt.zip"), corrupt);
+        e = assertThrows(SlideException.class, () -> ImageJRoiRegions.read(bad, 1));
+        assertTrue(e.getMessage().startsWith(bad + ": "), e.getMessage());
+        assertFalse(e.getMessage().contains("no .roi files"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
 }

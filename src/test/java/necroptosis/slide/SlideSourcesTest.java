@@ -93,6 +93,41 @@ class SlideSourcesTest {
     }
 
     @Test
+    void aFewBytesAreTooSmallNotText() throws Exception {
+        assertEquals("is only 1 byte, too small to be an image", failure(Files.write(dir.resolve("one.svs"), new byte[] {'a'})));
+        assertEquals("is only 7 bytes, too small to be an image", failure(Files.write(dir.resolve("seven.tif"), "II*\0abc".getBytes())));
+    }
+
+    @Test
+    void linksThatLeadNowhereSayWhy() throws Exception {
+        Path a = dir.resolve("a.svs"), b = dir.resolve("b.svs");
+        try {
+            Files.createSymbolicLink(a, b);
+            Files.createSymbolicLink(b, a);
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
+        }
+        assertTrue(failure(a).startsWith("is a symbolic link loop ("), failure(a));
+        Path dangling = Files.createSymbolicLink(dir.resolve("c.svs"), dir.resolve("gone.svs"));
+        assertEquals("is a symbolic link to a missing file (" + dir.resolve("gone.svs") + ")", failure(dangling));
+    }
+
+    @Test
+    void pipesAndDevicesAreNotCalledEmpty() throws Exception {
+        Path zero = java.nio.file.Paths.get("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "no /dev/zero");
+        assertEquals("is a named pipe, device or socket, not a slide file", failure(zero));
+        Path fifo = dir.resolve("fifo.svs");
+        try {
+            Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+            p.waitFor();
+        } catch (java.io.IOException e) {
+            return; // no mkfifo: the device above covers the check
+        }
+        if (Files.exists(fifo)) assertEquals("is a named pipe, device or socket, not a slide file", failure(fifo));
+    }
+
+    @Test
     void textFileIsRefusedAsNotAnImage() throws Exception {
         Path txt = Files.write(dir.resolve("notes.svs"), "hello, this is not a slide\n".getBytes());
         assertTrue(failure(txt).contains("not a supported image"));
