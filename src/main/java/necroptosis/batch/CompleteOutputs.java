@@ -25,6 +25,7 @@ final class CompleteOutputs {
 
     /** The summary when the folder holds a complete result for this slide and settings, else null. */
     static SlideSummary find(Path slideDir, Path slide, JsonObject settings) {
+        if (ResultWriter.isTemporary(slideDir)) return null; // a result being written or set aside, never done
         Path file = slideDir.resolve(SummaryJson.FILE_NAME);
         // Every output file, not only the summary: a folder from an older run may lack files added since.
         if (!Files.isRegularFile(file) || !ResultWriter.isComplete(slideDir)) return null;

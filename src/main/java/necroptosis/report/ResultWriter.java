@@ -26,9 +26,10 @@ import necroptosis.summary.SlideSummary;
 import necroptosis.summary.SummaryJson;
 
 /**
- * Writes a slide's outputs into {@code <out>/<slide name>/}, each file under a temporary name renamed when
- * complete, so a reader (or a resumed batch) never sees half a file. summary.json is written last: its
- * presence marks the slide's outputs as complete.
+ * Writes a slide's outputs into {@code <out>/<slide name>/}. Every file goes first into a fresh hidden
+ * sibling folder ({@code <out>/.<slide name>.partial-<random>}) that replaces the slide's folder only when
+ * complete, so a reader (or a resumed batch) sees either the earlier complete result or the new one, never
+ * a mix, and a full disk or a failed drawing leaves the earlier result as it was.
  */
 public final class ResultWriter {
     private ResultWriter() {}
@@ -90,28 +91,131 @@ public final class ResultWriter {
             throw new IllegalArgumentException("output folder name must be a plain name of letters, digits, '.', '_' and '-'; got '" + folderName + "'");
         }
         Path dir = outDir.resolve(folderName);
-        Files.createDirectories(dir);
-        // summary.json marks a complete set: remove the old one first, so a failed re-run never leaves it
-        // beside new tables.
-        Files.deleteIfExists(dir.resolve(SummaryJson.FILE_NAME));
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IOException(dir + ": exists and is not a folder");
+        Files.createDirectories(outDir);
         List<TileTable.Row> rows = TileTable.rows(r);
         SlideSummary summary = Summary.of(r, rows);
         // The pictures and shapes a person looks at; all drawn from the same outlines.
         List<Outline> outlines = Outlines.all(r);
-        // The files are independent, and drawing and compressing the PNGs is serial work after the parallel
-        // tiles: write them on the run's threads.
-        List<FileTask> tasks = new ArrayList<>();
-        tasks.add(() -> writeAtomically(dir.resolve("tiles.csv"), w -> writeTiles(rows, w)));
-        tasks.add(() -> writeAtomically(dir.resolve("distance_profile.csv"), w -> writeProfile(summary.distanceProfile, w)));
-        tasks.add(() -> writePng(dir.resolve("overview.png"), () -> OverviewImage.render(r, outlines)));
-        tasks.add(() -> writePng(dir.resolve("mlkl_heatmap.png"), () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.MLKL)));
-        tasks.add(() -> writePng(dir.resolve("immune_heatmap.png"), () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.IMMUNE)));
-        tasks.add(() -> writePng(dir.resolve("distance_profile.png"), () -> DistancePlot.render(r, summary.distanceProfile)));
-        tasks.add(() -> writeAtomically(dir.resolve("necrosis.geojson"), w -> NecrosisGeoJson.write(r, outlines, w)));
-        tasks.add(() -> writeBinaryAtomically(dir.resolve("rois.zip"), o -> RoiSetWriter.write(roiEntries(outlines), o)));
-        runAll(tasks, r.settings.threads);
-        writeAtomically(dir.resolve(SummaryJson.FILE_NAME), w -> SummaryJson.write(summary, w));
+        Path tmp = Files.createTempDirectory(outDir, "." + folderName + PARTIAL);
+        boolean swapped = false;
+        try {
+            // The files are independent, and drawing and compressing the PNGs is serial work after the
+            // parallel tiles: write them on the run's threads.
+            List<FileTask> tasks = new ArrayList<>();
+            tasks.add(named(dir, tmp, "tiles.csv", f -> writeAtomically(f, w -> writeTiles(rows, w))));
+            tasks.add(named(dir, tmp, "distance_profile.csv", f -> writeAtomically(f, w -> writeProfile(summary.distanceProfile, w))));
+            tasks.add(named(dir, tmp, "overview.png", f -> writePng(f, () -> OverviewImage.render(r, outlines))));
+            tasks.add(named(dir, tmp, "mlkl_heatmap.png", f -> writePng(f, () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.MLKL))));
+            tasks.add(named(dir, tmp, "immune_heatmap.png", f -> writePng(f, () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.IMMUNE))));
+            tasks.add(named(dir, tmp, "distance_profile.png", f -> writePng(f, () -> DistancePlot.render(r, summary.distanceProfile))));
+            tasks.add(named(dir, tmp, "necrosis.geojson", f -> writeAtomically(f, w -> NecrosisGeoJson.write(r, outlines, w))));
+            tasks.add(named(dir, tmp, "rois.zip", f -> writeBinaryAtomically(f, o -> RoiSetWriter.write(roiEntries(outlines), o))));
+            runAll(tasks, r.settings.threads);
+            named(dir, tmp, SummaryJson.FILE_NAME, f -> writeAtomically(f, w -> SummaryJson.write(summary, w))).run();
+            swapIn(tmp, dir);
+            swapped = true;
+        } finally {
+            if (!swapped) deleteQuietly(tmp);
+        }
         return new Written(dir, summary);
+    }
+
+    /** The infix of the hidden folder a slide's outputs are written into before they replace its folder. */
+    public static final String PARTIAL = ".partial-";
+
+    /** Whether a folder is one that {@link #writeAll} writes into (or set aside) and not a slide's result. */
+    public static boolean isTemporary(Path dir) {
+        Path name = dir.getFileName();
+        if (name == null) return false;
+        String n = name.toString();
+        return n.startsWith(".") && (n.contains(PARTIAL) || n.contains(REPLACED));
+    }
+
+    private static final String REPLACED = ".replaced-";
+
+    /** Tests make one file's writing fail here, as a full disk would. */
+    interface Fault {
+        void check(String fileName) throws IOException;
+    }
+
+    static volatile Fault fault = f -> {};
+
+    interface Target {
+        void write(Path file) throws IOException;
+    }
+
+    /**
+     * Writes one file into the temporary folder; an I/O error (a full disk says only "No space left on
+     * device", ImageIO only "I/O error writing PNG file!") is reported with the file's final path.
+     */
+    private static FileTask named(Path dir, Path tmp, String fileName, Target target) {
+        return () -> {
+            try {
+                fault.check(fileName);
+                target.write(tmp.resolve(fileName));
+            } catch (DrawingFailed e) {
+                throw new IOException(dir.resolve(fileName) + ": " + e.getMessage(), e.getCause());
+            } catch (IOException e) {
+                throw new IOException(dir.resolve(fileName) + ": cannot write it (" + reason(e) + "); the earlier result, if any, is kept", e);
+            }
+        };
+    }
+
+    private static String reason(IOException e) {
+        String m = e instanceof java.nio.file.FileSystemException ? ((java.nio.file.FileSystemException) e).getReason() : e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException) m = "the folder disappeared";
+        else if (e instanceof java.nio.file.AccessDeniedException) m = "permission denied";
+        return m == null || m.isEmpty() ? e.getClass().getSimpleName() : m;
+    }
+
+    /**
+     * Replaces {@code dir} by the complete {@code tmp}: the old folder is renamed aside, the new one renamed
+     * in, then the old one deleted. If the new one cannot be renamed in, the old one is put back.
+     */
+    private static void swapIn(Path tmp, Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            try {
+                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new IOException(dir + ": cannot rename the finished result into place (" + reason(e) + ")", e);
+            }
+            return;
+        }
+        Path old = dir.resolveSibling("." + dir.getFileName() + REPLACED + tmp.getFileName().toString().substring(
+                tmp.getFileName().toString().lastIndexOf(PARTIAL) + PARTIAL.length()));
+        try {
+            Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IOException(dir + ": cannot set the earlier result aside to replace it (" + reason(e) + "); it is kept", e);
+        }
+        try {
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                Files.move(old, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException restore) {
+                e.addSuppressed(restore);
+                throw new IOException(dir + ": cannot rename the new result into place (" + reason(e) + ") nor put the earlier one back; it is in " + old, e);
+            }
+            throw new IOException(dir + ": cannot rename the new result into place (" + reason(e) + "); the earlier result is kept", e);
+        }
+        deleteQuietly(old);
+    }
+
+    /** Deletes a folder the writer made; what cannot be deleted stays, and the result is not affected. */
+    private static void deleteQuietly(Path folder) {
+        try (java.util.stream.Stream<Path> s = Files.walk(folder)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // left behind: a hidden folder that resume and merge skip
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // as above
+        }
     }
 
     /** The outlines as ImageJ ROIs, named and coloured as in the overview. */
@@ -185,10 +289,17 @@ public final class ResultWriter {
         try {
             img = draw.get();
         } catch (RuntimeException | InternalError | UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw new IOException(file + ": cannot draw the image (" + e + "); if this JVM has no fonts (a minimal server), "
+            throw new DrawingFailed("cannot draw the image (" + e + "); if this JVM has no fonts (a minimal server), "
                     + "install some, e.g. the fontconfig and fonts-dejavu-core packages", e);
         }
         writeBinaryAtomically(file, o -> Drawing.writePng(img, o));
+    }
+
+    /** A picture that could not be drawn: its message already says why. */
+    private static final class DrawingFailed extends IOException {
+        DrawingFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     interface BinaryContent {

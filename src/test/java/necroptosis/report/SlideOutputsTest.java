@@ -198,4 +198,68 @@ class SlideOutputsTest {
         BufferedImage img = DistancePlot.render(result, Collections.emptyList());
         assertEquals(DistancePlot.WIDTH, img.getWidth());
     }
+
+    /** Every file of a slide folder and its bytes, to compare a folder before and after a failed re-run. */
+    private static java.util.Map<String, String> contents(Path folder) throws IOException {
+        java.util.Map<String, String> m = new java.util.TreeMap<>();
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path p : (Iterable<Path>) s::iterator) m.put(p.getFileName().toString(), java.util.Arrays.toString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+        return m;
+    }
+
+    private static List<String> hidden(Path folder) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> s = Files.list(folder)) {
+            s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).forEach(names::add);
+        }
+        return names;
+    }
+
+    @Test
+    void aFailedRerunKeepsTheEarlierResultWholeAndNamesTheFile(@TempDir Path out2) throws IOException {
+        Path slideDir = ResultWriter.write(result, out2);
+        Files.write(slideDir.resolve("summary.json"), "earlier".getBytes(StandardCharsets.UTF_8)); // to tell old from new
+        java.util.Map<String, String> before = contents(slideDir);
+        for (String failing : new String[] {"mlkl_heatmap.png", "summary.json"}) {
+            ResultWriter.fault = f -> {
+                if (f.equals(failing)) throw new IOException("No space left on device");
+            };
+            try {
+                IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> ResultWriter.write(result, out2));
+                assertTrue(e.getMessage().startsWith(slideDir.resolve(failing) + ": ") && e.getMessage().contains("No space left on device"),
+                        e.getMessage());
+            } finally {
+                ResultWriter.fault = f -> {};
+            }
+            assertEquals(before, contents(slideDir), "the earlier result is untouched when " + failing + " fails");
+            assertEquals(Collections.emptyList(), hidden(out2), "no partial folder is left");
+        }
+        ResultWriter.write(result, out2);
+        assertTrue(ResultWriter.isComplete(slideDir));
+        java.util.Map<String, String> first = contents(dir), again = contents(slideDir);
+        first.remove("rois.zip"); // its entries carry the time they were written
+        again.remove("rois.zip");
+        assertEquals(first, again, "a successful re-run replaces every file");
+        assertEquals(Collections.emptyList(), hidden(out2), "nothing set aside is left");
+        assertEquals(Collections.singletonList(slideDir.getFileName().toString()), listNames(out2));
+    }
+
+    private static List<String> listNames(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            List<String> names = new ArrayList<>();
+            s.forEach(p -> names.add(p.getFileName().toString()));
+            return names;
+        }
+    }
+
+    @Test
+    void temporaryFoldersAreNotResults() {
+        assertTrue(ResultWriter.isTemporary(Paths.get("out", ".CASE-1" + ResultWriter.PARTIAL + "123")));
+        assertTrue(ResultWriter.isTemporary(Paths.get("out", ".CASE-1.replaced-123")));
+        assertFalse(ResultWriter.isTemporary(Paths.get("out", "CASE-1")));
+    }
 }
