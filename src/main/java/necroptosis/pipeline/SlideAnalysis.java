@@ -79,6 +79,9 @@ public final class SlideAnalysis {
         TissueRegion region = TissueRegion.of(overview, deconvolution, settings.tissueTest);
         UserRegions user = settings.userRegions;
         if (user != null) {
+            UserRegions.Fit fit = user.fitTo(slide.levels().get(0).width(), slide.levels().get(0).height());
+            if (fit.outside) throw new SlideException(user.source() == null ? "regions" : user.source(), fit.outsideReason());
+            user = fit.regions;
             // Restrict (and exclusions) before the tiles: tissue outside is neither read nor counted.
             byte[] keep = user.analysedMask(overview.width, overview.height, overview.scale.level0PerPixel);
             if (keep != null) region = region.restrictedTo(keep);

@@ -304,4 +304,115 @@ public final class UserRegions {
     private void cutExclusions(byte[] m, int width, int height, double level0PerCell) {
         for (Polygon p : polygons) if (p.kind() == Kind.EXCLUDE) p.fill(m, width, height, level0PerCell, (byte) 0);
     }
+
+    /**
+     * The regions cut to a slide of {@code width} x {@code height} level-0 pixels. A polygon reaching past
+     * the slide would otherwise mark the grid's cells beyond its edge, where there is no tissue (a core of
+     * 0 mm²); one wholly outside would silently do nothing. {@link Fit#outside} when what is left cannot do
+     * what the mode asks (no core in override, no region of interest in restrict): a wrong scale, usually.
+     */
+    public Fit fitTo(long width, long height) {
+        List<Polygon> kept = new ArrayList<>(polygons.size());
+        int clipped = 0, dropped = 0;
+        for (Polygon p : polygons) {
+            List<double[]> rings = new ArrayList<>();
+            boolean changed = false;
+            for (double[] r : p.rings) {
+                double[] c = clipRing(r, width, height);
+                changed |= c != r;
+                if (c != null && Math.abs(Polygon.signedArea(c)) > 0) rings.add(c);
+            }
+            if (rings.isEmpty()) {
+                dropped++;
+            } else {
+                if (changed) clipped++;
+                kept.add(changed ? new Polygon(rings, p.classification) : p);
+            }
+        }
+        UserRegions fitted = clipped + dropped == 0 ? this : new UserRegions(source, mode, kept);
+        boolean outside = kept.isEmpty() || (mode == Mode.OVERRIDE ? fitted.corePolygons() : fitted.regionsOfInterest()).isEmpty();
+        return new Fit(fitted, width, height, clipped, dropped, outside);
+    }
+
+    /** Regions fitted to a slide: what is left, and what the fitting did, in words for summary.json. */
+    public static final class Fit {
+        public final UserRegions regions;
+        public final int clipped;
+        public final int dropped;
+        /** Nothing usable is left on the slide: an error, see {@link #outsideReason}. */
+        public final boolean outside;
+        private final long width;
+        private final long height;
+
+        Fit(UserRegions regions, long width, long height, int clipped, int dropped, boolean outside) {
+            this.regions = regions;
+            this.width = width;
+            this.height = height;
+            this.clipped = clipped;
+            this.dropped = dropped;
+            this.outside = outside;
+        }
+
+        private String slideSize() {
+            return width + " x " + height + " px at level 0";
+        }
+
+        /** The reason the regions cannot be used, without the file name. */
+        public String outsideReason() {
+            return "the regions lie outside the slide (" + slideSize() + "); check --regions-scale";
+        }
+
+        /** A note for summary.json when polygons were clipped or dropped, else null. */
+        public String note() {
+            if (clipped + dropped == 0) return null;
+            String what = (clipped > 0 ? clipped + " polygon" + (clipped == 1 ? "" : "s") + " clipped to the slide" : "")
+                    + (clipped > 0 && dropped > 0 ? ", " : "")
+                    + (dropped > 0 ? dropped + " polygon" + (dropped == 1 ? "" : "s") + " wholly outside it dropped" : "");
+            return "regions " + (regions.source == null ? "" : regions.source + " ") + "reach outside the slide (" + slideSize() + "): "
+                    + what + "; check --regions-scale";
+        }
+    }
+
+    /**
+     * A ring cut to the rectangle [0, width] x [0, height] (Sutherland-Hodgman, exact for a convex clip
+     * window); the same array when it lies inside, null when nothing of it does.
+     */
+    static double[] clipRing(double[] ring, double width, double height) {
+        boolean inside = true;
+        for (int i = 0; i < ring.length && inside; i += 2) {
+            inside = ring[i] >= 0 && ring[i] <= width && ring[i + 1] >= 0 && ring[i + 1] <= height;
+        }
+        if (inside) return ring;
+        double[] r = ring;
+        // Each edge of the window as: axis (0 = x, 1 = y), bound, keep the side below (true) or above.
+        double[][] edges = {{0, 0, 0}, {0, width, 1}, {1, 0, 0}, {1, height, 1}};
+        for (double[] e : edges) {
+            int axis = (int) e[0];
+            double bound = e[1];
+            boolean below = e[2] == 1;
+            int n = r.length / 2;
+            if (n == 0) return null;
+            double[] out = new double[4 * n];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                int j = (i + 1) % n;
+                double ai = r[2 * i + axis], bj = r[2 * j + axis];
+                boolean aIn = below ? ai <= bound : ai >= bound, bIn = below ? bj <= bound : bj >= bound;
+                if (aIn) {
+                    out[m++] = r[2 * i];
+                    out[m++] = r[2 * i + 1];
+                }
+                if (aIn != bIn) {
+                    double t = (bound - ai) / (bj - ai);
+                    double x = r[2 * i] + t * (r[2 * j] - r[2 * i]), y = r[2 * i + 1] + t * (r[2 * j + 1] - r[2 * i + 1]);
+                    if (axis == 0) x = bound;
+                    else y = bound;
+                    out[m++] = x;
+                    out[m++] = y;
+                }
+            }
+            r = Arrays.copyOf(out, m);
+        }
+        return r.length < 6 ? null : r;
+    }
 }

@@ -245,4 +245,28 @@ class UserRegionsPipelineTest {
         sb.append("\"properties\":{\"objectType\":\"annotation\",\"classification\":{\"name\":\"").append(cls).append("\",\"color\":[200,0,0]}}}");
         return sb.toString();
     }
+
+    @Test
+    void regionsOutsideTheSlideAreAnErrorNamingTheFileAndTheSlideSize() throws IOException {
+        String json = "{\"type\":\"FeatureCollection\",\"features\":[" + feature(ring(new Rectangle2D.Double(50000, 50000, 400, 400)), "Necrosis") + "]}";
+        Path f = Files.write(dir.resolve("far.geojson"), json.getBytes(StandardCharsets.UTF_8));
+        necroptosis.slide.SlideException e = assertThrows(necroptosis.slide.SlideException.class,
+                () -> run(GeoJsonRegions.read(f).withMode(UserRegions.Mode.OVERRIDE)));
+        assertTrue(e.getMessage().startsWith(f + ": the regions lie outside the slide (4096 x 4096 px at level 0)")
+                && e.getMessage().endsWith("check --regions-scale"), e.getMessage());
+    }
+
+    @Test
+    void regionsPartlyOutsideAreClippedWithANote() throws IOException {
+        JsonArray corePoly = truth.getAsJsonArray("cores").get(0).getAsJsonObject().getAsJsonArray("polygon");
+        String json = "{\"type\":\"FeatureCollection\",\"features\":[" + feature(ring(corePoly), "Necrosis") + ","
+                + feature(ring(new Rectangle2D.Double(3900, 1400, 600, 200)), "Necrosis") + ","
+                + feature(ring(new Rectangle2D.Double(9000, 9000, 100, 100)), "Necrosis") + "]}";
+        Path f = Files.write(dir.resolve("partly.geojson"), json.getBytes(StandardCharsets.UTF_8));
+        SlideResult r = run(GeoJsonRegions.read(f).withMode(UserRegions.Mode.OVERRIDE));
+        java.util.List<String> notes = necroptosis.report.Summary.of(r, necroptosis.report.TileTable.rows(r)).notes;
+        assertTrue(notes.contains("regions " + f + " reach outside the slide (4096 x 4096 px at level 0): 1 polygon clipped to the slide, "
+                + "1 polygon wholly outside it dropped; check --regions-scale"), notes.toString());
+        assertEquals(2, r.cores.count, "the dropped polygon is no core");
+    }
 }

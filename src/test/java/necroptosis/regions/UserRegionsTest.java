@@ -120,4 +120,61 @@ class UserRegionsTest {
         assertEquals(UserRegions.Kind.REGION, UserRegions.Kind.of("Region of interest"));
         assertEquals(UserRegions.Kind.UNCLASSIFIED, UserRegions.Kind.of(" "));
     }
+
+    @Test
+    void regionsAreCutToTheSlideAndThoseOutsideDropped() {
+        UserRegions u = new UserRegions("r.geojson", UserRegions.Mode.OVERRIDE, Arrays.asList(
+                rect(10, 10, 50, 50, "Necrosis"), rect(80, 20, 150, 60, "Necrosis"), rect(200, 200, 300, 300, "Necrosis")));
+        UserRegions.Fit fit = u.fitTo(100, 80);
+        assertFalse(fit.outside);
+        assertEquals(1, fit.clipped);
+        assertEquals(1, fit.dropped);
+        assertEquals(2, fit.regions.polygons().size());
+        assertEquals(40 * 40, fit.regions.polygons().get(0).area(), 1e-9, "inside: unchanged");
+        assertEquals(20 * 40, fit.regions.polygons().get(1).area(), 1e-9, "cut at x = 100");
+        assertEquals("regions r.geojson reach outside the slide (100 x 80 px at level 0): 1 polygon clipped to the slide, "
+                + "1 polygon wholly outside it dropped; check --regions-scale", fit.note());
+        // The cut polygon marks only the cells on the slide.
+        byte[] m = fit.regions.coreMask(20, 20, 10);
+        for (int gy = 0; gy < 20; gy++) for (int gx = 0; gx < 20; gx++) {
+            boolean expected = (gx >= 1 && gx <= 4 && gy >= 1 && gy <= 4) || (gx >= 8 && gx <= 9 && gy >= 2 && gy <= 5);
+            assertEquals(expected ? 1 : 0, m[gy * 20 + gx], gx + "," + gy);
+        }
+    }
+
+    @Test
+    void regionsInsideTheSlideAreLeftAsTheyAre() {
+        UserRegions u = new UserRegions("r.geojson", UserRegions.Mode.OVERRIDE, Collections.singletonList(rect(0, 0, 100, 80, "Necrosis")));
+        UserRegions.Fit fit = u.fitTo(100, 80);
+        assertSame(u, fit.regions);
+        assertNull(fit.note());
+        assertFalse(fit.outside);
+    }
+
+    @Test
+    void regionsWhollyOutsideOrLeavingNoCoreAreOutside() {
+        UserRegions far = new UserRegions("r.geojson", UserRegions.Mode.OVERRIDE, Collections.singletonList(rect(200, 200, 300, 300, "Necrosis")));
+        UserRegions.Fit fit = far.fitTo(100, 80);
+        assertTrue(fit.outside);
+        assertEquals("the regions lie outside the slide (100 x 80 px at level 0); check --regions-scale", fit.outsideReason());
+        // Only an exclusion left on the slide: no core to use.
+        UserRegions onlyExclusion = new UserRegions("r.geojson", UserRegions.Mode.OVERRIDE, Arrays.asList(
+                rect(200, 200, 300, 300, "Necrosis"), rect(10, 10, 20, 20, "Ignore*")));
+        assertTrue(onlyExclusion.fitTo(100, 80).outside);
+        UserRegions restrict = new UserRegions("r.geojson", UserRegions.Mode.RESTRICT, Collections.singletonList(rect(-50, -50, -1, -1, "Region*")));
+        assertTrue(restrict.fitTo(100, 80).outside);
+    }
+
+    @Test
+    void holesOutsideTheSlideAreDroppedFromTheirPolygon() {
+        double[] outer = {-10, -10, 120, -10, 120, 90, -10, 90};
+        double[] hole = {110, 10, 118, 10, 118, 20, 110, 20}; // beyond x = 100
+        UserRegions u = new UserRegions(null, UserRegions.Mode.RESTRICT,
+                Collections.singletonList(new UserRegions.Polygon(Arrays.asList(outer, hole), "Region*")));
+        UserRegions.Fit fit = u.fitTo(100, 80);
+        assertEquals(1, fit.clipped);
+        assertEquals(0, fit.dropped);
+        assertEquals(1, fit.regions.polygons().get(0).rings().size());
+        assertEquals(100 * 80, fit.regions.polygons().get(0).area(), 1e-9);
+    }
 }
