@@ -5,6 +5,7 @@ import java.awt.geom.Path2D;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.GregorianCalendar;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,9 @@ import ij.process.FloatPolygon;
  * is also kept as the ROI property "classification".
  */
 public final class RoiSetWriter {
+    /** 2000-01-01 00:00 local time: inside the zip format's date range (1980 on). */
+    static final long FIXED_TIME = new GregorianCalendar(2000, 0, 1).getTimeInMillis();
+
     private RoiSetWriter() {}
 
     /** One shape to write: its name, class, outline colour and rings (x,y pairs, even-odd filled). */
@@ -59,7 +63,10 @@ public final class RoiSetWriter {
             Roi roi = toRoi(parts);
             String name = e.name;
             for (int k = 2; !used.add(name); k++) name = e.name + "-" + k;
-            zip.putNextEntry(new ZipEntry(name + ".roi"));
+            ZipEntry entry = new ZipEntry(name + ".roi");
+            // A fixed time: the same result gives the same bytes, whenever and with however many threads it ran.
+            entry.setTime(FIXED_TIME);
+            zip.putNextEntry(entry);
             zip.write(RoiEncoder.saveAsByteArray(roi));
             zip.closeEntry();
         }

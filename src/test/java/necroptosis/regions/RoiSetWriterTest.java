@@ -155,4 +155,15 @@ class RoiSetWriterTest {
         assertEquals(2, rings.size());
         assertEquals(rim.areaPx(), Math.abs(MaskTracer.signedArea(rings.get(0))) - Math.abs(MaskTracer.signedArea(rings.get(1))), 1e-6);
     }
+
+    @Test
+    void entriesCarryAFixedTimeSoTheSameResultGivesTheSameBytes() throws IOException {
+        Outline core = traced("core 1", Outline.NECROSIS, mask("##", "##"), 2, 2, 4, 0);
+        ByteArrayOutputStream a = new ByteArrayOutputStream();
+        RoiSetWriter.write(ResultWriter.roiEntries(Arrays.asList(core)), a);
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(a.toByteArray()))) {
+            ZipEntry e = in.getNextEntry();
+            assertEquals(RoiSetWriter.FIXED_TIME, e.getTime());
+        }
+    }
 }
