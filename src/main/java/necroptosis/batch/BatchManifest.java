@@ -101,16 +101,8 @@ public final class BatchManifest {
         if (!json.get("version").equals(other.json.get("version"))) {
             return "made by version " + other.json.get("version").getAsString() + ", not " + json.get("version").getAsString();
         }
-        JsonObject a = json.getAsJsonObject("settings"), b = other.json.getAsJsonObject("settings");
-        if (!a.equals(b)) {
-            List<String> keys = new ArrayList<>(a.keySet());
-            for (String k : b.keySet()) if (!keys.contains(k)) keys.add(k);
-            for (String k : keys) {
-                if (!String.valueOf(a.get(k)).equals(String.valueOf(b.get(k)))) {
-                    return "scored with different settings: " + k + " = " + b.get(k) + ", not " + a.get(k);
-                }
-            }
-        }
+        String k = differingSetting(other);
+        if (k != null) return "scored with different settings: " + k + " = " + other.setting(k) + ", not " + setting(k);
         JsonArray sa = json.getAsJsonArray("slides"), sb = other.json.getAsJsonArray("slides");
         if (!sa.equals(sb)) {
             if (sa.size() != sb.size()) return "a batch of " + sb.size() + " slides, not " + sa.size() + " (a different input list)";
@@ -122,6 +114,28 @@ public final class BatchManifest {
             }
         }
         return null;
+    }
+
+    /** Null when both were scored with the same settings; else the name of the first setting that differs. */
+    String differingSetting(BatchManifest other) {
+        JsonObject a = json.getAsJsonObject("settings"), b = other.json.getAsJsonObject("settings");
+        if (a.equals(b)) return null;
+        List<String> keys = new ArrayList<>(a.keySet());
+        for (String k : b.keySet()) if (!keys.contains(k)) keys.add(k);
+        for (String k : keys) {
+            if (!setting(k).equals(other.setting(k))) return k;
+        }
+        return null;
+    }
+
+    /** A setting as batch.json spells it ("null" when absent). */
+    String setting(String key) {
+        return String.valueOf(json.getAsJsonObject("settings").get(key));
+    }
+
+    /** The output folder of the slide at a 1-based index of the full list. */
+    String output(int index) {
+        return json.getAsJsonArray("slides").get(index - 1).getAsJsonObject().get("output").getAsString();
     }
 
     void write(Path dir) throws IOException {

@@ -17,6 +17,8 @@ public final class BatchRow {
     public static final String OK = "ok";
     /** The slide could not be scored; {@link #reason} says why. */
     public static final String FAILED = "failed";
+    /** Only in a merged table: no shard has a row for the slide. */
+    public static final String MISSING = "missing";
 
     /** 1-based position in the batch's full (unsharded) slide list. */
     public final int index;
@@ -24,7 +26,7 @@ public final class BatchRow {
     public final String slide;
     /** The slide's output folder, relative to the batch's output folder. */
     public final String output;
-    /** {@link #OK} or {@link #FAILED}. */
+    /** {@link #OK}, {@link #FAILED} or {@link #MISSING}. */
     public final String status;
     /** One line naming the file and the reason for a failure; empty when ok. */
     public final String reason;
@@ -51,6 +53,10 @@ public final class BatchRow {
         return new BatchRow(index, slide, output, FAILED, reason, Collections.<String, String>emptyMap(), false, seconds);
     }
 
+    static BatchRow missing(int index, String slide, String output, String reason) {
+        return new BatchRow(index, slide, output, MISSING, reason, Collections.<String, String>emptyMap(), false, 0);
+    }
+
     /**
      * The ok row of a scored slide, e.g. for the single-slide {@code score} command's progress.
      *
@@ -61,6 +67,8 @@ public final class BatchRow {
     }
 
     public boolean isOk() { return OK.equals(status); }
+
+    public boolean isMissing() { return MISSING.equals(status); }
 
     /** The text of a result column ({@link BatchSummaryCsv#RESULT_COLUMNS}); empty when absent. */
     public String get(String column) {

@@ -27,6 +27,8 @@ import necroptosis.summary.SlideSummary;
  * batch goes on. batch_summary.csv is rewritten (atomically) at most once a second and at the end, so an
  * interrupted batch leaves a valid file. Slides whose outputs are already complete with the same settings are not scored again but
  * re-read, so an interrupted batch resumes where it stopped and ends with the same batch_summary.csv.
+ * A run holds a lock on its output folder and refuses a folder scored with other settings, so two runs never
+ * mix their rows and settings in one folder.
  *
  * <p>Used by the {@code batch} command and by Fiji's Batch Score Folder; GUI-free.
  */
@@ -57,9 +59,15 @@ public final class BatchRunner {
     public BatchReport run(List<Path> slides, Shard shard, Path outDir) throws IOException {
         long start = System.nanoTime();
         checkWritable(outDir);
+        try (OutputLock lock = OutputLock.acquire(outDir)) {
+            return runLocked(slides, shard, outDir, start);
+        }
+    }
+
+    private BatchReport runLocked(List<Path> slides, Shard shard, Path outDir, long start) throws IOException {
         List<String> names = OutputNames.assign(slides);
         BatchManifest manifest = BatchManifest.of(slides, names, settings, open, shard);
-        refuseOtherShard(outDir, manifest, shard);
+        refuseOtherBatch(outDir, manifest, shard);
         manifest.write(outDir);
         JsonObject expected = manifest.json.getAsJsonObject("settings");
         Path csv = outDir.resolve(BatchSummaryCsv.FILE_NAME);
@@ -103,21 +111,38 @@ public final class BatchRunner {
 
     /**
      * Two shards of one batch in one folder would overwrite each other's batch_summary.csv (a common slip in a
-     * job-array script), so a folder that holds another shard of the same batch is refused. A folder of a
-     * different batch (other slides or settings) is simply taken over.
+     * job-array script), so a folder that holds another shard of the same batch is refused; so is a folder
+     * scored with other settings, whose slide folders and batch.json would otherwise be mixed with this run's
+     * rows. A folder of the same settings with another slide list is taken over (slides added to a cohort).
      */
-    private static void refuseOtherShard(Path outDir, BatchManifest manifest, Shard shard) throws IOException {
-        if (!Files.isRegularFile(outDir.resolve(BatchManifest.FILE_NAME))) return;
-        BatchManifest old;
-        try {
-            old = BatchManifest.read(outDir);
-        } catch (IOException e) {
-            return; // damaged: rewritten below
-        }
+    private static void refuseOtherBatch(Path outDir, BatchManifest manifest, Shard shard) throws IOException {
+        BatchManifest old = existing(outDir);
+        if (old == null) return;
+        refuseOtherSettings(outDir, manifest, old);
         if (manifest.differenceFrom(old) == null && !old.shard().equals(shard)) {
             throw new IOException(outDir + ": holds " + (old.shard().isAll() ? "the unsharded run" : "shard " + old.shard())
                     + " of this batch, not " + (shard.isAll() ? "the whole batch" : "shard " + shard)
                     + "; give each shard its own output folder (e.g. results/shard-" + shard.k + ")");
+        }
+    }
+
+    /** The folder's batch.json, or null when there is none or it is damaged (then rewritten). */
+    static BatchManifest existing(Path outDir) {
+        if (!Files.isRegularFile(outDir.resolve(BatchManifest.FILE_NAME))) return null;
+        try {
+            return BatchManifest.read(outDir);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** One line naming the first setting that differs between the folder's batch.json and this run. */
+    static void refuseOtherSettings(Path outDir, BatchManifest mine, BatchManifest old) throws IOException {
+        String k = old.differingSetting(mine);
+        if (k != null) {
+            throw new IOException(outDir + ": holds a batch scored with other settings (" + k + " = " + old.setting(k) + " there, "
+                    + mine.setting(k) + " now); choose another --out, or delete " + BatchManifest.FILE_NAME
+                    + " there to score its slides again with these settings");
         }
     }
 

@@ -167,8 +167,8 @@ public final class BatchSummaryCsv {
                 throw new IOException(file + ": line " + (i + 1) + ": index '" + r.get(0) + "' is not a number");
             }
             String status = r.get(3);
-            if (!BatchRow.OK.equals(status) && !BatchRow.FAILED.equals(status)) {
-                throw new IOException(file + ": line " + (i + 1) + ": status '" + status + "' is not ok or failed");
+            if (!BatchRow.OK.equals(status) && !BatchRow.FAILED.equals(status) && !BatchRow.MISSING.equals(status)) {
+                throw new IOException(file + ": line " + (i + 1) + ": status '" + status + "' is not ok, failed or missing");
             }
             Map<String, String> values = new LinkedHashMap<>();
             for (int c = ID_COLUMNS.size(); c < COLUMNS.size(); c++) values.put(COLUMNS.get(c), r.get(c));

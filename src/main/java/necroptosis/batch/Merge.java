@@ -12,15 +12,18 @@ import java.util.TreeMap;
  * Joins the output folders of a batch's shards into one batch_summary.csv (and batch.json) with the same
  * bytes as an unsharded run of the same slides would write. Refuses folders of different batches (another
  * list, other settings, another version), and names the slides that no shard has a row for (a shard that
- * did not run or was interrupted). The slides' own folders stay where the shards wrote them unless asked to
+ * did not run or was interrupted), each with a {@code missing} row. The slides' own folders stay where the shards wrote them unless asked to
  * move them into the merged folder.
  */
 public final class Merge {
     private Merge() {}
 
+    /** The reason in a missing slide's row. */
+    public static final String MISSING_REASON = "no shard output for this slide (its shard not run, interrupted, or not given)";
+
     /** What a merge found. */
     public static final class Result {
-        /** The merged rows in list order. */
+        /** The merged rows in list order (batch_summary.csv also has a {@code missing} row per missing slide). */
         public final List<BatchRow> rows;
         /** 1-based indexes of slides without a row in any shard. */
         public final List<Integer> missing;
@@ -83,6 +86,7 @@ public final class Merge {
             Path csv = d.resolve(BatchSummaryCsv.FILE_NAME);
             if (!Files.isRegularFile(csv)) throw new IOException(d + ": no " + BatchSummaryCsv.FILE_NAME + " (the shard has not started?)");
             for (BatchRow r : BatchSummaryCsv.read(csv)) {
+                if (r.isMissing()) continue; // a merged folder given as a shard: its missing rows are no result
                 if (r.index < 1 || r.index > first.size() || !first.slide(r.index).equals(r.slide)) {
                     throw new IOException(csv + ": row #" + r.index + " (" + r.slide + ") is not in the batch's list");
                 }
@@ -111,6 +115,15 @@ public final class Merge {
             }
         }
         BatchRunner.checkWritable(outDir);
+        try (OutputLock lock = OutputLock.acquire(outDir)) {
+            BatchManifest there = BatchRunner.existing(outDir);
+            if (there != null) BatchRunner.refuseOtherSettings(outDir, first, there);
+            return write(first, byIndex, from, missing, missingSlides, outDir, moveFolders);
+        }
+    }
+
+    private static Result write(BatchManifest first, TreeMap<Integer, BatchRow> byIndex, TreeMap<Integer, Path> from,
+            List<Integer> missing, List<String> missingSlides, Path outDir, boolean moveFolders) throws IOException {
         boolean move = moveFolders && missing.isEmpty();
         if (move) {
             for (BatchRow r : byIndex.values()) {
@@ -119,8 +132,11 @@ public final class Merge {
             }
         }
         List<BatchRow> rows = new ArrayList<>(byIndex.values());
+        // Every slide of the batch has a row, so the table read on its own shows what is not there.
+        List<BatchRow> all = new ArrayList<>(rows);
+        for (int i : missing) all.add(BatchRow.missing(i, first.slide(i), first.output(i), MISSING_REASON));
         Path csv = outDir.resolve(BatchSummaryCsv.FILE_NAME);
-        BatchSummaryCsv.write(csv, rows);
+        BatchSummaryCsv.write(csv, all);
         first.withShard(Shard.ALL).write(outDir);
         return new Result(rows, missing, missingSlides, first.size(), csv, move);
     }

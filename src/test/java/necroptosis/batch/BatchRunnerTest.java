@@ -141,6 +141,17 @@ class BatchRunnerTest {
         Path partial = dir.resolve("partial");
         Merge.Result p = Merge.merge(Arrays.asList(s1), partial, true);
         assertFalse(p.missing.isEmpty() || p.foldersMoved, "no folder moves while shard 2's slides are missing");
+        List<BatchRow> partialRows = BatchSummaryCsv.read(partial.resolve(BatchSummaryCsv.FILE_NAME));
+        assertEquals(5, partialRows.size(), "every slide of the batch has a row");
+        for (BatchRow row : partialRows) {
+            boolean inShard1 = row.index % 2 == 1;
+            assertEquals(!inShard1, row.isMissing(), row.toString());
+            if (!inShard1) assertEquals(Merge.MISSING_REASON, row.reason);
+        }
+        assertEquals("S1-2", partialRows.get(3).output, "a missing row names the folder its shard would write");
+        Merge.Result again2 = Merge.merge(Arrays.asList(partial, s2), dir.resolve("from-partial"), false);
+        assertTrue(again2.missing.isEmpty(), "a merged folder's missing rows are no result");
+        assertArrayEquals(csv, Files.readAllBytes(dir.resolve("from-partial").resolve(BatchSummaryCsv.FILE_NAME)));
         try (java.util.stream.Stream<Path> files = Files.list(partial)) {
             assertFalse(files.anyMatch(Files::isDirectory), "a re-run shard 2 must find its slides where it left them");
         }
@@ -161,7 +172,14 @@ class BatchRunnerTest {
         assertEquals(before, Files.getLastModifiedTime(s1Summary), "the complete slide is not rewritten");
         assertArrayEquals(csv, Files.readAllBytes(all.resolve(BatchSummaryCsv.FILE_NAME)), "resumed == uninterrupted");
 
-        // Other settings: nothing is reused.
+        // Other settings into the same folder: refused, naming the setting; once batch.json is gone, nothing is reused.
+        IOException mixed = assertThrows(IOException.class, () -> new BatchRunner(AnalysisSettings.builder().threads(1)
+                .rimWidthUm(60).build(), OpenOptions.DEFAULT, null).run(Arrays.asList(list.resolveSibling("S1.tif")), all));
+        assertTrue(mixed.getMessage().startsWith(all + ": holds a batch scored with other settings (rim_width_um = "), mixed.getMessage());
+        assertTrue(mixed.getMessage().contains(" there, 60.0 now)"), mixed.getMessage());
+        assertFalse(mixed.getMessage().contains("\n"));
+        assertArrayEquals(csv, Files.readAllBytes(all.resolve(BatchSummaryCsv.FILE_NAME)), "the refused run wrote nothing");
+        Files.delete(all.resolve(BatchManifest.FILE_NAME));
         Recorder other = new Recorder();
         new BatchRunner(AnalysisSettings.builder().threads(1).rimWidthUm(60).build(), OpenOptions.DEFAULT, other)
                 .run(Arrays.asList(list.resolveSibling("S1.tif")), all);
@@ -182,8 +200,9 @@ class BatchRunnerTest {
                 .run(failing, Shard.parse("2/2"), other);
         IOException e = assertThrows(IOException.class, () -> Merge.merge(Arrays.asList(s1, other), dir.resolve("m"), false));
         assertTrue(e.getMessage().contains("rim_width_um"), e.getMessage());
-        new BatchRunner(SETTINGS, OpenOptions.DEFAULT, null).run(failing.subList(0, 2), Shard.parse("2/2"), other);
-        e = assertThrows(IOException.class, () -> Merge.merge(Arrays.asList(s1, other), dir.resolve("m"), false));
+        Path fewer = dir.resolve("fewer");
+        new BatchRunner(SETTINGS, OpenOptions.DEFAULT, null).run(failing.subList(0, 2), Shard.parse("2/2"), fewer);
+        e = assertThrows(IOException.class, () -> Merge.merge(Arrays.asList(s1, fewer), dir.resolve("m"), false));
         assertTrue(e.getMessage().contains("2 slides, not 3"), e.getMessage());
 
         IOException same = assertThrows(IOException.class,
@@ -194,6 +213,38 @@ class BatchRunnerTest {
         assertEquals(Arrays.asList(2), r.missing);
         assertEquals(Arrays.asList(failing.get(1).toString()), r.missingSlides);
         assertFalse(r.allOk());
+        assertEquals(2, r.rows.size());
+        List<BatchRow> rows = BatchSummaryCsv.read(dir.resolve("m").resolve(BatchSummaryCsv.FILE_NAME));
+        assertEquals(Arrays.asList("failed", "missing", "failed"), Arrays.asList(rows.get(0).status, rows.get(1).status, rows.get(2).status));
+        assertEquals(failing.get(1).toString(), rows.get(1).slide);
+
+        // A merge into a folder of another batch's settings would mix them: refused.
+        IOException into = assertThrows(IOException.class, () -> Merge.merge(Arrays.asList(s1), other, false));
+        assertTrue(into.getMessage().contains("rim_width_um = 50.0 there"), into.getMessage());
+    }
+
+    @Test
+    void aSecondRunIntoAFolderInUseIsRefusedAndTheLockGoesWithTheRun() throws Exception {
+        Path out = dir.resolve("busy");
+        List<Path> one = Arrays.asList(dir.resolve("gone.svs"));
+        Files.createDirectories(out);
+        Recorder rec = new Recorder();
+        try (OutputLock held = OutputLock.acquire(out)) {
+            String holder = new String(Files.readAllBytes(out.resolve(OutputLock.FILE_NAME)), StandardCharsets.UTF_8).trim();
+            assertTrue(holder.matches("pid \\d+ since \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), holder);
+            IOException e = assertThrows(IOException.class, () -> new BatchRunner(SETTINGS, OpenOptions.DEFAULT, rec).run(one, out));
+            assertEquals(out + ": another run is writing here (" + holder + "); wait for it or choose another --out", e.getMessage());
+            assertEquals(0, rec.started);
+            assertFalse(Files.exists(out.resolve(BatchManifest.FILE_NAME)), "the refused run wrote nothing");
+            new BatchRunner(SETTINGS, OpenOptions.DEFAULT, null).run(one, dir.resolve("s"));
+            e = assertThrows(IOException.class, () -> Merge.merge(Arrays.asList(dir.resolve("s")), out, false));
+            assertTrue(e.getMessage().startsWith(out + ": another run is writing here"), e.getMessage());
+        }
+        // A lock file left by a killed run holds no lock (the system drops it with the process).
+        Files.write(out.resolve(OutputLock.FILE_NAME), "pid 1 since 2020-01-01T00:00:00Z\n".getBytes(StandardCharsets.UTF_8));
+        new BatchRunner(SETTINGS, OpenOptions.DEFAULT, rec).run(one, out);
+        assertEquals(1, rec.started);
+        assertFalse(Files.exists(out.resolve(OutputLock.FILE_NAME)), "the folder holds only results once the run is over");
     }
 
     @Test
