@@ -71,13 +71,15 @@ final class Drawing {
             int w = Math.max(1, o.width / k), h = Math.max(1, o.height / k);
             BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
             int[] px = pixels(img);
-            int n = k * k;
+            // A side shorter than k (a slide thousands of times longer than wide) gives a box of the rows or
+            // columns there are.
+            int kx = Math.min(k, o.width), ky = Math.min(k, o.height), n = kx * ky;
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int r = 0, g = 0, b = 0;
-                    for (int j = 0; j < k; j++) {
+                    for (int j = 0; j < ky; j++) {
                         int base = (y * k + j) * o.width + x * k;
-                        for (int i = 0; i < k; i++) {
+                        for (int i = 0; i < kx; i++) {
                             int p = o.rgb[base + i];
                             r += (p >> 16) & 0xFF;
                             g += (p >> 8) & 0xFF;

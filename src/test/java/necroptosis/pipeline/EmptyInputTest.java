@@ -130,10 +130,12 @@ class EmptyInputTest {
 
     /**
      * Slides of a few pixels (a thumbnail, a mis-typed pixel size) either give a valid summary or a one-line
-     * refusal naming the file; nothing else (no index or arithmetic exception, no NaN).
+     * refusal naming the file; nothing else (no index or arithmetic exception, no NaN). A strip thousands of
+     * times longer than wide makes an overview one pixel high, and its pictures must still be drawn.
      */
     @ParameterizedTest(name = "{0}x{1} px at {2} um/px")
-    @CsvSource({"1, 1, 0.5", "3, 3, 0.5", "1, 600, 0.5", "600, 1, 0.5", "40, 40, 0.5", "40, 40, 0.01", "1, 1, 25"})
+    @CsvSource({"1, 1, 0.5", "3, 3, 0.5", "1, 600, 0.5", "600, 1, 0.5", "40, 40, 0.5", "40, 40, 0.01", "1, 1, 25",
+            "100000, 16, 0.5", "100000, 64, 0.5", "64, 100000, 0.5"})
     void tinySlidesGiveAValidSummaryOrOneLine(int w, int h, double pixelUm) throws Exception {
         int[] rgb = new int[w * h];
         Arrays.fill(rgb, 0xFF8090C0); // well-stained tissue colour, far from glass
