@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import necroptosis.regions.UserRegions;
@@ -233,7 +236,7 @@ public final class SlideAnalysis {
      * order. Tasks not yet started when the user cancels end at once.
      */
     private <T> List<T> inParallel(List<Callable<T>> tasks) throws IOException {
-        List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> workers = new CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads, r -> {
             Thread th = new Thread(r, "necroptosis-tile");
             th.setDaemon(true);
@@ -269,7 +272,7 @@ public final class SlideAnalysis {
             // terminated a moment before its threads have ended; joining them means they are gone, with
             // the work arrays they hold per thread, when this returns.
             try {
-                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                pool.awaitTermination(1, TimeUnit.MINUTES);
                 for (Thread th : workers) th.join(60_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -304,14 +307,14 @@ public final class SlideAnalysis {
         long bytes = blocks * 2 * BlockGrid.bytesPerBlock(settings.cellMode)
                 + Math.min(Overview.MAX_PIXELS, overview.width * overview.height) * 8; // RGB and masks
         long heap = Runtime.getRuntime().maxMemory();
-        String size = String.format(java.util.Locale.ROOT, "%d x %d px at %.3g um/px", scale.width, scale.height, scale.pixelUm);
+        String size = String.format(Locale.ROOT, "%d x %d px at %.3g um/px", scale.width, scale.height, scale.pixelUm);
         if (scale.width + 2 * tilePx > Integer.MAX_VALUE || scale.height + 2 * tilePx > Integer.MAX_VALUE
                 || blocks > Integer.MAX_VALUE / 2 || tiles > Integer.MAX_VALUE / 2) {
             throw new SlideException(slide.path(), "too large to analyse (" + size + ", " + gw + " x " + gh
                     + " blocks); the largest is about 2 billion pixels per side and 1 billion blocks");
         }
         if (bytes > heap / 2) {
-            throw new SlideException(slide.path(), String.format(java.util.Locale.ROOT,
+            throw new SlideException(slide.path(), String.format(Locale.ROOT,
                     "too large for this Java heap (%s needs about %d MB of whole-slide arrays, at most %d MB available);"
                     + " give Java more memory (-Xmx) or analyse at a coarser analysis pixel size", size, bytes >> 20, (heap / 2) >> 20));
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import necroptosis.pipeline.SlideResult;
 import necroptosis.pipeline.Zone;
@@ -205,8 +207,8 @@ public final class ResultWriter {
 
     /** Deletes a folder the writer made; what cannot be deleted stays, and the result is not affected. */
     private static void deleteQuietly(Path folder) {
-        try (java.util.stream.Stream<Path> s = Files.walk(folder)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+        try (Stream<Path> s = Files.walk(folder)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.deleteIfExists(p);
                 } catch (IOException ignored) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import necroptosis.slide.bioformats.BioFormatsSlideSource;
 import necroptosis.slide.tiff.TiffSlideSource;
@@ -146,7 +147,7 @@ public final class SlideSources {
             return "cannot be reached (permission denied)";
         } catch (java.nio.file.FileSystemException e) {
             String reason = e.getReason() == null ? describe(e) : e.getReason();
-            if (reason.toLowerCase(java.util.Locale.ROOT).contains("symbolic link")) return "is a symbolic link loop (" + reason + ")";
+            if (reason.toLowerCase(Locale.ROOT).contains("symbolic link")) return "is a symbolic link loop (" + reason + ")";
             return "cannot be reached (" + reason + ")";
         } catch (IOException | RuntimeException e) {
             return "cannot be reached (" + describe(e) + ")";

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,7 +153,7 @@ class BatchRunnerTest {
         Merge.Result again2 = Merge.merge(Arrays.asList(partial, s2), dir.resolve("from-partial"), false);
         assertTrue(again2.missing.isEmpty(), "a merged folder's missing rows are no result");
         assertArrayEquals(csv, Files.readAllBytes(dir.resolve("from-partial").resolve(BatchSummaryCsv.FILE_NAME)));
-        try (java.util.stream.Stream<Path> files = Files.list(partial)) {
+        try (Stream<Path> files = Files.list(partial)) {
             assertFalse(files.anyMatch(Files::isDirectory), "a re-run shard 2 must find its slides where it left them");
         }
         Path moved = dir.resolve("moved");

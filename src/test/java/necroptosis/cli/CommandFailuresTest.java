@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +80,7 @@ class CommandFailuresTest {
         Path folder = Files.createDirectory(dir.resolve("folder"));
         c = MainTest.run(concat(region, folder.toString()));
         assertEquals("error: " + folder + ": is a folder; give a file name such as " + folder.resolve("region.png"), c.err.trim());
-        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+        try (Stream<Path> files = Files.list(folder)) {
             assertEquals(0, files.count(), "nothing left behind");
         }
         c = MainTest.run(concat(region, dir.resolve("r.gif").toString()));
@@ -95,7 +97,7 @@ class CommandFailuresTest {
     }
 
     private static String[] concat(String[] a, String last) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + 1);
+        String[] out = Arrays.copyOf(a, a.length + 1);
         out[a.length] = last;
         return out;
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -110,7 +111,7 @@ class ImageJRoiRegionsTest {
         byte[] zip = Files.readAllBytes(good);
         assertEquals(20, ImageJRoiRegions.read(good, 1).polygons().size());
 
-        Path truncated = Files.write(dir.resolve("truncated.zip"), java.util.Arrays.copyOf(zip, zip.length / 2));
+        Path truncated = Files.write(dir.resolve("truncated.zip"), Arrays.copyOf(zip, zip.length / 2));
         SlideException e = assertThrows(SlideException.class, () -> ImageJRoiRegions.read(truncated, 1));
         assertTrue(e.getMessage().startsWith(truncated + ": not a ROI set zip: damaged or not a zip file ("), e.getMessage());
 

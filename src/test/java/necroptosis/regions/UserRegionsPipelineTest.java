@@ -264,7 +264,7 @@ class UserRegionsPipelineTest {
                 + feature(ring(new Rectangle2D.Double(9000, 9000, 100, 100)), "Necrosis") + "]}";
         Path f = Files.write(dir.resolve("partly.geojson"), json.getBytes(StandardCharsets.UTF_8));
         SlideResult r = run(GeoJsonRegions.read(f).withMode(UserRegions.Mode.OVERRIDE));
-        java.util.List<String> notes = necroptosis.report.Summary.of(r, necroptosis.report.TileTable.rows(r)).notes;
+        List<String> notes = necroptosis.report.Summary.of(r, necroptosis.report.TileTable.rows(r)).notes;
         assertTrue(notes.contains("regions " + f + " reach outside the slide (4096 x 4096 px at level 0): 1 polygon clipped to the slide, "
                 + "1 polygon wholly outside it dropped; check --regions-scale"), notes.toString());
         assertEquals(2, r.cores.count, "the dropped polygon is no core");

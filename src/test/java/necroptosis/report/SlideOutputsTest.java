@@ -12,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -200,10 +203,10 @@ class SlideOutputsTest {
     }
 
     /** Every file of a slide folder and its bytes, to compare a folder before and after a failed re-run. */
-    private static java.util.Map<String, String> contents(Path folder) throws IOException {
-        java.util.Map<String, String> m = new java.util.TreeMap<>();
+    private static Map<String, String> contents(Path folder) throws IOException {
+        Map<String, String> m = new TreeMap<>();
         try (Stream<Path> s = Files.list(folder)) {
-            for (Path p : (Iterable<Path>) s::iterator) m.put(p.getFileName().toString(), java.util.Arrays.toString(
+            for (Path p : (Iterable<Path>) s::iterator) m.put(p.getFileName().toString(), Arrays.toString(
                     java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new AssertionError(e);
@@ -223,7 +226,7 @@ class SlideOutputsTest {
     void aFailedRerunKeepsTheEarlierResultWholeAndNamesTheFile(@TempDir Path out2) throws IOException {
         Path slideDir = ResultWriter.write(result, out2);
         Files.write(slideDir.resolve("summary.json"), "earlier".getBytes(StandardCharsets.UTF_8)); // to tell old from new
-        java.util.Map<String, String> before = contents(slideDir);
+        Map<String, String> before = contents(slideDir);
         for (String failing : new String[] {"mlkl_heatmap.png", "summary.json"}) {
             ResultWriter.fault = f -> {
                 if (f.equals(failing)) throw new IOException("No space left on device");
@@ -240,7 +243,7 @@ class SlideOutputsTest {
         }
         ResultWriter.write(result, out2);
         assertTrue(ResultWriter.isComplete(slideDir));
-        java.util.Map<String, String> first = contents(dir), again = contents(slideDir);
+        Map<String, String> first = contents(dir), again = contents(slideDir);
         first.remove("rois.zip"); // its entries carry the time they were written
         again.remove("rois.zip");
         assertEquals(first, again, "a successful re-run replaces every file");

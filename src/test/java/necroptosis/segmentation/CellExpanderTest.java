@@ -3,6 +3,7 @@ package necroptosis.segmentation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class CellExpanderTest {
                 keys[k] = Float.floatToIntBits((float) Math.sqrt(r.nextInt(trial % 2 == 0 ? 30 : 100000)));
                 expected[k] = ((long) keys[k] << 32) | k;
             }
-            java.util.Arrays.sort(expected);
+            Arrays.sort(expected);
             CellExpander.sortByKey(items, keys, m);
             int[] want = new int[m];
             for (int k = 0; k < m; k++) want[k] = (int) expected[k];

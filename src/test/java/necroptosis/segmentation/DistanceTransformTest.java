@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class DistanceTransformTest {
             }
             float[] ours = new float[w * h + 7]; // longer than needed, as the reused scratch is
             DistanceTransform.distanceToBackground(mask, w, h, scratch, ours);
-            ours = java.util.Arrays.copyOf(ours, w * h);
+            ours = Arrays.copyOf(ours, w * h);
             assertArrayEquals(bruteForce(mask, w, h), ours, "trial " + trial + " (" + w + "x" + h + ")");
             float[] imagej = ImageJReference.distanceToBackgroundWithImageJ(mask.clone(), w, h);
             for (int i = 0; i < ours.length; i++) {
@@ -76,7 +77,7 @@ class DistanceTransformTest {
     @Test
     void maskWithoutBackgroundGetsImageJsValue() {
         byte[] mask = new byte[12];
-        java.util.Arrays.fill(mask, (byte) 255);
+        Arrays.fill(mask, (byte) 255);
         float[] imagej = ImageJReference.distanceToBackgroundWithImageJ(mask.clone(), 4, 3);
         assertArrayEquals(imagej, DistanceTransform.distanceToBackground(mask, 4, 3));
         assertEquals(DistanceTransform.NO_BACKGROUND, imagej[5]);
@@ -93,7 +94,7 @@ class DistanceTransformTest {
         assertEquals(0f, d[0]);
         // One background pixel in a corner: distances are to it alone (the edge is no background).
         byte[] one = new byte[4 * 3];
-        java.util.Arrays.fill(one, (byte) 255);
+        Arrays.fill(one, (byte) 255);
         one[0] = 0;
         assertEquals((float) Math.sqrt(3 * 3 + 2 * 2), DistanceTransform.distanceToBackground(one, 4, 3)[11]);
     }

@@ -2,6 +2,7 @@ package necroptosis.segmentation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class EdmHeightsTest {
             float[] edm = DistanceTransform.distanceToBackground(mask, w, h);
             float[] ours = new float[w * h + 3];
             ShapeSplit.edmHeights(edm, w, h, ours);
-            assertArrayEquals(reference(edm, w, h), java.util.Arrays.copyOf(ours, w * h), "trial " + trial);
+            assertArrayEquals(reference(edm, w, h), Arrays.copyOf(ours, w * h), "trial " + trial);
         }
     }
 }

@@ -3,6 +3,9 @@ package necroptosis.segmentation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -19,8 +22,8 @@ class FillSmallHolesTest {
         for (int s = 0; s < n; s++) {
             if (box[s] != 0 || comp[s] != 0) continue;
             count++;
-            java.util.ArrayDeque<Integer> q = new java.util.ArrayDeque<>();
-            java.util.List<Integer> members = new java.util.ArrayList<>();
+            ArrayDeque<Integer> q = new ArrayDeque<>();
+            List<Integer> members = new ArrayList<>();
             q.add(s);
             comp[s] = count;
             boolean border = false, open = false;

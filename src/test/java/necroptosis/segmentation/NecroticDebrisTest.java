@@ -3,6 +3,7 @@ package necroptosis.segmentation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class NecroticDebrisTest {
     void smallRoundNucleusWithLessChromatinThanALymphocyteIsNotOne() {
         int w = 120, h = 60;
         float[] od = new float[w * h];
-        java.util.Arrays.fill(od, 0.06f); // pale necrotic matrix
+        Arrays.fill(od, 0.06f); // pale necrotic matrix
         // Same size (2.85 µm radius, about 24 µm²): the lymphocyte holds dense chromatin, the shrunken dead
         // nucleus less (integrated OD about 17 against 26 µm²·OD).
         NucleusDetectorTest.disc(od, w, 30, 30, 2.85, 0.7f);
@@ -51,7 +52,7 @@ class NecroticDebrisTest {
     void nuclearDustTouchingALymphocyteIsTrimmedOff() {
         int w = 80, h = 80;
         float[] od = new float[w * h];
-        java.util.Arrays.fill(od, 0.06f);
+        Arrays.fill(od, 0.06f);
         NucleusDetectorTest.disc(od, w, 40, 40, 3.2, 1.0f); // lymphocyte, 32 µm²
         // Four karyorrhectic fragments (2.4 µm across) stuck to its edge make the object irregular.
         double d = 4.2 / PX;
@@ -69,7 +70,7 @@ class NecroticDebrisTest {
     void aLargeIrregularDarkNucleusIsNotTrimmedIntoALymphocyte() {
         int w = 100, h = 80;
         float[] od = new float[w * h];
-        java.util.Arrays.fill(od, 0.06f);
+        Arrays.fill(od, 0.06f);
         // Two overlapping discs: a dark, bean-shaped tumour nucleus, each lobe wider than dust.
         NucleusDetectorTest.disc(od, w, 40, 40, 3.5, 0.8f);
         NucleusDetectorTest.disc(od, w, 50, 40, 3.0, 0.8f);

@@ -2,7 +2,9 @@ package necroptosis.segmentation;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +25,7 @@ class NucleusDetectorTest {
     void findsLymphocytesTumourNucleiAndDebrisWhereTheyAre() {
         int w = 200, h = 200;
         float[] od = new float[w * h];
-        java.util.Arrays.fill(od, 0.05f); // cytoplasm / stroma
+        Arrays.fill(od, 0.05f); // cytoplasm / stroma
         disc(od, w, 40, 40, 3.0, 0.9f);   // lymphocyte: 28 µm², dark
         disc(od, w, 150, 50, 6.5, 0.4f);  // tumour nucleus: 133 µm², paler
         disc(od, w, 60, 150, 1.2, 0.9f);  // debris fragment: 4.5 µm²
@@ -55,7 +57,7 @@ class NucleusDetectorTest {
     void touchingLymphocytesAreCountedOneByOne() {
         int w = 240, h = 120;
         float[] od = new float[w * h];
-        java.util.Random r = new java.util.Random(1);
+        Random r = new Random(1);
         for (int i = 0; i < od.length; i++) od[i] = 0.05f + 0.03f * r.nextFloat();
         for (int y = 10; y < h; y += 22) for (int x = 10; x < w; x += 22) maxDisc(od, w, x + r.nextInt(5), y + r.nextInt(5), 4.3, 0.3f);
         double[][] centres = {{40, 40}, {51, 42}, {62, 40}, {150, 80}, {161, 80}, {172, 80}, {183, 80}};
@@ -83,7 +85,7 @@ class NucleusDetectorTest {
     void paleNucleusBelowTheSlideThresholdIsFoundAtItsHalfMaximum() {
         int w = 160, h = 100;
         float[] od = new float[w * h];
-        java.util.Arrays.fill(od, 0.02f);
+        Arrays.fill(od, 0.02f);
         disc(od, w, 40, 50, 4.0, 0.9f);   // dark: 50 µm²
         disc(od, w, 120, 50, 4.0, 0.2f);  // pale: 50 µm², peak 0.2 OD, below the slide threshold
         List<Nucleus> found = new NucleusDetector(NucleusSettings.DEFAULT).detect(od, null, null, w, h, PX, null, 0.26);
@@ -108,13 +110,13 @@ class NucleusDetectorTest {
     /** The peak quantile comes from a selection, which must give exactly what a sort gives, ties included. */
     @Test
     void selectionGivesTheSortedValueAtEveryRank() {
-        java.util.Random r = new java.util.Random(3);
+        Random r = new Random(3);
         for (int trial = 0; trial < 300; trial++) {
             int n = 1 + r.nextInt(trial < 100 ? 8 : 400);
             float[] a = new float[n];
             for (int i = 0; i < n; i++) a[i] = trial % 3 == 0 ? r.nextInt(4) : (float) r.nextGaussian();
             float[] sorted = a.clone();
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(sorted);
             int k = r.nextInt(n);
             float[] work = a.clone();
             assertEquals(sorted[k], Selection.select(work, n, k), "rank " + k + " of " + n);

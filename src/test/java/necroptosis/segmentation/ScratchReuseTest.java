@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +40,7 @@ class ScratchReuseTest {
         List<Nucleus> found = new NucleusDetector(NucleusSettings.DEFAULT).detect(od, null, w, h, NucleusDetectorTest.PX, labels);
         StringBuilder sb = new StringBuilder();
         for (Nucleus n : found) sb.append(n.x).append(',').append(n.y).append(',').append(n.areaUm2).append(',').append(n.kind).append(';');
-        return sb.append(java.util.Arrays.hashCode(labels)).toString();
+        return sb.append(Arrays.hashCode(labels)).toString();
     }
 
     /** The value computed in a thread of its own, whose work arrays are new. */
@@ -109,7 +110,7 @@ class ScratchReuseTest {
         for (int k = 0; k < sizes.length; k++) {
             int w = sizes[k][0], h = sizes[k][1];
             int[] into = new int[w * h];
-            java.util.Arrays.fill(into, -1); // every element is written
+            Arrays.fill(into, -1); // every element is written
             assertSame(into, CellExpander.expand(labels.get(k), w, h, 8, into));
             assertArrayEquals(fresh.get(k), into, "image " + k);
         }
