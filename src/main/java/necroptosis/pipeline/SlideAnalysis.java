@@ -81,10 +81,12 @@ public final class SlideAnalysis {
         ColorDeconvolution deconvolution = new ColorDeconvolution(stains);
         TissueRegion region = TissueRegion.of(overview, deconvolution, settings.tissueTest);
         UserRegions user = settings.userRegions;
+        String regionsNote = null;
         if (user != null) {
             UserRegions.Fit fit = user.fitTo(slide.levels().get(0).width(), slide.levels().get(0).height());
             if (fit.outside) throw new SlideException(user.source() == null ? "regions" : user.source(), fit.outsideReason());
             user = fit.regions;
+            regionsNote = fit.note();
             // Restrict (and exclusions) before the tiles: tissue outside is neither read nor counted.
             byte[] keep = user.analysedMask(overview.width, overview.height, overview.scale.level0PerPixel);
             if (keep != null) region = region.restrictedTo(keep);
@@ -124,7 +126,7 @@ public final class SlideAnalysis {
         BoundaryCells.assignRimEdge(tiles, grid, zones, settings.rimWidthUm);
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new SlideResult(slide, settings, stains, stainsHow, backgroundHow, scale, overview, overviewTissue, grid, cores, zones,
-                tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold);
+                tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold, regionsNote);
     }
 
     /** Side of a threshold sample window and spacing of the windows on the slide, in µm. */

@@ -32,11 +32,15 @@ public final class SlideResult {
     public final ContentCheck content;
     /** Why the DAB channel may not be DAB (eosin-like hue), or null. */
     public final String stainNote;
+    /** How many user-region polygons were clipped to the slide or dropped outside it, or null. */
+    public final String regionsNote;
 
     SlideResult(SlideSource slide, AnalysisSettings settings, StainVectors stainsUsed, String stainsHow, String backgroundHow,
             ScaledLevel analysisScale, Overview overview, byte[] overviewTissue, BlockGrid grid, NecrosisSegmenter.Result cores,
-            ZoneMap zones, List<TileResult> tiles, int tilesTotal, int tilesSkipped, long runMillis, double nucleusThresholdOd) {
+            ZoneMap zones, List<TileResult> tiles, int tilesTotal, int tilesSkipped, long runMillis, double nucleusThresholdOd,
+            String regionsNote) {
         this.nucleusThresholdOd = nucleusThresholdOd;
+        this.regionsNote = regionsNote;
         this.slidePath = slide.path();
         this.reader = slide.readerName();
         this.pixelSizeUm = slide.pixelSize().micrometers();

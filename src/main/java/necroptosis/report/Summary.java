@@ -34,9 +34,7 @@ public final class Summary {
         List<String> notes = new ArrayList<>();
         if (r.content.note != null) notes.add(r.content.note);
         if (r.stainNote != null) notes.add(r.stainNote);
-        String regionsNote = r.settings.userRegions == null ? null
-                : r.settings.userRegions.fitTo(r.analysisScale.slide.levels().get(0).width(), r.analysisScale.slide.levels().get(0).height()).note();
-        if (regionsNote != null) notes.add(regionsNote);
+        if (r.regionsNote != null) notes.add(r.regionsNote);
         if (zt.immuneCells() == 0 && tissue > 0) notes.add("no immune cells found");
         if (r.analysisScale.pixelUm > 1.5 * r.settings.analysisPixelUm) {
             // A low-magnification scan cannot be analysed finer than it was scanned; nuclei (and so cores and
