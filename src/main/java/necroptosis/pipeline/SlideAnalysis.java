@@ -2,6 +2,7 @@ package necroptosis.pipeline;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import necroptosis.regions.UserRegions;
+import necroptosis.scoring.CellCompartment;
 import necroptosis.segmentation.NecrosisSegmenter;
+import necroptosis.segmentation.Nucleus;
+import necroptosis.segmentation.NucleusClassifier;
 import necroptosis.segmentation.NucleusDetector;
+import necroptosis.segmentation.NucleusSettings;
 import necroptosis.slide.SlideException;
 import necroptosis.slide.SlideSource;
 import necroptosis.slide.UnknownPixelSizeException;
@@ -107,9 +112,12 @@ public final class SlideAnalysis {
         }
         progress.status("tiles");
         double toOverview = scale.level0PerPixel / overview.scale.level0PerPixel;
-        double nucleusThreshold = nucleusThreshold(scale, overview, overviewTissue, deconvolution, new NucleusDetector(settings.nuclei),
-                this::inParallel);
-        TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold);
+        boolean nuclearMarker = settings.cellMode && settings.compartment == CellCompartment.NUCLEUS;
+        double[] nucleusReference = nucleusReference(scale, overview, overviewTissue, deconvolution, new NucleusDetector(settings.nuclei),
+                nuclearMarker, this::inParallel);
+        double nucleusThreshold = nucleusReference[0], slideNucleusOd = nucleusReference[1];
+        double immuneMinOd = NucleusClassifier.immuneMinOd(settings.nuclei, slideNucleusOd);
+        TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold, immuneMinOd);
         List<TileResult> tileResults = runTiles(analyzer, step, todo, tilesX);
         grid.finishTiles();
         List<TileResult> tiles = BorderDuplicates.remove(tileResults, grid, scale.pixelUm);
@@ -126,7 +134,7 @@ public final class SlideAnalysis {
         BoundaryCells.assignRimEdge(tiles, grid, zones, settings.rimWidthUm);
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new SlideResult(slide, settings, stains, stainsHow, backgroundHow, scale, overview, overviewTissue, grid, cores, zones,
-                tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold, regionsNote);
+                tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold, slideNucleusOd, immuneMinOd, regionsNote);
     }
 
     /** Side of a threshold sample window and spacing of the windows on the slide, in µm. */
@@ -135,29 +143,66 @@ public final class SlideAnalysis {
     static final int THRESHOLD_SAMPLES = 16;
 
     /**
-     * The nucleus threshold for the whole slide: Otsu's (floored, see {@link NucleusDetector#threshold})
-     * over up to {@value #THRESHOLD_SAMPLES} windows of {@value #THRESHOLD_SAMPLE_UM} µm. The windows
-     * lie on a fixed grid in µm from the slide's origin, and are chosen, evenly spread in raster order,
-     * from those at least half tissue in the overview (any tissue when none is): the threshold depends
-     * on the slide alone, never on the tile size. One threshold for all tiles keeps a nucleus's
-     * segmentation independent of which tile's window it is seen in. The windows are read and filtered
-     * by {@code runner} (the run's threads: serial, this was a tenth of a run on two threads); their
-     * histograms are added in the windows' order, so the threshold does not depend on the threads.
+     * The slide's nucleus threshold and its nuclei's darkness: {threshold, median mean OD of the intact
+     * nuclei (NaN when none)}, from up to {@value #THRESHOLD_SAMPLES} windows of
+     * {@value #THRESHOLD_SAMPLE_UM} µm. The threshold is Otsu's (floored, see
+     * {@link NucleusDetector#threshold}) over the windows. The windows lie on a fixed grid in µm from the
+     * slide's origin, and are chosen, evenly spread in raster order, from those at least half tissue in the
+     * overview (any tissue when none is): both values depend on the slide alone, never on the tile size. One
+     * threshold for all tiles keeps a nucleus's segmentation independent of which tile's window it is seen
+     * in. The nuclei are then detected in the same windows at that threshold, as the tiles will detect them
+     * (with the DAB added for a nuclear marker), and the median mean OD of the haematoxylin alone of those of
+     * at least the debris size is the slide's reference for an immune cell's darkness
+     * ({@link NucleusClassifier#immuneMinOd}). The windows are read and filtered by {@code runner} (the run's
+     * threads); their histograms and nuclei are gathered in the windows' order, so neither value depends on
+     * the threads.
      */
-    static double nucleusThreshold(ScaledLevel scale, Overview overview, byte[] tissue, ColorDeconvolution deconvolution,
-            NucleusDetector detector, Runner runner) throws IOException {
-        List<Callable<int[]>> samples = new ArrayList<>();
-        for (int[] win : thresholdWindows(scale, overview, tissue)) {
-            samples.add(() -> {
+    static double[] nucleusReference(ScaledLevel scale, Overview overview, byte[] tissue, ColorDeconvolution deconvolution,
+            NucleusDetector detector, boolean nuclearMarker, Runner runner) throws IOException {
+        List<int[]> windows = thresholdWindows(scale, overview, tissue);
+        List<Callable<float[][]>> reads = new ArrayList<>();
+        for (int[] win : windows) {
+            reads.add(() -> {
                 int[] rgb = scale.read(win[0], win[1], win[2], win[3]);
-                float[] hem = new float[win[2] * win[3]];
-                deconvolution.deconvolve(rgb, hem, null, null);
-                return detector.histogramOfFiltered(hem, win[2], win[3], scale.pixelUm, null);
+                float[] hem = new float[win[2] * win[3]], dab = nuclearMarker ? new float[hem.length] : null;
+                deconvolution.deconvolve(rgb, hem, dab, null);
+                return new float[][] {hem, dab};
             });
+        }
+        List<float[][]> stains = runner.all(reads);
+        List<Callable<int[]>> samples = new ArrayList<>();
+        for (int k = 0; k < windows.size(); k++) {
+            int[] win = windows.get(k);
+            float[] hem = stains.get(k)[0];
+            samples.add(() -> detector.histogramOfFiltered(hem, win[2], win[3], scale.pixelUm, null));
         }
         int[] hist = new int[256];
         for (int[] h : runner.all(samples)) for (int i = 0; i < hist.length; i++) hist[i] += h[i];
-        return detector.threshold(hist);
+        double threshold = detector.threshold(hist);
+        List<Callable<double[]>> nuclei = new ArrayList<>();
+        for (int k = 0; k < windows.size(); k++) {
+            int[] win = windows.get(k);
+            float[][] hd = stains.get(k);
+            nuclei.add(() -> {
+                List<Nucleus> found = detector.detect(hd[0], hd[1], null, win[2], win[3], scale.pixelUm, null, threshold);
+                double[] od = new double[found.size()];
+                int n = 0;
+                for (Nucleus nu : found) if (nu.areaUm2 >= NucleusSettings.DEBRIS_MAX_AREA_UM2) od[n++] = nu.chromatinOd;
+                return Arrays.copyOf(od, n);
+            });
+        }
+        List<double[]> ods = runner.all(nuclei);
+        int n = 0;
+        for (double[] o : ods) n += o.length;
+        double[] all = new double[n];
+        n = 0;
+        for (double[] o : ods) {
+            System.arraycopy(o, 0, all, n, o.length);
+            n += o.length;
+        }
+        Arrays.sort(all);
+        double median = n == 0 ? Double.NaN : n % 2 == 1 ? all[n / 2] : (all[n / 2 - 1] + all[n / 2]) / 2;
+        return new double[] {threshold, median};
     }
 
     /** Runs tasks and returns their results in the tasks' order. */
@@ -165,7 +210,7 @@ public final class SlideAnalysis {
         <T> List<T> all(List<Callable<T>> tasks) throws IOException;
     }
 
-    /** The sample windows of {@link #nucleusThreshold}: {x, y, width, height} in pixels of {@code scale}. */
+    /** The sample windows of {@link #nucleusReference}: {x, y, width, height} in pixels of {@code scale}. */
     static List<int[]> thresholdWindows(ScaledLevel scale, Overview overview, byte[] tissue) {
         int side = (int) Math.max(16, Math.round(THRESHOLD_SAMPLE_UM / scale.pixelUm));
         double toOverview = scale.level0PerPixel / overview.scale.level0PerPixel;

@@ -28,6 +28,10 @@ public final class SlideResult {
     public final long runMillis;
     /** The slide-wide nucleus threshold (haematoxylin OD after background removal and smoothing). */
     public final double nucleusThresholdOd;
+    /** Median mean haematoxylin OD of the intact nuclei in the threshold's sample windows (NaN: none found). */
+    public final double slideNucleusOd;
+    /** Least mean haematoxylin OD of an immune cell's nucleus on this slide ({@code NucleusClassifier.immuneMinOd}). */
+    public final double immuneMinOd;
     /** Whether the content is a stained section big enough to score; the summary's status and notes say when not. */
     public final ContentCheck content;
     /** Why the DAB channel may not be DAB (eosin-like hue), or null. */
@@ -38,8 +42,10 @@ public final class SlideResult {
     SlideResult(SlideSource slide, AnalysisSettings settings, StainVectors stainsUsed, String stainsHow, String backgroundHow,
             ScaledLevel analysisScale, Overview overview, byte[] overviewTissue, BlockGrid grid, NecrosisSegmenter.Result cores,
             ZoneMap zones, List<TileResult> tiles, int tilesTotal, int tilesSkipped, long runMillis, double nucleusThresholdOd,
-            String regionsNote) {
+            double slideNucleusOd, double immuneMinOd, String regionsNote) {
         this.nucleusThresholdOd = nucleusThresholdOd;
+        this.slideNucleusOd = slideNucleusOd;
+        this.immuneMinOd = immuneMinOd;
         this.regionsNote = regionsNote;
         this.slidePath = slide.path();
         this.reader = slide.readerName();

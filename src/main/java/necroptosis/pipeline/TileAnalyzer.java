@@ -35,15 +35,15 @@ final class TileAnalyzer {
     private final double toOverview;
 
     TileAnalyzer(ScaledLevel scale, AnalysisSettings settings, ColorDeconvolution deconvolution, BlockGrid grid, int tilePx,
-            TissueRegion region, double toOverview, double nucleusThreshold) {
+            TissueRegion region, double toOverview, double nucleusThreshold, double immuneMinOd) {
         this.nucleusThreshold = nucleusThreshold;
         this.region = region;
         this.toOverview = toOverview;
         this.scale = scale;
         this.settings = settings;
         this.deconvolution = deconvolution;
-        this.detector = new NucleusDetector(settings.nuclei);
-        this.classifier = new NucleusClassifier(settings.nuclei);
+        this.classifier = new NucleusClassifier(settings.nuclei, immuneMinOd);
+        this.detector = new NucleusDetector(settings.nuclei, classifier);
         this.grid = grid;
         this.tilePx = tilePx;
         // Room for the largest nucleus (about 15 µm across) plus the reach of the top-hat and smoothing,

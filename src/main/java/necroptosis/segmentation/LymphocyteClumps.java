@@ -26,7 +26,7 @@ final class LymphocyteClumps {
     /**
      * The pieces of the component's pixels at or above {@code cut} after an EDM watershed, when the
      * classifier takes them for a clump's ({@link NucleusClassifier#enoughClumpPieces}, every piece of at
-     * least the minimum area {@link NucleusClassifier#isLymphocyte}); null otherwise. The pieces' pixels
+     * least the minimum area {@link NucleusClassifier#isWholeLymphocyte}); null otherwise. The pieces' pixels
      * are relabelled in {@code labels} {@code firstLabel, firstLabel + 1, ...} in the order returned.
      */
     List<Nucleus> splitDarkCore(float cut, Component component, int[] labels, int firstLabel) {
@@ -44,7 +44,7 @@ final class LymphocyteClumps {
         for (int c = 1; c <= parts.count; c++) {
             if (parts.sizes[c] * pixelArea < minAreaUm2) continue;
             Nucleus n = Measurement.of(parts.labels, c, box, images, classifier);
-            if (!classifier.isLymphocyte(n)) return null;
+            if (!classifier.isWholeLymphocyte(n)) return null;
             out.add(n);
             newId[c] = firstLabel + out.size() - 1;
         }
@@ -75,7 +75,7 @@ final class LymphocyteClumps {
         for (int c = 1; c <= dust.count; c++) largestDust = Math.max(largestDust, dust.sizes[c]);
         if (!classifier.onlyDustTrimmed(kept.count, largestDust * pixelArea)) return null;
         Nucleus n = Measurement.of(kept.labels, 1, box, images, classifier);
-        return classifier.isLymphocyte(n) ? n : null;
+        return classifier.isWholeLymphocyte(n) ? n : null;
     }
 
     /**

@@ -12,10 +12,10 @@ final class Measurement {
      * circularity close to 1. The box must hold at least one such pixel.
      */
     static Nucleus of(int[] boxLabels, int c, Box box, OdImages images, NucleusClassifier classifier) {
-        float[] od = images.od;
+        float[] od = images.od, hem = images.hematoxylin;
         int width = images.width, ox = box.x0, oy = box.y0, bw = box.w, bh = box.h;
         long core = 0, edges = 0;
-        double sx = 0, sy = 0, sod = 0;
+        double sx = 0, sy = 0, sod = 0, shem = 0;
         for (int by = 0; by < bh; by++) for (int bx = 0; bx < bw; bx++) {
             int i = by * bw + bx;
             if (boxLabels[i] != c) continue;
@@ -24,13 +24,15 @@ final class Measurement {
             sx += x;
             sy += y;
             sod += od[y * width + x];
+            shem += hem[y * width + x];
             edges += (bx == 0 || boxLabels[i - 1] != c ? 1 : 0) + (bx == bw - 1 || boxLabels[i + 1] != c ? 1 : 0)
                     + (by == 0 || boxLabels[i - bw] != c ? 1 : 0) + (by == bh - 1 || boxLabels[i + bw] != c ? 1 : 0);
         }
         double areaUm2 = core * images.pixelArea();
         double perimeter = edges * Math.PI / 4;
         double circularity = Math.min(1, 4 * Math.PI * core / (perimeter * perimeter));
-        double meanOd = sod / core;
-        return new Nucleus(sx / core + 0.5, sy / core + 0.5, areaUm2, circularity, meanOd, classifier.classify(areaUm2, circularity, meanOd));
+        double meanOd = sod / core, chromatinOd = od == hem ? meanOd : shem / core;
+        return new Nucleus(sx / core + 0.5, sy / core + 0.5, areaUm2, circularity, meanOd, chromatinOd,
+                classifier.classify(areaUm2, circularity, meanOd, chromatinOd));
     }
 }

@@ -11,71 +11,97 @@ public final class NucleusClassifier {
     public static final double DUST_OPENING_UM = 1.5;
     /** Width of the cytoplasm and membrane rim scored for an immune marker (marker mode). */
     public static final double MARKER_RIM_UM = 2;
-    /** A lymphocyte at least this many times the smallest lymphocyte's area may be a clump of them. */
+    /** A lymphocyte at least this many times the smallest whole lymphocyte's area may be a clump of them. */
     static final int LYMPHOCYTES_IN_SMALLEST_CLUMP = 2;
     /** A clump is cut apart only into at least this many lymphocytes. */
     static final int LEAST_CLUMP_PIECES = 2;
 
     private final NucleusSettings settings;
+    /** Least mean haematoxylin OD of an immune cell's nucleus on this slide ({@link #immuneMinOd}). */
+    private final double immuneMinOd;
 
+    /** The rules with the darkness floor of the settings alone, for a slide whose own nuclei are not known. */
     public NucleusClassifier(NucleusSettings settings) {
+        this(settings, settings.lymphMinOd);
+    }
+
+    /** The rules with a slide's immune-cell darkness, {@link #immuneMinOd}. */
+    public NucleusClassifier(NucleusSettings settings, double immuneMinOd) {
         this.settings = settings;
+        this.immuneMinOd = immuneMinOd;
     }
 
     /**
-     * Debris, lymphocyte or other nucleus (tumour kind) by size, roundness and haematoxylin darkness: the
-     * morphological mode, and the kind every detected nucleus has.
+     * The least mean haematoxylin OD of an immune cell's nucleus on a slide, judged against the slide's own
+     * nuclei: at least {@value NucleusSettings#LYMPH_OD_OVER_SLIDE} times the median mean OD of the slide's
+     * intact nuclei ({@code slideNucleusOd}, NaN when unknown), and never below the settings'
+     * {@code lymphMinOd} (0.45). Darkness differs between stains, scanners and sections (H&E haematoxylin
+     * is paler than an IHC counterstain; the median mean OD of lymphocytes was 0.51 on one set of real H&E
+     * fields and 0.65 on another, against 0.37 and 0.45 for their other nuclei), while a lymphocyte is darker than the slide's other nuclei on each.
      */
-    public Nucleus.Kind classify(double areaUm2, double circularity, double meanOd) {
-        // Debris: dark objects (mean OD at least 0.45) below 18 µm², karyorrhectic fragments. A small pale
-        // object is a nucleus cut by the section or seen at its tip, and still a cell.
+    public static double immuneMinOd(NucleusSettings settings, double slideNucleusOd) {
+        return Double.isNaN(slideNucleusOd) ? settings.lymphMinOd : Math.max(settings.lymphMinOd, NucleusSettings.LYMPH_OD_OVER_SLIDE * slideNucleusOd);
+    }
+
+    /**
+     * Lymphocyte (immune cell), debris or other nucleus (tumour kind) by size, roundness and darkness: the
+     * morphological mode, and the kind every detected nucleus has. {@code meanOd} is the OD the nucleus was
+     * found in, {@code chromatinOd} its haematoxylin alone (they differ for a nuclear marker, whose DAB makes
+     * a positive nucleus dark without making it an immune cell).
+     */
+    public Nucleus.Kind classify(double areaUm2, double circularity, double meanOd, double chromatinOd) {
+        // Lymphocytes: 8-45 µm² (a lymphocyte nucleus as sectioned: often 12-20 µm², a whole one up to 7.5 µm
+        // across), not a long thin shape (circularity at least 0.3), and darker than the slide's nuclei
+        // ({@link #immuneMinOd}). Size does not tell a lymphocyte from a cut tumour nucleus on real tissue,
+        // darkness relative to the slide does.
+        if (isLymphocyteSized(areaUm2, circularity) && chromatinOd >= immuneMinOd) return Nucleus.Kind.LYMPHOCYTE;
+        // Debris: other dark objects (mean OD at least 0.45) below 18 µm², karyorrhectic fragments. A small
+        // pale object is a nucleus cut by the section or seen at its tip, and still a cell.
         if (areaUm2 < NucleusSettings.DEBRIS_MAX_AREA_UM2) {
             return meanOd >= settings.lymphMinOd ? Nucleus.Kind.DEBRIS : Nucleus.Kind.TUMOUR;
-        }
-        // Lymphocytes: 21-60 µm², circularity at least 0.75, mean haematoxylin OD at least 0.45 ...
-        if (isLymphocyteSized(areaUm2, circularity) && meanOd >= settings.lymphMinOd) {
-            // ... holding the chromatin of one: integrated OD (area x mean OD, proportional to DNA content) at
-            // least 19 µm²·OD, the smallest lymphocyte (21 µm²) at the 0.9 OD of dense chromatin. A resting
-            // lymphocyte's nucleus only grows darker as it is smaller; a small round nucleus holding less is
-            // none (in necrosis: dead, shrunken after losing DNA, pyknosis or karyolysis). It remains a
-            // non-immune nucleus, so cell counts and necrosis detection do not depend on this test.
-            return areaUm2 * meanOd >= NucleusSettings.LYMPH_MIN_INTEGRATED_OD ? Nucleus.Kind.LYMPHOCYTE : Nucleus.Kind.TUMOUR;
         }
         return Nucleus.Kind.TUMOUR;
     }
 
-    /** A lymphocyte nucleus' size and roundness (21-60 µm², circularity at least 0.75), in both modes. */
+    /** A lymphocyte nucleus' size and roundness (8-45 µm², circularity at least 0.3), in both modes. */
     public boolean isLymphocyteSized(double areaUm2, double circularity) {
         return areaUm2 >= settings.lymphMinAreaUm2 && areaUm2 <= settings.lymphMaxAreaUm2 && circularity >= settings.lymphMinCircularity;
     }
 
-    boolean isLymphocyte(Nucleus n) {
-        return n.kind == Nucleus.Kind.LYMPHOCYTE;
+    /**
+     * A lymphocyte that a second look cuts out of a larger object (below) must be a whole one: at least the
+     * smallest whole lymphocyte's area (21 µm²) and chromatin (integrated OD, area x mean OD, at least 19
+     * µm²·OD). The dark chromatin of one tumour nucleus, the overlap of two pale ones, or one lymphocyte cut
+     * in two then give no lymphocytes. A lymphocyte found as an object of its own may be smaller, as sectioned.
+     */
+    boolean isWholeLymphocyte(Nucleus n) {
+        return n.kind == Nucleus.Kind.LYMPHOCYTE && n.areaUm2 >= NucleusSettings.WHOLE_LYMPH_MIN_AREA_UM2
+                && n.areaUm2 * n.chromatinOd >= NucleusSettings.LYMPH_MIN_INTEGRATED_OD;
     }
 
     /**
      * A lymphocyte touching a paler nucleus can form one object with it, which is then no lymphocyte; at
      * half the object's darkest value only the lymphocyte remains. Such an object (null: nothing was
-     * found) is measured again there, and is that lymphocyte when it then {@link #isLymphocyte is one}.
+     * found) is measured again there, and is that lymphocyte when it then {@link #isWholeLymphocyte is one}.
      */
     boolean mayHideLymphocyte(Nucleus n) {
         return n != null && n.kind == Nucleus.Kind.TUMOUR;
     }
 
     /**
-     * Touching lymphocytes of a dense infiltrate often form one object: a dark object (mean OD at least
-     * 0.45) that is not a lymphocyte, or is large enough for two (at least twice the minimum area), has its
+     * Touching lymphocytes of a dense infiltrate often form one object: a dark object (as dark as an immune
+     * cell) that is not a lymphocyte, or is large enough for two (at least twice the smallest whole one), has its
      * dark core cut by the EDM watershed; the pieces are counted instead when {@link #enoughClumpPieces}.
      * Lymphocytes overlapping by more than about half their diameter stay merged.
      */
     boolean mayBeLymphocyteClump(Nucleus n) {
-        return n != null && n.meanHematoxylinOd >= settings.lymphMinOd && (n.kind == Nucleus.Kind.TUMOUR
-                || n.kind == Nucleus.Kind.LYMPHOCYTE && n.areaUm2 >= LYMPHOCYTES_IN_SMALLEST_CLUMP * settings.lymphMinAreaUm2);
+        return n != null && n.chromatinOd >= immuneMinOd && (n.kind == Nucleus.Kind.TUMOUR
+                || n.kind == Nucleus.Kind.LYMPHOCYTE && n.areaUm2 >= LYMPHOCYTES_IN_SMALLEST_CLUMP * NucleusSettings.WHOLE_LYMPH_MIN_AREA_UM2);
     }
 
     /**
      * A clump's pieces are counted when there are at least two and every piece (of at least the minimum
-     * nucleus area) {@link #isLymphocyte is a lymphocyte}: a dark tumour nucleus is thus never cut into
+     * nucleus area) {@link #isWholeLymphocyte is a whole lymphocyte}: a dark tumour nucleus is thus never cut into
      * fragments, and a single large lymphocyte (one EDM maximum) stays whole.
      */
     boolean enoughClumpPieces(int pieces) {
@@ -92,7 +118,7 @@ public final class NucleusClassifier {
      * fragments under 3 µm across, common in necrosis): it is opened with a disc of radius
      * {@value #DUST_OPENING_UM} µm, which keeps a nucleus of 5 µm or more. When exactly one object remains,
      * every trimmed part is below the debris size (this test) and the remaining object
-     * {@link #isLymphocyte is a lymphocyte}, that lymphocyte is counted.
+     * {@link #isWholeLymphocyte is a whole lymphocyte}, that lymphocyte is counted.
      */
     boolean onlyDustTrimmed(int remainingObjects, double largestTrimmedUm2) {
         return remainingObjects == 1 && largestTrimmedUm2 < NucleusSettings.DEBRIS_MAX_AREA_UM2;

@@ -20,9 +20,14 @@ public final class NucleusDetector {
     private final NucleusClassifier classifier;
 
     public NucleusDetector(NucleusSettings settings) {
+        this(settings, new NucleusClassifier(settings));
+    }
+
+    /** A detector whose nuclei are classified by {@code classifier} (the slide analysis': with the slide's immune-cell darkness). */
+    public NucleusDetector(NucleusSettings settings, NucleusClassifier classifier) {
         this.settings = settings;
         this.filter = new NucleusFilter(settings);
-        this.classifier = new NucleusClassifier(settings);
+        this.classifier = classifier;
     }
 
     /**
@@ -57,7 +62,7 @@ public final class NucleusDetector {
             for (int i = 0; i < n; i++) od[i] = hematoxylinOd[i] + Math.max(0, addedStain[i]);
             filter.filter(od, width, height, pixelSizeUm, flat, smooth);
         }
-        OdImages images = new OdImages(width, height, pixelSizeUm, od, flat, smooth);
+        OdImages images = new OdImages(width, height, pixelSizeUm, od, hematoxylinOd, flat, smooth);
 
         // Step 2. Objects are taken at the floor (the fixed threshold); each nucleus in them is then cut at its
         // own level, at most the slide's threshold. Vesicular nuclei (chromatin at the rim, pale centre)
@@ -69,7 +74,7 @@ public final class NucleusDetector {
         NucleusMask nuclei = new NucleusMask(scratch.mask, scratch.cuts);
         Arrays.fill(nuclei.mask, (byte) 0); // the split sets only the objects' pixels
         int[] labels = labelsOut != null ? labelsOut : scratch.labels();
-        double maxHolePixels = 0.25 * settings.lymphMinAreaUm2 / (pixelSizeUm * pixelSizeUm);
+        double maxHolePixels = 0.25 * NucleusSettings.WHOLE_LYMPH_MIN_AREA_UM2 / (pixelSizeUm * pixelSizeUm);
         new BasinSplit(objects, images, floor, t, (float) settings.splitProminenceOd, maxHolePixels, labels, nuclei, scratch.perObject)
                 .splitAll();
 

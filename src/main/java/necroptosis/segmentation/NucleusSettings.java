@@ -3,7 +3,7 @@ package necroptosis.segmentation;
 /**
  * Nucleus detection and classification parameters, in µm and optical density so they mean the same at
  * any scan resolution. Defaults follow QuPath's cell detection (sigma 1.5 µm, threshold 0.1 OD on
- * haematoxylin) and DESIGN.md's lymphocyte definition (12-60 µm², circularity >= 0.75, dark). Immutable.
+ * haematoxylin) and DESIGN.md's lymphocyte (small, round, darker than the slide's other nuclei). Immutable.
  */
 public final class NucleusSettings {
     public static final double DEFAULT_SIGMA_UM = 0.5;
@@ -13,23 +13,43 @@ public final class NucleusSettings {
     /** Prominence (OD) of a maximum that makes its own nucleus, as in Process > Find Maxima. */
     public static final double DEFAULT_SPLIT_PROMINENCE_OD = 0.1;
     public static final double DEFAULT_MIN_AREA_UM2 = 3;
-    public static final double DEFAULT_LYMPH_MIN_AREA_UM2 = 21;
+    /**
+     * Least area of an immune-cell nucleus: a lymphocyte nucleus (5-7 µm across whole) cut by the section
+     * near its tip still shows 8 µm²; sectioned lymphocyte nuclei are most often 12-20 µm².
+     */
+    public static final double DEFAULT_LYMPH_MIN_AREA_UM2 = 8;
+    /**
+     * The smallest whole lymphocyte nucleus (about 5.2 µm across): holes up to a quarter of it are filled,
+     * and only an object holding two of them may be a clump of lymphocytes to cut apart.
+     */
+    public static final double WHOLE_LYMPH_MIN_AREA_UM2 = 21;
     /**
      * Nuclear fragments below this area are debris (karyorrhexis), which necrosis detection counts
      * apart from intact nuclei; independent of the lymphocyte size range.
      */
     public static final double DEBRIS_MAX_AREA_UM2 = 18;
-    public static final double DEFAULT_LYMPH_MAX_AREA_UM2 = 60;
+    /** Largest immune-cell nucleus: a whole lymphocyte nucleus of 7.5 µm across. */
+    public static final double DEFAULT_LYMPH_MAX_AREA_UM2 = 45;
     /**
-     * Least integrated haematoxylin OD (area x mean OD, µm²·OD; proportional to DNA content, as in image
-     * cytometry) of a lymphocyte nucleus: the smallest lymphocyte (21 µm²) with the dense chromatin of one
-     * (0.9 OD). Small round nuclei holding less are not lymphocytes: in necrosis, pyknotic or karyolytic
-     * nuclei (dead, DNA degraded).
+     * Integrated haematoxylin OD (area x mean OD, µm²·OD; proportional to DNA content, as in image
+     * cytometry) of the smallest whole lymphocyte (21 µm²) with the dense chromatin of one (0.9 OD). A
+     * lymphocyte that a second look cuts out of a larger object must hold at least this: the dark chromatin of
+     * one tumour nucleus, or where two pale nuclei overlap, holds less. Not asked of a nucleus found on its
+     * own, which the section may have cut (8.8 µm²·OD median for lymphocytes on real H&E).
      */
     public static final double LYMPH_MIN_INTEGRATED_OD = 19;
-    public static final double DEFAULT_LYMPH_MIN_CIRCULARITY = 0.75;
-    /** Lymphocyte nuclei are dense chromatin: mean haematoxylin OD at least this. */
+    /**
+     * Least circularity of an immune-cell nucleus: only against long thin shapes, as the outline of a
+     * nucleus of 40-80 pixels is too coarse to tell round from oval.
+     */
+    public static final double DEFAULT_LYMPH_MIN_CIRCULARITY = 0.3;
+    /**
+     * Lymphocyte nuclei are dense chromatin: mean haematoxylin OD at least this, and at least
+     * {@link #LYMPH_OD_OVER_SLIDE} times the slide's own nuclei (see {@code NucleusClassifier.immuneMinOd}).
+     */
     public static final double DEFAULT_LYMPH_MIN_OD = 0.45;
+    /** A lymphocyte's nucleus is at least this times the slide's median intact-nucleus mean OD. */
+    public static final double LYMPH_OD_OVER_SLIDE = 0.9;
 
     public final double sigmaUm;
     public final double backgroundRadiusUm;

@@ -9,12 +9,15 @@ final class OdImages {
     final int width, height;
     final double pixelUm;
     final float[] od, flat, smooth;
+    /** The haematoxylin alone: {@code od} itself unless a nuclear marker's DAB was added to it. */
+    final float[] hematoxylin;
 
-    OdImages(int width, int height, double pixelUm, float[] od, float[] flat, float[] smooth) {
+    OdImages(int width, int height, double pixelUm, float[] od, float[] hematoxylin, float[] flat, float[] smooth) {
         this.width = width;
         this.height = height;
         this.pixelUm = pixelUm;
         this.od = od;
+        this.hematoxylin = hematoxylin;
         this.flat = flat;
         this.smooth = smooth;
     }

@@ -25,6 +25,10 @@ public final class Provenance {
     /** The parameters as the settings record themselves ({@code AnalysisSettings.toMap()}), in their order. */
     private final JsonObject parameters;
     public final double nucleusThresholdUsedOd;
+    /** Median mean haematoxylin OD of the slide's intact nuclei in the threshold's sample windows; NaN when none. */
+    public final double nucleusReferenceOd;
+    /** Least mean haematoxylin OD of an immune cell's nucleus on this slide (from the reference and the floor). */
+    public final double immuneMinOd;
     public final double necrosisReferenceDensityPerMm2;
     public final int tilesTotal;
     public final int tilesAnalysed;
@@ -33,7 +37,8 @@ public final class Provenance {
 
     public Provenance(String software, String version, String reader, double pixelSizeUm, String pixelSizeSource, long slideWidthPx,
             long slideHeightPx, int analysisLevel, double analysisDownsample, double analysisPixelUm, double overviewPixelUm, double blockUm,
-            StainProvenance stains, JsonObject parameters, double nucleusThresholdUsedOd, double necrosisReferenceDensityPerMm2,
+            StainProvenance stains, JsonObject parameters, double nucleusThresholdUsedOd, double nucleusReferenceOd, double immuneMinOd,
+            double necrosisReferenceDensityPerMm2,
             int tilesTotal, int tilesAnalysed, int tilesSkippedNoTissue, double runSeconds) {
         this.software = software;
         this.version = version;
@@ -50,6 +55,8 @@ public final class Provenance {
         this.stains = stains;
         this.parameters = parameters.deepCopy();
         this.nucleusThresholdUsedOd = nucleusThresholdUsedOd;
+        this.nucleusReferenceOd = nucleusReferenceOd;
+        this.immuneMinOd = immuneMinOd;
         this.necrosisReferenceDensityPerMm2 = necrosisReferenceDensityPerMm2;
         this.tilesTotal = tilesTotal;
         this.tilesAnalysed = tilesAnalysed;

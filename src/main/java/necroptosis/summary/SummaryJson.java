@@ -151,6 +151,10 @@ public final class SummaryJson {
         w.name("parameters");
         GSON.toJson(p.parameters(), w);
         w.name("nucleus_threshold_used_od").value(p.nucleusThresholdUsedOd);
+        w.name("nucleus_reference_od");
+        if (Double.isNaN(p.nucleusReferenceOd)) w.nullValue();
+        else w.value(p.nucleusReferenceOd);
+        w.name("immune_min_od").value(p.immuneMinOd);
         w.name("necrosis_reference_density_per_mm2").value(p.necrosisReferenceDensityPerMm2);
         w.name("tiles_total").value(p.tilesTotal);
         w.name("tiles_analysed").value(p.tilesAnalysed);
@@ -249,7 +253,8 @@ public final class SummaryJson {
         return new Provenance(string(p, "software"), string(p, "version"), string(p, "reader"), number(p, "pixel_size_um"),
                 string(p, "pixel_size_source"), count(p, "slide_width_px"), count(p, "slide_height_px"), (int) count(p, "analysis_level"),
                 number(p, "analysis_downsample"), number(p, "analysis_pixel_um"), number(p, "overview_pixel_um"), number(p, "block_um"),
-                stains, object(p, "parameters"), number(p, "nucleus_threshold_used_od"), number(p, "necrosis_reference_density_per_mm2"),
+                stains, object(p, "parameters"), number(p, "nucleus_threshold_used_od"), numberOrNaN(p, "nucleus_reference_od"),
+                numberOrNaN(p, "immune_min_od"), number(p, "necrosis_reference_density_per_mm2"),
                 (int) count(p, "tiles_total"), (int) count(p, "tiles_analysed"), (int) count(p, "tiles_skipped_no_tissue"),
                 number(p, "run_seconds"));
     }
@@ -282,6 +287,12 @@ public final class SummaryJson {
             if (!e.getAsJsonPrimitive().isNumber()) throw new IllegalStateException();
             return e.getAsDouble();
         });
+    }
+
+    /** A number; NaN when the file says null or has no such key (a summary written before it was recorded). */
+    private static double numberOrNaN(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e == null || e.isJsonNull() ? Double.NaN : number(o, key);
     }
 
     private static long count(JsonObject o, String key) {
