@@ -144,7 +144,7 @@ public final class SlideAnalysis {
 
     /**
      * The slide's nucleus threshold and its nuclei's darkness: {threshold, median mean OD of the intact
-     * nuclei (NaN when none)}, from up to {@value #THRESHOLD_SAMPLES} windows of
+     * nuclei (0 when there are none: the immune-cell darkness is then the floor)}, from up to {@value #THRESHOLD_SAMPLES} windows of
      * {@value #THRESHOLD_SAMPLE_UM} µm. The threshold is Otsu's (floored, see
      * {@link NucleusDetector#threshold}) over the windows. The windows lie on a fixed grid in µm from the
      * slide's origin, and are chosen, evenly spread in raster order, from those at least half tissue in the
@@ -201,7 +201,7 @@ public final class SlideAnalysis {
             n += o.length;
         }
         Arrays.sort(all);
-        double median = n == 0 ? Double.NaN : n % 2 == 1 ? all[n / 2] : (all[n / 2 - 1] + all[n / 2]) / 2;
+        double median = n == 0 ? 0 : n % 2 == 1 ? all[n / 2] : (all[n / 2 - 1] + all[n / 2]) / 2;
         return new double[] {threshold, median};
     }
 

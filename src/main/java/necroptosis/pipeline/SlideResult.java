@@ -28,7 +28,7 @@ public final class SlideResult {
     public final long runMillis;
     /** The slide-wide nucleus threshold (haematoxylin OD after background removal and smoothing). */
     public final double nucleusThresholdOd;
-    /** Median mean haematoxylin OD of the intact nuclei in the threshold's sample windows (NaN: none found). */
+    /** Median mean haematoxylin OD of the intact nuclei in the threshold's sample windows (0 when none was found). */
     public final double slideNucleusOd;
     /** Least mean haematoxylin OD of an immune cell's nucleus on this slide ({@code NucleusClassifier.immuneMinOd}). */
     public final double immuneMinOd;

@@ -151,9 +151,7 @@ public final class SummaryJson {
         w.name("parameters");
         GSON.toJson(p.parameters(), w);
         w.name("nucleus_threshold_used_od").value(p.nucleusThresholdUsedOd);
-        w.name("nucleus_reference_od");
-        if (Double.isNaN(p.nucleusReferenceOd)) w.nullValue();
-        else w.value(p.nucleusReferenceOd);
+        w.name("nucleus_reference_od").value(p.nucleusReferenceOd);
         w.name("immune_min_od").value(p.immuneMinOd);
         w.name("necrosis_reference_density_per_mm2").value(p.necrosisReferenceDensityPerMm2);
         w.name("tiles_total").value(p.tilesTotal);
@@ -289,10 +287,9 @@ public final class SummaryJson {
         });
     }
 
-    /** A number; NaN when the file says null or has no such key (a summary written before it was recorded). */
+    /** A number; NaN when the file has no such key (a summary written before it was recorded). */
     private static double numberOrNaN(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        return e == null || e.isJsonNull() ? Double.NaN : number(o, key);
+        return o.get(key) == null ? Double.NaN : number(o, key);
     }
 
     private static long count(JsonObject o, String key) {
