@@ -1,7 +1,6 @@
 package necroptosis.pipeline;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,23 +43,13 @@ final class BorderDuplicates {
         }
         List<TileResult> out = new ArrayList<>(tiles.size());
         for (TileResult t : tiles) {
-            double[] kept = new double[t.immunePositions.length];
-            int[] keptNeighbours = new int[t.immuneIntactNeighbours.length];
-            int n = 0;
-            for (int i = 0; i < t.immunePositions.length; i += 2) {
-                double x = t.immunePositions[i], y = t.immunePositions[i + 1];
-                if (seenByLowerTile(cells, x, y, t.index, d)) {
-                    // the same block expression as the tile analyser's, on the same double position
-                    grid.removeImmuneCell(((int) y / grid.blockPx) * grid.width + (int) x / grid.blockPx);
-                    continue;
-                }
-                keptNeighbours[n / 2] = t.immuneIntactNeighbours[i / 2];
-                kept[n++] = x;
-                kept[n++] = y;
-            }
-            out.add(n == kept.length ? t : new TileResult(t.index, t.x, t.y, t.width, t.height, t.score,
-                    t.nuclei - (kept.length - n) / 2, n / 2, Arrays.copyOf(kept, n),
-                    Arrays.copyOf(keptNeighbours, n / 2)));
+            out.add(t.withoutImmuneCells(i -> {
+                double x = t.immunePositions[2 * i], y = t.immunePositions[2 * i + 1];
+                if (!seenByLowerTile(cells, x, y, t.index, d)) return false;
+                // the same block expression as the tile analyser's, on the same double position
+                grid.removeImmuneCell(((int) y / grid.blockPx) * grid.width + (int) x / grid.blockPx);
+                return true;
+            }));
         }
         return out;
     }

@@ -129,6 +129,7 @@ public final class SlideAnalysis {
                 ? NecrosisSegmenter.Result.ofMask(user.coreMask(grid.width, grid.height, grid.blockPx * scale.level0PerPixel),
                         grid.width, grid.height, input.tissueMm2)
                 : new NecrosisSegmenter(settings.necrosis).segment(input);
+        tiles = CoreImmuneCells.remove(tiles, grid, cores.labels, cores.densityRatio);
         BoundaryCells.assign(tiles, grid, cores.labels, cores.densityRatio);
         ZoneMap zones = ZoneMap.of(grid, cores.labels, settings.rimWidthUm);
         BoundaryCells.assignRimEdge(tiles, grid, zones, settings.rimWidthUm);

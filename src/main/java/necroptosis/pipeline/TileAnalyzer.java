@@ -106,6 +106,7 @@ final class TileAnalyzer {
                 ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, CellCompartment.CYTOPLASM, NucleusClassifier.MARKER_RIM_UM, cells) : null;
         int counted = 0, immune = 0;
         double[] positions = new double[16];
+        boolean[] holdsInNecrosis = new boolean[8];
         for (int k = 0; k < nuclei.size(); k++) {
             Nucleus nu = nuclei.get(k);
             double gx = rx + nu.x, gy = ry + nu.y;
@@ -122,6 +123,9 @@ final class TileAnalyzer {
                     if (2 * immune + 2 > positions.length) positions = Arrays.copyOf(positions, positions.length * 2);
                     positions[2 * immune] = gx;
                     positions[2 * immune + 1] = gy;
+                    if (immune == holdsInNecrosis.length) holdsInNecrosis = Arrays.copyOf(holdsInNecrosis, 2 * immune);
+                    // A marker-positive cell is told by its marker, which a pyknotic nucleus does not carry.
+                    holdsInNecrosis[immune] = markerMode || classifier.holdsInNecrosis(nu);
                     immune++;
                     break;
                 case DEBRIS: grid.addDebris(b); break;
@@ -136,7 +140,7 @@ final class TileAnalyzer {
             }
         }
         return new TileResult(index, cx, cy, cw, ch, tileScore, counted, immune, Arrays.copyOf(positions, 2 * immune),
-                intactNeighbours(nuclei, positions, immune, rx, ry));
+                intactNeighbours(nuclei, positions, immune, rx, ry), Arrays.copyOf(holdsInNecrosis, immune));
     }
 
     /**

@@ -1,5 +1,8 @@
 package necroptosis.pipeline;
 
+import java.util.Arrays;
+import java.util.function.IntPredicate;
+
 import necroptosis.scoring.PixelScore;
 
 /** What one tile contributed, before zones are known. Positions in analysis-scale pixels. */
@@ -25,9 +28,14 @@ public final class TileResult {
      * cells lies in living tissue, whatever the block it falls in.
      */
     public final int[] immuneIntactNeighbours;
+    /**
+     * Per immune cell, whether it still counts inside a necrotic core ({@code NucleusClassifier.holdsInNecrosis}):
+     * there, where pyknotic nuclei abound, only a whole round lymphocyte does (see {@link CoreImmuneCells}).
+     */
+    public final boolean[] immuneHoldsInNecrosis;
 
     TileResult(int index, int x, int y, int width, int height, PixelScore score, int nuclei, int immuneCells, double[] immunePositions,
-            int[] immuneIntactNeighbours) {
+            int[] immuneIntactNeighbours, boolean[] immuneHoldsInNecrosis) {
         this.index = index;
         this.x = x;
         this.y = y;
@@ -38,5 +46,28 @@ public final class TileResult {
         this.immuneCells = immuneCells;
         this.immunePositions = immunePositions;
         this.immuneIntactNeighbours = immuneIntactNeighbours;
+        this.immuneHoldsInNecrosis = immuneHoldsInNecrosis;
+    }
+
+    /**
+     * This tile without the immune cells {@code drop} names (by index, in {@link #immunePositions}' order); they
+     * no longer count as immune cells nor as intact nuclei. This tile itself when none is dropped.
+     */
+    TileResult withoutImmuneCells(IntPredicate drop) {
+        int cells = immuneCells, n = 0;
+        double[] xy = new double[2 * cells];
+        int[] neighbours = new int[cells];
+        boolean[] holds = new boolean[cells];
+        for (int i = 0; i < cells; i++) {
+            if (drop.test(i)) continue;
+            xy[2 * n] = immunePositions[2 * i];
+            xy[2 * n + 1] = immunePositions[2 * i + 1];
+            neighbours[n] = immuneIntactNeighbours[i];
+            holds[n] = immuneHoldsInNecrosis[i];
+            n++;
+        }
+        if (n == cells) return this;
+        return new TileResult(index, x, y, width, height, score, nuclei - (cells - n), n, Arrays.copyOf(xy, 2 * n),
+                Arrays.copyOf(neighbours, n), Arrays.copyOf(holds, n));
     }
 }

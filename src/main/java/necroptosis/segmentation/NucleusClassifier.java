@@ -80,6 +80,15 @@ public final class NucleusClassifier {
     }
 
     /**
+     * Whether an immune cell still counts inside a necrotic core, where pyknotic nuclei (dead, shrunken,
+     * dark and round, 4-5.5 µm across) look like sectioned lymphocytes: there it must be a {@link
+     * #isWholeLymphocyte whole lymphocyte}, holding chromatin a shrunken dead nucleus does not.
+     */
+    public boolean holdsInNecrosis(Nucleus n) {
+        return isWholeLymphocyte(n);
+    }
+
+    /**
      * A lymphocyte touching a paler nucleus can form one object with it, which is then no lymphocyte; at
      * half the object's darkest value only the lymphocyte remains. Such an object (null: nothing was
      * found) is measured again there, and is that lymphocyte when it then {@link #isWholeLymphocyte is one}.

@@ -176,7 +176,8 @@ class SyntheticAccuracyTest {
     }
 
     /** Issue 3: immune density within 15% of the truth in necrosis (9-56 true cells per slide, so each false one counts). */
-    @Disabled("target missed in necrosis on two slides of four: -6%, -9%, +18%, -25% on seeds 1001-4004 (sessions 5 and 6). "
+    @Disabled("target missed in necrosis on two slides of four: -7%, -6%, +22%, -15% on seeds 1001-4004 with the immune rule "
+            + "judged against the slide's nuclei and whole lymphocytes only in cores (-6%, -9%, +18%, -25% with the fixed gate). "
             + "Moving the necrosis edge 1 um outwards moves these densities by +4, +7, +34 and +11% (true lymphocytes within "
             + "2 um outside the true edge, halved, over the true necrosis ones; printed per slide): a 15% target on 3003 and 4004 "
             + "asks for the edge within 0.5 and 1.4 um, on 16 um blocks (session 5, per-basin nucleus "
@@ -202,12 +203,27 @@ class SyntheticAccuracyTest {
         assertImmuneDensity(c, Zone.NECROSIS);
     }
 
+    /**
+     * Pyknotic nuclei (4-5.5 µm, dark, round) pass the immune rule outside cores, where sectioned lymphocytes
+     * are as small; inside a core only whole lymphocytes count. Without that the density in necrosis is 4-5
+     * times the truth; with it within the edge's error (the 15 % target above is missed on the edge alone).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void pyknoticNucleiAreNotImmuneCellsInNecrosis(Case c) throws IOException {
+        assertImmuneDensity(c, 0.3, Zone.NECROSIS);
+    }
+
     private static void assertImmuneDensity(Case c, Zone... zones) throws IOException {
+        assertImmuneDensity(c, MAX_IMMUNE_ERROR, zones);
+    }
+
+    private static void assertImmuneDensity(Case c, double maxError, Zone... zones) throws IOException {
         TruthComparison cmp = run(c).cmp;
         List<Executable> checks = new ArrayList<>();
         for (Zone z : zones) {
             double[] v = cmp.immune.get(z.key);
-            checks.add(() -> assertTrue(v[1] > 0 && Math.abs(v[0] - v[1]) / v[1] <= MAX_IMMUNE_ERROR, () -> String.format(Locale.ROOT,
+            checks.add(() -> assertTrue(v[1] > 0 && Math.abs(v[0] - v[1]) / v[1] <= maxError, () -> String.format(Locale.ROOT,
                     "%s: %s immune density %.0f vs truth %.0f /mm2 (%+.1f%%)", c, z.key, v[0], v[1], 100 * (v[0] - v[1]) / v[1])));
         }
         assertAll(checks);

@@ -18,7 +18,7 @@ class BorderDuplicatesTest {
     static final int BLOCK_PX = 32;
 
     private static TileResult tile(int index, double... xy) {
-        return new TileResult(index, 0, 0, 1, 1, new PixelScore(), xy.length / 2, xy.length / 2, xy, new int[xy.length / 2]);
+        return new TileResult(index, 0, 0, 1, 1, new PixelScore(), xy.length / 2, xy.length / 2, xy, new int[xy.length / 2], new boolean[xy.length / 2]);
     }
 
     private static BlockGrid grid(double[]... cells) {

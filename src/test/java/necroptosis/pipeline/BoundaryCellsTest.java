@@ -40,7 +40,7 @@ class BoundaryCellsTest {
         int b = 2 * W + (int) xBlocks;
         g.addLymphocyte(b);
         assertEquals(startInCore, core[b] > 0);
-        TileResult t = new TileResult(0, 0, 0, W * BPX, H * BPX, new PixelScore(), 1, 1, new double[] {x, y}, new int[] {intactNeighbours});
+        TileResult t = new TileResult(0, 0, 0, W * BPX, H * BPX, new PixelScore(), 1, 1, new double[] {x, y}, new int[] {intactNeighbours}, new boolean[1]);
         g.finishTiles();
         BoundaryCells.assign(Collections.singletonList(t), g, core, ratio);
         for (int i = 0; i < W * H; i++) if (g.lymphocytes(i) == 1) return i % W;
@@ -81,7 +81,7 @@ class BoundaryCellsTest {
         }
         int b = 2 * W + 2;
         g.addLymphocyte(b);
-        TileResult t = new TileResult(0, 0, 0, W * BPX, H * BPX, new PixelScore(), 1, 1, new double[] {2.2 * BPX, 2.5 * BPX}, new int[1]);
+        TileResult t = new TileResult(0, 0, 0, W * BPX, H * BPX, new PixelScore(), 1, 1, new double[] {2.2 * BPX, 2.5 * BPX}, new int[1], new boolean[1]);
         g.finishTiles();
         assertEquals(1, BoundaryCells.assign(Collections.singletonList(t), g, core, ratio));
         assertEquals(1, g.lymphocytes(2 * W + 1));
@@ -107,7 +107,7 @@ class BoundaryCellsTest {
         g.addLymphocyte(w + 6);
         g.addLymphocyte(w + 7);
         g.addLymphocyte(w + 7);
-        TileResult t = new TileResult(0, 0, 0, w * BPX, 3 * BPX, new PixelScore(), 3, 3, xy, new int[3]);
+        TileResult t = new TileResult(0, 0, 0, w * BPX, 3 * BPX, new PixelScore(), 3, 3, xy, new int[3], new boolean[3]);
         g.finishTiles();
         assertEquals(1, BoundaryCells.assignRimEdge(Collections.singletonList(t), g, zones, 100));
         assertEquals(2, g.lymphocytes(w + 6), "the cell at 97.6 um was not moved into the rim");
