@@ -11,7 +11,8 @@
 #      (its java is stopped with SIGSTOP after its first slide, so it hangs as a slow slide would, and is
 #      submitted with --time=1): the merge that follows names the missing slide and moves no folder; task 2
 #      is resubmitted as the README says and the merge run again: it re-reads the slide it had finished,
-#      keeps its first log (--open-mode=append), and the merge then moves every folder, once.
+#      keeps its first log (--open-mode=append), and the merge then moves every folder, once; the failed
+#      slide is then replaced and the README's retry line scores it alone into the merged folder.
 # Takes about four minutes; --quick runs only the first. --extract-only writes the two scripts and prints
 # them without submitting anything.
 set -euo pipefail
@@ -32,28 +33,29 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/slurm-recipe.XXXXXX")
 fail() { echo "recipe.sh: $*" >&2; echo "work folder: $work" >&2; exit 1; }
 
-# The README's code blocks after "A SLURM job array": the job script, then the submit lines; and the
-# resubmit command from the text after them.
+# The README's code blocks after "A SLURM job array": the job script, the submit lines, the resubmit lines
+# and the retry line, scaled down to two tasks of one core.
 extract() {
-    awk '/^A SLURM job array/ {on = 1} on && /^```/ {n++; next} on && n == 1 {print > "score.sbatch"} on && n == 3 {print > "submit.sh"} n == 4 {exit}' \
-        "$here/README.md"
+    awk '/^A SLURM job array/ {on = 1} on && /^```/ {n++; next}
+         on && n == 1 {print > "score.sbatch"} on && n == 3 {print > "submit.sh"}
+         on && n == 5 {print > "resubmit.sh"} on && n == 7 {print > "retry.sh"} n == 8 {exit}' "$here/README.md"
     grep -q '^#SBATCH --array=1-20' score.sbatch && grep -q 'merge results/shard-\*' submit.sh \
         && grep -q '^jobid=$(sbatch --parsable score.sbatch)$' submit.sh \
+        && grep -q '^jobid=$(sbatch --parsable --array=7 score.sbatch)$' resubmit.sh \
+        && grep -q 'merge results/shard-\*' resubmit.sh && grep -q 'batch cohort.txt --out results ' retry.sh \
         || { echo "recipe.sh: the README's recipe was not found where expected" >&2; exit 2; }
-    resubmit=$(sed -n '/^A SLURM job array/,/^## /p' "$here/README.md" | grep -o 'sbatch --array=[0-9]* score.sbatch' | head -1)
-    [ -n "$resubmit" ] || { echo "recipe.sh: the README's resubmit command was not found" >&2; exit 2; }
     sed -i 's/^#SBATCH --array=1-20.*/#SBATCH --array=1-2/; s/^N=20$/N=2/; s/--mem=16G/--mem=2G/; s/-Xmx12g/-Xmx1g/; s/--cpus-per-task=8/--cpus-per-task=1/' score.sbatch
-    sed -i "s#necroptosis-scorer.jar#$jar#g" score.sbatch submit.sh
-    # The merge lines alone, to run again after a resubmit with the new job's id (as the README says).
-    sed -n '/^sbatch --dependency/,$p' submit.sh > merge.sh
+    sed -i 's/--array=7/--array=2/' resubmit.sh
+    sed -i 's/--mem=16G/--mem=2G/; s/-Xmx12g/-Xmx1g/; s/--cpus-per-task=8/--cpus-per-task=1/; s/--threads 8/--threads 1/' retry.sh
+    sed -i "s#necroptosis-scorer.jar#$jar#g" score.sbatch submit.sh resubmit.sh retry.sh
     # So that this script knows the job ids.
     echo 'echo "array job $jobid"' >> submit.sh
+    echo 'echo "array job $jobid"' >> resubmit.sh
 }
 
 if $extract_only; then
     cd "$work" && extract
-    cat score.sbatch submit.sh
-    echo "# resubmit: $resubmit"
+    for f in score.sbatch submit.sh resubmit.sh retry.sh; do echo "==> $f"; grep -v '^echo "array job' "$f"; done
     rm -rf "$work"
     exit 0
 fi
@@ -152,12 +154,12 @@ grep -q 'slide4.tif' logs/merge.log || fail "logs/merge.log does not name the mi
     || fail "the merge moved folders while a slide was missing"
 first_log=$(cat logs/shard-2.log)
 
-resubmit=$(echo "$resubmit" | sed 's/--array=[0-9]*/--array=2/')
-echo "  resubmit: $resubmit, then the merge lines again"
-jobid=$(${resubmit/sbatch/sbatch --parsable})
-merge2=$(jobid=$jobid bash merge.sh | awk '/^Submitted batch job/ {print $4}')
-wait_jobs "$jobid" "$merge2"
-expect_state "${jobid}_2" COMPLETED 0:0 "task 2 resubmitted"
+echo "  the README's resubmit lines, for task 2"
+bash resubmit.sh | tee resubmit.out
+array2=$(awk '/^array job/ {print $3}' resubmit.out)
+merge2=$(awk '/^Submitted batch job/ {print $4}' resubmit.out)
+wait_jobs "$array2" "$merge2"
+expect_state "${array2}_2" COMPLETED 0:0 "task 2 resubmitted"
 expect_state "$merge2" FAILED 3:0 "merge, complete but a slide failed"
 case "$(cat logs/shard-2.log)" in "$first_log"*) ;; *) fail "logs/shard-2.log lost the first run's lines" ;; esac
 grep -q 'slide1.tif: complete from an earlier run' logs/shard-2.log || fail "the resubmitted task did not re-read slide1 (logs/shard-2.log)"
@@ -169,6 +171,18 @@ done
 left=$(find results/shard-1 results/shard-2 -mindepth 1 -maxdepth 1 -type d ! -name '.*')
 [ -z "$left" ] || fail "slide folders left in the shard folders: $left"
 [ "$(find results -name summary.json | wc -l)" -eq 3 ] || fail "not exactly one folder per scored slide"
+cp results/batch_summary.csv merged.csv
 
-echo "recipe.sh: the README's SLURM recipe works, with a time-out and a resubmit ($work)"
+echo "  the failed slide replaced, the README's retry line"
+generate broken.tif 5 1024
+retry=$(bash retry.sh | awk '/^Submitted batch job/ {print $4}')
+wait_jobs "$retry"
+expect_state "$retry" COMPLETED 0:0 "retry"
+[ "$(grep -c ': complete from an earlier run -> ' logs/retry.log)" -eq 3 ] || fail "the retry did not re-read the three complete slides (logs/retry.log)"
+[ "$(status_column results/batch_summary.csv)" = 'ok ok ok ok' ] || fail "the retry's statuses are not 'ok ok ok ok'"
+diff <(grep -v broken merged.csv) <(grep -v broken results/batch_summary.csv) >/dev/null \
+    || fail "the retry changed the rows of the slides that were complete"
+[ "$(find results -name summary.json | wc -l)" -eq 4 ] || fail "not exactly one folder per slide after the retry"
+
+echo "recipe.sh: the README's SLURM recipe works, with a time-out, a resubmit and a retry ($work)"
 rm -rf "$work"
