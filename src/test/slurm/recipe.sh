@@ -13,18 +13,20 @@
 #      is resubmitted as the README says and the merge run again: it re-reads the slide it had finished,
 #      keeps its first log (--open-mode=append), and the merge then moves every folder, once; the failed
 #      slide is then replaced and the README's retry line scores it alone into the merged folder.
-# Takes about four minutes; --quick runs only the first. --extract-only writes the two scripts and prints
+# Takes about four minutes; --quick runs only the first; --keep leaves the work folder. --extract-only writes the two scripts and prints
 # them without submitting anything.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../../.." && pwd)
 jar=$here/target/necroptosis-scorer.jar
-extract_only=false quick=false
-case "${1:-}" in
-    --extract-only) extract_only=true ;;
-    --quick) quick=true ;;
-    "") ;;
-    *) echo "usage: recipe.sh [--quick | --extract-only]" >&2; exit 2 ;;
-esac
+extract_only=false quick=false keep=false
+for a in "$@"; do
+    case "$a" in
+        --extract-only) extract_only=true ;;
+        --quick) quick=true ;;
+        --keep) keep=true ;;
+        *) echo "usage: recipe.sh [--quick] [--keep] | --extract-only" >&2; exit 2 ;;
+    esac
+done
 if ! $extract_only && ! command -v sbatch >/dev/null; then
     echo "recipe.sh: sbatch not found: skipped"
     exit 0
@@ -95,6 +97,7 @@ printf 'slide3.tif\nslide1.tif\nslide2.tif\n' > cohort.txt
 bash submit.sh | tee submit.out
 array=$(awk '/^array job/ {print $3}' submit.out)
 merge=$(awk '/^Submitted batch job/ {print $4}' submit.out)
+squeue -j "$array,$merge" | sed 's/^/  /'
 wait_jobs "$array" "$merge"
 expect_state "${array}_1" COMPLETED 0:0 "task 1"
 expect_state "${array}_2" COMPLETED 0:0 "task 2"
@@ -111,7 +114,7 @@ done
 
 if $quick; then
     echo "recipe.sh: the README's SLURM recipe works (run 1; --quick left out the time-out and resubmit)"
-    rm -rf "$work"
+    $keep || rm -rf "$work"
     exit 0
 fi
 
@@ -129,6 +132,7 @@ sed -i 's/^jobid=$(sbatch --parsable score.sbatch)$/jobid=$(sbatch --parsable --
 bash submit.sh | tee submit.out
 array=$(awk '/^array job/ {print $3}' submit.out)
 merge=$(awk '/^Submitted batch job/ {print $4}' submit.out)
+squeue -j "$array,$merge" | sed 's/^/  /'
 # Once task 2 has its first slide in its table, freeze its processes: it then runs into its time limit.
 task2=""
 for _ in $(seq 600); do
@@ -158,6 +162,7 @@ echo "  the README's resubmit lines, for task 2"
 bash resubmit.sh | tee resubmit.out
 array2=$(awk '/^array job/ {print $3}' resubmit.out)
 merge2=$(awk '/^Submitted batch job/ {print $4}' resubmit.out)
+squeue -j "$array2,$merge2" | sed 's/^/  /'
 wait_jobs "$array2" "$merge2"
 expect_state "${array2}_2" COMPLETED 0:0 "task 2 resubmitted"
 expect_state "$merge2" FAILED 3:0 "merge, complete but a slide failed"
@@ -185,4 +190,4 @@ diff <(grep -v broken merged.csv) <(grep -v broken results/batch_summary.csv) >/
 [ "$(find results -name summary.json | wc -l)" -eq 4 ] || fail "not exactly one folder per slide after the retry"
 
 echo "recipe.sh: the README's SLURM recipe works, with a time-out, a resubmit and a retry ($work)"
-rm -rf "$work"
+$keep || rm -rf "$work"
