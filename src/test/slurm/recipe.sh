@@ -1,6 +1,6 @@
 #!/bin/bash
-# Runs the README's SLURM recipe as written on a (single-node) SLURM: the job script, the submit lines and the
-# resubmit line are taken from the README, with two tasks and small synthetic cohorts. Skips (exit 0) where
+# Runs the README's SLURM recipe as written on a (single-node) SLURM: the job script and the submit, resubmit
+# and retry lines are taken from the README, with two tasks and small synthetic cohorts. Skips (exit 0) where
 # sbatch is absent, so it is never part of CI; run it by hand on a machine with SLURM after changing the
 # recipe (src/test/slurm/single-node.sh sets up a one-node SLURM on a Debian machine):
 #   mvn -q package -DskipTests && bash src/test/slurm/recipe.sh
@@ -13,8 +13,8 @@
 #      is resubmitted as the README says and the merge run again: it re-reads the slide it had finished,
 #      keeps its first log (--open-mode=append), and the merge then moves every folder, once; the failed
 #      slide is then replaced and the README's retry line scores it alone into the merged folder.
-# Takes about four minutes; --quick runs only the first; --keep leaves the work folder. --extract-only writes the two scripts and prints
-# them without submitting anything.
+# Takes about four minutes; --quick runs only the first; --keep leaves the work folder. --extract-only
+# writes the scripts taken from the README and prints them without submitting anything.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../../.." && pwd)
 jar=$here/target/necroptosis-scorer.jar
