@@ -1,7 +1,9 @@
 package necroptosis.slide;
 
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -15,6 +17,7 @@ import ij.ImagePlus;
 import ij.io.Opener;
 import ij.measure.Calibration;
 import ij.process.ColorProcessor;
+import necroptosis.slide.tiff.TiffSlideSource;
 
 /**
  * Plain images (PNG, JPEG, GIF, BMP, simple TIFF) through ImageJ's own opener: a single level held in
@@ -30,10 +33,6 @@ public final class ImageJSlideSource implements SlideSource {
     private final int[] rgb;
     private final List<Level> levels;
     private final PixelSize pixelSize;
-
-    private ImageJSlideSource(String path, ImagePlus imp) {
-        this(path, imp, pixelSizeOf(imp.getCalibration()));
-    }
 
     private ImageJSlideSource(String path, ImagePlus imp, PixelSize pixelSize) {
         this.path = path;
@@ -55,9 +54,18 @@ public final class ImageJSlideSource implements SlideSource {
      */
     public static ImageJSlideSource of(ImagePlus imp, Double pixelSizeUm) {
         ij.io.FileInfo fi = imp.getOriginalFileInfo();
-        String path = fi != null && fi.fileName != null && fi.directory != null && !fi.fileName.isEmpty()
-                ? new java.io.File(fi.directory, fi.fileName).getPath() : imp.getTitle();
-        return new ImageJSlideSource(path, imp, pixelSizeUm != null ? PixelSize.override(pixelSizeUm) : pixelSizeOf(imp.getCalibration()));
+        boolean fromFile = fi != null && fi.fileName != null && fi.directory != null && !fi.fileName.isEmpty();
+        String path = fromFile ? new java.io.File(fi.directory, fi.fileName).getPath() : imp.getTitle();
+        PixelSize px = pixelSizeUm != null ? PixelSize.override(pixelSizeUm) : pixelSizeOf(imp.getCalibration());
+        if (fromFile && !px.isKnown()) {
+            String given = givenInFile(path);
+            // The image may come from any opener; what counts is that its calibration lacks what the file gives.
+            if (given != null) {
+                String why = px.source().equals(NO_CALIBRATION) ? "the image has no calibration" : "the image's " + px.source();
+                px = PixelSize.unreadInFile(why + ", though its file gives " + given);
+            }
+        }
+        return new ImageJSlideSource(path, imp, px);
     }
 
     public static ImageJSlideSource open(Path file) throws SlideException {
@@ -70,7 +78,26 @@ public final class ImageJSlideSource implements SlideSource {
         if (imp == null || imp.getProcessor() == null) {
             throw new SlideException(name, "ImageJ could not open it (not an image, truncated, or an unsupported variant)");
         }
-        return new ImageJSlideSource(name, imp);
+        PixelSize px = pixelSizeOf(imp.getCalibration());
+        String given = px.isKnown() ? null : givenInFile(name);
+        if (given != null) {
+            String why = px.source().equals(NO_CALIBRATION) ? "" : px.source() + "; ";
+            px = PixelSize.unreadInFile(why + "the file gives " + given + ", which the ImageJ reader does not read");
+        }
+        return new ImageJSlideSource(name, imp, px);
+    }
+
+    /**
+     * ImageJ reads a pixel size only from its own calibration tags, so "no pixel size in the file" would be
+     * untrue for a slide whose size is in metadata ImageJ ignores (Aperio MPP, OME-XML): what the file gives
+     * and where ("0.499 µm/px in its Aperio description (MPP)"), or null.
+     */
+    private static String givenInFile(String path) {
+        try {
+            return TiffSlideSource.pixelSizeInMetadata(Paths.get(path));
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     /**
@@ -101,8 +128,10 @@ public final class ImageJSlideSource implements SlideSource {
         }
     }
 
+    private static final String NO_CALIBRATION = "no pixel size in the file";
+
     static PixelSize pixelSizeOf(Calibration cal) {
-        if (cal == null || !cal.scaled()) return PixelSize.unknown("no pixel size in the file");
+        if (cal == null || !cal.scaled()) return PixelSize.unknown(NO_CALIBRATION);
         String unit = cal.getUnit() == null ? "" : cal.getUnit().toLowerCase(Locale.ROOT);
         double toUm;
         switch (unit) {
