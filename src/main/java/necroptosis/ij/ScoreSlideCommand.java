@@ -70,6 +70,7 @@ public final class ScoreSlideCommand implements PlugIn {
         UserRegions selection = fromImage ? ImageJRoiRegions.ofSelection(current.getRoi(), current.getTitle()) : null;
         AnalysisSettings settings = Parameters.settings(v, selection);
         Path out = CommandSupport.outputFolder(v.text("output"));
+        ResultWriter.removeUnfinished(out);
 
         IJ.resetEscape();
         long start = System.currentTimeMillis();

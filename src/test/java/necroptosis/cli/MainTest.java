@@ -86,6 +86,21 @@ class MainTest {
         assertEquals(0, run("score", svs.toString(), "--reader", "tiff", "--out", dir.resolve("o").toString()).code);
     }
 
+    @Test
+    void scoreRemovesTheUnfinishedFolderOfAKilledRunAndWritesItsOwn() throws Exception {
+        Path slide = dir.resolve("s.tif"), out = dir.resolve("o");
+        assertEquals(0, run("generate", "--out", slide.toString(), "--width", "512", "--height", "512",
+                "--pixel-size", "0.5", "--cores", "0", "--quiet").code);
+        Path stale = Files.createDirectories(out.resolve(".s.partial-4711"));
+        Files.write(stale.resolve("tiles.csv"), new byte[] {1});
+        Captured c = run("score", slide.toString(), "--out", out.toString());
+        assertEquals(0, c.code, c.err);
+        try (java.util.stream.Stream<Path> s = Files.list(out)) {
+            assertEquals(java.util.Collections.singletonList("s"),
+                    s.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toList()));
+        }
+    }
+
     /**
      * A Bio-Formats folder without an SLF4J binding (as ../shared/bioformats/jars) must not make SLF4J warn
      * on every run. In a fresh JVM, as a user runs it, because SLF4J reports only once per process.
