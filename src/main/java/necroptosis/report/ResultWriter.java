@@ -116,8 +116,8 @@ public final class ResultWriter {
             tasks.add(named(dir, tmp, "tiles.csv", f -> writeAtomically(f, w -> writeTiles(rows, w))));
             tasks.add(named(dir, tmp, "distance_profile.csv", f -> writeAtomically(f, w -> writeProfile(summary.distanceProfile, w))));
             tasks.add(named(dir, tmp, "overview.png", f -> writePng(f, () -> OverviewImage.render(r, outlines))));
-            tasks.add(named(dir, tmp, "mlkl_heatmap.png", f -> writePng(f, () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.MLKL))));
-            tasks.add(named(dir, tmp, "immune_heatmap.png", f -> writePng(f, () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.IMMUNE))));
+            tasks.add(named(dir, tmp, "mlkl_heatmap.png", f -> writePng(f, () -> Heatmap.render(r, outlines, Heatmap.Kind.MLKL))));
+            tasks.add(named(dir, tmp, "immune_heatmap.png", f -> writePng(f, () -> Heatmap.render(r, outlines, Heatmap.Kind.IMMUNE))));
             tasks.add(named(dir, tmp, "distance_profile.png", f -> writePng(f, () -> DistancePlot.render(r, summary.distanceProfile))));
             tasks.add(named(dir, tmp, "necrosis.geojson", f -> writeAtomically(f, w -> NecrosisGeoJson.write(r, outlines, w))));
             tasks.add(named(dir, tmp, "rois.zip", f -> writeBinaryAtomically(f, o -> RoiSetWriter.write(roiEntries(outlines), o))));
