@@ -1,5 +1,6 @@
 package necroptosis.slide;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -14,7 +15,10 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import ij.ImagePlus;
+import ij.io.FileInfo;
+import ij.io.FileOpener;
 import ij.io.Opener;
+import ij.io.TiffDecoder;
 import ij.measure.Calibration;
 import ij.process.ColorProcessor;
 import necroptosis.slide.tiff.TiffSlideSource;
@@ -53,7 +57,7 @@ public final class ImageJSlideSource implements SlideSource {
      * title, so outputs are named after it.
      */
     public static ImageJSlideSource of(ImagePlus imp, Double pixelSizeUm) {
-        ij.io.FileInfo fi = imp.getOriginalFileInfo();
+        FileInfo fi = imp.getOriginalFileInfo();
         boolean fromFile = fi != null && fi.fileName != null && fi.directory != null && !fi.fileName.isEmpty();
         String path = fromFile ? new java.io.File(fi.directory, fi.fileName).getPath() : imp.getTitle();
         PixelSize px = pixelSizeUm != null ? PixelSize.override(pixelSizeUm) : pixelSizeOf(imp.getCalibration());
@@ -71,20 +75,48 @@ public final class ImageJSlideSource implements SlideSource {
     public static ImageJSlideSource open(Path file) throws SlideException {
         String name = file.toString();
         ImagePlus imp = readWithImageIO(file);
+        Calibration cal;
         if (imp == null) {
-            // Formats ImageIO does not know (e.g. plain TIFF): ImageJ's own opener, which reads calibration too.
+            // Formats ImageIO does not know (e.g. TIFF before Java 9): ImageJ's own opener, which reads calibration too.
             imp = new Opener().openImage(file.toAbsolutePath().toString());
+            cal = imp == null ? null : imp.getCalibration();
+        } else {
+            // From Java 9 ImageIO decodes TIFF too, without ImageJ's calibration: read that as ImageJ's opener does.
+            cal = imp.getCalibration().scaled() ? imp.getCalibration() : tiffCalibration(file);
         }
         if (imp == null || imp.getProcessor() == null) {
             throw new SlideException(name, "ImageJ could not open it (not an image, truncated, or an unsupported variant)");
         }
-        PixelSize px = pixelSizeOf(imp.getCalibration());
+        PixelSize px = pixelSizeOf(cal);
         String given = px.isKnown() ? null : givenInFile(name);
         if (given != null) {
             String why = px.source().equals(NO_CALIBRATION) ? "" : px.source() + "; ";
             px = PixelSize.unreadInFile(why + "the file gives " + given + ", which the ImageJ reader does not read");
         }
         return new ImageJSlideSource(name, imp, px);
+    }
+
+    /**
+     * ImageJ's calibration of a TIFF from its tags and ImageJ description alone, without decoding the pixels;
+     * null when the file is not a TIFF ImageJ parses or has no length unit.
+     */
+    private static Calibration tiffCalibration(Path file) {
+        try {
+            Path abs = file.toAbsolutePath();
+            if (abs.getParent() == null) return null;
+            FileInfo[] info = new TiffDecoder(abs.getParent().toString() + File.separator, abs.getFileName().toString()).getTiffInfo();
+            if (info == null || info.length == 0) return null;
+            FileInfo fi = info[0];
+            new FileOpener(fi).decodeDescriptionString(fi); // an ImageJ TIFF's unit=... in its description
+            if (fi.unit == null || fi.unit.trim().isEmpty() || !(fi.pixelWidth > 0)) return null;
+            Calibration cal = new Calibration();
+            cal.pixelWidth = fi.pixelWidth;
+            cal.pixelHeight = fi.pixelHeight;
+            cal.setUnit(fi.unit);
+            return cal;
+        } catch (IOException | RuntimeException e) {
+            return null; // e.g. a compression ImageJ does not decode: its opener would have no calibration either
+        }
     }
 
     /**

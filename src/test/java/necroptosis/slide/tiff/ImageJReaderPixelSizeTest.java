@@ -70,19 +70,32 @@ class ImageJReaderPixelSizeTest {
     }
 
     @Test
-    void resolutionTagsInCmOrInchAreReadByImageJOrNamed() throws IOException {
-        // Which it is depends on the JVM: from Java 9 ImageIO decodes TIFF itself (without ImageJ's calibration).
+    void resolutionTagsInCmOrInchAreReadByImageJInTiffsItParsesAndNamedInOthers() throws IOException {
         for (int unit : new int[] {2, 3}) {
             double perUnit = unit == 3 ? 40000 : 101600; // 0.25 µm/px either way
-            PixelSize px = openedByImageJ(write("r" + unit + ".tif", image().resolution(perUnit, unit)));
-            if (px.isKnown()) {
-                assertEquals(0.25, px.micrometers(), 1e-9, "unit " + unit);
-            } else {
-                assertTrue(px.isInFileUnread());
-                assertEquals("the file gives 0.25 \u00b5m/px in its TIFF resolution tags (XResolution in pixels per cm or inch),"
-                        + " which the ImageJ reader does not read", px.source());
-            }
+            TestTiffWriter.Image stripped = new TestTiffWriter.Image(128, 96, TestTiffWriter.picture(128, 96, 5)).strips(16);
+            PixelSize px = openedByImageJ(write("r" + unit + ".tif", stripped.resolution(perUnit, unit)));
+            assertEquals(0.25, px.micrometers(), 1e-9, "unit " + unit);
+            assertEquals("imagej calibration", px.source());
+            // ImageJ's TIFF decoder does not parse tiled TIFFs (ImageIO decodes their pixels).
+            px = openedByImageJ(write("t" + unit + ".tif", image().resolution(perUnit, unit)));
+            assertTrue(px.isInFileUnread());
+            assertEquals("the file gives 0.25 \u00b5m/px in its TIFF resolution tags (XResolution in pixels per cm or inch),"
+                    + " which the ImageJ reader does not read", px.source());
         }
+    }
+
+    /** From Java 9 ImageIO decodes TIFF, without ImageJ's calibration; the reader still gives ImageJ's. */
+    @Test
+    void aTiffSavedByImageJKeepsItsCalibration() throws IOException {
+        ImagePlus imp = new ImagePlus("cal", new ij.process.ColorProcessor(128, 96));
+        imp.getCalibration().pixelWidth = imp.getCalibration().pixelHeight = 0.5;
+        imp.getCalibration().setUnit("micron");
+        Path f = dir.resolve("cal.tif");
+        assertTrue(new ij.io.FileSaver(imp).saveAsTiff(f.toString()));
+        PixelSize px = openedByImageJ(f);
+        assertEquals(0.5, px.micrometers(), 1e-12);
+        assertEquals("imagej calibration", px.source());
     }
 
     @Test
