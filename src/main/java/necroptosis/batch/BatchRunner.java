@@ -65,6 +65,7 @@ public final class BatchRunner {
     }
 
     private BatchReport runLocked(List<Path> slides, Shard shard, Path outDir, long start) throws IOException {
+        ResultWriter.removeUnfinished(outDir);
         List<String> names = OutputNames.assign(slides);
         BatchManifest manifest = BatchManifest.of(slides, names, settings, open, shard);
         refuseOtherBatch(outDir, manifest, shard);

@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
 
+import necroptosis.report.ResultWriter;
+
 /**
  * Joins the output folders of a batch's shards into one batch_summary.csv (and batch.json) with the same
  * bytes as an unsharded run of the same slides would write. Refuses folders of different batches (another
@@ -116,6 +118,7 @@ public final class Merge {
         }
         BatchRunner.checkWritable(outDir);
         try (OutputLock lock = OutputLock.acquire(outDir)) {
+            ResultWriter.removeUnfinished(outDir);
             BatchManifest there = BatchRunner.existing(outDir);
             if (there != null) BatchRunner.refuseOtherSettings(outDir, first, there);
             return write(first, byIndex, from, missing, missingSlides, outDir, moveFolders);

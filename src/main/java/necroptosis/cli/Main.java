@@ -38,7 +38,9 @@ public final class Main implements Runnable {
             if (causedByOutOfMemory(e)) {
                 err.println("error: " + notEnoughMemory(null));
             } else if (e instanceof UnknownPixelSizeException) {
-                err.println("error: " + e.getMessage() + "; give it with --pixel-size UM");
+                err.println("error: " + e.getMessage() + (((UnknownPixelSizeException) e).isInFileUnread()
+                        ? "; use --reader auto or tiff, which read it, or give it with --pixel-size UM"
+                        : "; give it with --pixel-size UM"));
             } else if (e instanceof SlideException || e instanceof IllegalArgumentException) {
                 err.println("error: " + e.getMessage());
             } else {

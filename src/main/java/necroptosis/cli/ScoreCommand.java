@@ -51,6 +51,7 @@ final class ScoreCommand implements Callable<Integer> {
         } catch (IOException e) {
             return BatchCommand.usageError(e.getMessage());
         }
+        ResultWriter.removeUnfinished(out);
         ConsoleProgress progress = new ConsoleProgress(mode);
         try {
             return score(settings, mode, progress);

@@ -73,13 +73,17 @@ final class CommandSupport {
      * cancellation in the status bar; anything else as one line, with the stack trace in the Log window.
      */
     static void fail(String title, Throwable e) {
+        fail(title, e, false);
+    }
+
+    /** As {@link #fail(String, Throwable)}; {@code currentImage}: the slide was the open image, not a file. */
+    static void fail(String title, Throwable e, boolean currentImage) {
         // ImageJ's own filters (MaximumFinder) also watch Esc and give up mid-tile, which surfaces as some
         // other exception; whatever it is, the user asked to stop.
         if (e instanceof CancellationException || (IJ.escapePressed() && !(e instanceof IllegalArgumentException))) {
             cancelled(title);
         } else if (e instanceof UnknownPixelSizeException) {
-            error(title, e.getMessage() + "; give it as Pixel size in the dialog or pixel_size=UM in the macro"
-                    + " (for the current image, its calibration: Image > Properties)");
+            error(title, e.getMessage() + pixelSizeAdvice((UnknownPixelSizeException) e, currentImage));
         } else if (e instanceof SlideException || e instanceof IllegalArgumentException) {
             error(title, e.getMessage());
         } else if (missingClass(e) != null) {
@@ -94,6 +98,16 @@ final class CommandSupport {
             IJ.log(title + ": unexpected " + e + "\n" + trace);
             error(title, "unexpected error: " + SlideSources.describe(e) + " (details in the Log window)");
         }
+    }
+
+    /** How to give a missing pixel size in Fiji: a reader that reads the file's own, the calibration, or a value. */
+    static String pixelSizeAdvice(UnknownPixelSizeException e, boolean currentImage) {
+        String value = "give it as Pixel size in the dialog or pixel_size=UM in the macro";
+        if (!e.isInFileUnread()) return "; " + value + " (for the current image, its calibration: Image > Properties)";
+        if (currentImage) {
+            return "; score the file itself (Source: slide file, Reader auto), set the calibration in Image > Properties, or " + value;
+        }
+        return "; choose Reader auto or tiff (reader=auto in the macro), which read it, or " + value;
     }
 
     /**

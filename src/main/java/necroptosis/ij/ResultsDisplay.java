@@ -34,6 +34,7 @@ import necroptosis.pipeline.SlideResult;
 import necroptosis.pipeline.Zone;
 import necroptosis.report.ColorMap;
 import necroptosis.report.DistancePlot;
+import necroptosis.report.Heatmap;
 import necroptosis.report.Outline;
 import necroptosis.report.Outlines;
 import necroptosis.report.ResultWriter;
@@ -159,9 +160,11 @@ final class ResultsDisplay {
         cal.setUnit("µm");
         imp.setCalibration(cal);
         double toOverview = 1 / r.overview.scale.level0PerPixel;
+        // The cells of mlkl_heatmap.png (heatmap_cell), so the overlay and the PNG show the same squares.
         List<double[]> tiles = new ArrayList<>();
-        for (TileTable.Row row : rows) {
-            tiles.add(new double[] {row.x * toOverview, row.y * toOverview, row.width * toOverview, row.height * toOverview, row.tile.score.hScore()});
+        for (Heatmap.Cell c : Heatmap.cells(r)) {
+            if (c.tissueFraction <= 0) continue;
+            tiles.add(new double[] {c.x * toOverview, c.y * toOverview, c.width * toOverview, c.height * toOverview, c.score.hScore()});
         }
         double top = upperEnd(values(tiles), HSCORE_MAX);
         Overlay o = new Overlay();

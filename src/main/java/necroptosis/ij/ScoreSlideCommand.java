@@ -31,12 +31,16 @@ import necroptosis.slide.SlideSources;
 public final class ScoreSlideCommand implements PlugIn {
     static final String TITLE = "Score Slide";
 
+    /** Whether the slide being scored is the open image, which changes how a missing pixel size is given. */
+    private boolean fromImage;
+
     @Override
     public void run(String arg) {
+        fromImage = false;
         try {
             score();
         } catch (Throwable e) {
-            CommandSupport.fail(TITLE, e);
+            CommandSupport.fail(TITLE, e, fromImage);
         }
     }
 
@@ -54,7 +58,7 @@ public final class ScoreSlideCommand implements PlugIn {
             v = SettingsDialog.show(TITLE, params, Help.HTML);
             if (v == null) return;
         }
-        boolean fromImage = v.has("source") && Parameters.SOURCE_IMAGE.equals(v.choice("source"));
+        fromImage = v.has("source") && Parameters.SOURCE_IMAGE.equals(v.choice("source"));
         if (fromImage && current == null) throw new Parameters.OptionException("source=[current image]: no image is open");
         if (!fromImage && v.text("slide").isEmpty()) {
             throw new Parameters.OptionException("slide: no slide file given (slide=[/path/slide.svs]), and source is not the current image");
@@ -66,6 +70,7 @@ public final class ScoreSlideCommand implements PlugIn {
         UserRegions selection = fromImage ? ImageJRoiRegions.ofSelection(current.getRoi(), current.getTitle()) : null;
         AnalysisSettings settings = Parameters.settings(v, selection);
         Path out = CommandSupport.outputFolder(v.text("output"));
+        ResultWriter.removeUnfinished(out);
 
         IJ.resetEscape();
         long start = System.currentTimeMillis();

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -105,7 +107,9 @@ public final class ShowOverlayCommand implements PlugIn {
         String legend = null;
         Path tiles = result.resolve("tiles.csv");
         ColorMap map = heatmap.equals("immune") ? ColorMap.INFERNO : ColorMap.VIRIDIS;
-        if (!heatmap.equals("none") && Files.isRegularFile(tiles)) legend = heatmap(tiles, s, heatmap, summary.marker, map, ResultsDisplay.shape(tissue, s), imp, o);
+        if (!heatmap.equals("none") && Files.isRegularFile(tiles)) {
+            legend = heatmap(tiles, s, heatmap, summary.marker, map, ResultsDisplay.shape(tissue, s), imp, o, heatmapCellBlocks(summary));
+        }
         int[] counts = new int[3];
         String[] order = {Outline.TISSUE, Outline.RIM, Outline.NECROSIS};
         for (String cls : order) {
@@ -149,8 +153,62 @@ public final class ShowOverlayCommand implements PlugIn {
         return p.classification == null ? "" : p.classification.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The heatmap cell of the result (heatmap_cell) in µm and the analysis tile in blocks, or null when the
+     * result's heatmap has the default cell, the analysis tile.
+     */
+    static double[] heatmapCellBlocks(SlideSummary summary) {
+        com.google.gson.JsonObject p = summary.provenance.parameters();
+        if (!p.has("heatmap_cell_um") || !p.has("tile_blocks")) return null;
+        try {
+            return new double[] {p.get("heatmap_cell_um").getAsDouble(), p.get("tile_blocks").getAsDouble(), summary.provenance.pixelSizeUm};
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Tile rows {x, y, width, height, value, tissue_fraction} (level-0) joined into the heatmap cells of the
+     * PNGs when those are whole multiples of the tile, each the tissue-weighted mean of its tiles, as the PNG
+     * sums them; else the rows as they are, with a line in the Log saying why.
+     */
+    static List<double[]> toCells(List<double[]> rows, double[] cell, String where) {
+        if (cell == null || rows.isEmpty()) return rows;
+        double tile = 0;
+        for (double[] r : rows) tile = Math.max(tile, Math.max(r[2], r[3]));
+        double blockUm = tile * cell[2] / cell[1];
+        long cellBlocks = Math.max(1, Math.round(cell[0] / blockUm));
+        long k = cellBlocks / (long) cell[1];
+        if (k * (long) cell[1] != cellBlocks) {
+            IJ.log(TITLE + ": " + where + " holds tiles of " + Math.round(tile * cell[2]) + " µm; the heatmap PNGs have cells of "
+                    + Math.round(cellBlocks * blockUm) + " µm, which are not whole tiles: the overlay shows the tiles");
+            return rows;
+        }
+        if (k == 1) return rows;
+        Map<Long, double[]> cells = new TreeMap<>();
+        for (double[] r : rows) {
+            long i = Math.round(r[0] / tile) / k, j = Math.round(r[1] / tile) / k;
+            double weight = r[5] * r[2] * r[3];
+            double[] c = cells.computeIfAbsent(j * (1L << 31) + i, key -> new double[] {r[0], r[1], r[0] + r[2], r[1] + r[3], 0, 0});
+            c[0] = Math.min(c[0], r[0]);
+            c[1] = Math.min(c[1], r[1]);
+            c[2] = Math.max(c[2], r[0] + r[2]);
+            c[3] = Math.max(c[3], r[1] + r[3]);
+            if (weight > 0 && !Double.isNaN(r[4])) {
+                c[4] += r[4] * weight;
+                c[5] += weight;
+            }
+        }
+        List<double[]> out = new ArrayList<>();
+        for (double[] c : cells.values()) {
+            if (c[5] > 0) out.add(new double[] {c[0], c[1], c[2] - c[0], c[3] - c[1], c[4] / c[5], c[5]});
+        }
+        return out;
+    }
+
     /** Adds the tile heatmap from tiles.csv, clipped to {@code tissue} when given; returns the legend title. */
-    private static String heatmap(Path tiles, double s, String which, String marker, ColorMap map, Shape tissue, ImagePlus imp, Overlay o) throws IOException {
+    private static String heatmap(Path tiles, double s, String which, String marker, ColorMap map, Shape tissue, ImagePlus imp, Overlay o,
+            double[] cell) throws IOException {
         List<double[]> rows = new ArrayList<>();
         String column = which.equals("immune") ? "immune_density_per_mm2" : "hscore";
         try (BufferedReader r = Files.newBufferedReader(tiles, StandardCharsets.UTF_8)) {
@@ -176,6 +234,7 @@ public final class ShowOverlayCommand implements PlugIn {
                 rows.add(row);
             }
         }
+        rows = toCells(rows, cell, tiles.toString());
         boolean immune = which.equals("immune");
         double[] values = new double[rows.size()];
         for (int i = 0; i < values.length; i++) values[i] = rows.get(i)[4];

@@ -24,6 +24,8 @@ public final class AnalysisSettings {
     public static final double DEFAULT_OVERVIEW_PIXEL_UM = 8;
     public static final double DEFAULT_BLOCK_UM = 16;
     public static final int DEFAULT_TILE_BLOCKS = 32;
+    /** Largest heatmap cell: 1 cm, wider than most sections. */
+    public static final double MAX_HEATMAP_CELL_UM = 10000;
     public static final double DEFAULT_PROFILE_BAND_UM = 50;
     public static final double DEFAULT_PROFILE_RANGE_UM = 500;
     public static final String DEFAULT_STAINS = "H-DAB";
@@ -58,6 +60,11 @@ public final class AnalysisSettings {
     public final double overviewPixelUm;
     public final double blockUm;
     public final int tileBlocks;
+    /**
+     * Cell edge of the heatmaps in µm, 0 for the analysis tile. Apart from the analysis tiles, which set how
+     * much is held in memory at once: the heatmaps are summed from the block grid.
+     */
+    public final double heatmapCellUm;
     public final NucleusSettings nuclei;
     public final NecrosisSettings necrosis;
     public final ImmuneMode immuneMode;
@@ -84,6 +91,7 @@ public final class AnalysisSettings {
         overviewPixelUm = b.overviewPixelUm;
         blockUm = b.blockUm;
         tileBlocks = b.tileBlocks;
+        heatmapCellUm = b.heatmapCellUm;
         nuclei = b.nuclei;
         necrosis = b.necrosis;
         immuneMode = b.immuneMode;
@@ -117,6 +125,7 @@ public final class AnalysisSettings {
         b.overviewPixelUm = overviewPixelUm;
         b.blockUm = blockUm;
         b.tileBlocks = tileBlocks;
+        b.heatmapCellUm = heatmapCellUm;
         b.nuclei = nuclei;
         b.necrosis = necrosis;
         b.immuneMode = immuneMode;
@@ -129,6 +138,15 @@ public final class AnalysisSettings {
         b.userRegions = userRegions;
         b.background = background;
         return b;
+    }
+
+    /**
+     * Blocks per heatmap cell edge for blocks of {@code blockUm} as analysed (the block size in µm is rounded
+     * to whole analysis pixels): the heatmap cell rounded to whole blocks, at least one.
+     */
+    public int heatmapCellBlocks(double blockUm) {
+        if (heatmapCellUm == 0) return tileBlocks;
+        return (int) Math.max(1, Math.round(heatmapCellUm / blockUm));
     }
 
     /** Every parameter by its stable snake_case key, for provenance ({@link SettingsTable} says which). */
@@ -148,6 +166,7 @@ public final class AnalysisSettings {
         double overviewPixelUm = DEFAULT_OVERVIEW_PIXEL_UM;
         double blockUm = DEFAULT_BLOCK_UM;
         int tileBlocks = DEFAULT_TILE_BLOCKS;
+        double heatmapCellUm = 0;
         NucleusSettings nuclei = NucleusSettings.DEFAULT;
         NecrosisSettings necrosis = NecrosisSettings.DEFAULT;
         ImmuneMode immuneMode = DEFAULT_IMMUNE_MODE;
@@ -170,6 +189,8 @@ public final class AnalysisSettings {
         public Builder overviewPixelUm(double v) { overviewPixelUm = v; return this; }
         public Builder blockUm(double v) { blockUm = v; return this; }
         public Builder tileBlocks(int v) { tileBlocks = v; return this; }
+        /** Heatmap cell edge in µm (rounded to whole blocks when drawn); 0: the analysis tile. */
+        public Builder heatmapCellUm(double v) { heatmapCellUm = v; return this; }
         public Builder nuclei(NucleusSettings v) { nuclei = v; return this; }
         public Builder necrosis(NecrosisSettings v) { necrosis = v; return this; }
         public Builder minCoreAreaMm2(double v) { necrosis = necrosis.withMinCoreArea(v); return this; }
@@ -203,6 +224,8 @@ public final class AnalysisSettings {
                         + " um; zones are assigned per block), got " + format(rimWidthUm));
             }
             check(tileBlocks >= 4 && tileBlocks <= 256, "tile size (blocks)", tileBlocks, "4-256");
+            check(heatmapCellUm == 0 || (heatmapCellUm >= blockUm && heatmapCellUm <= MAX_HEATMAP_CELL_UM), "heatmap cell (um)", heatmapCellUm,
+                    "0 (the analysis tile) or from the block size (" + format(blockUm) + ") to " + format(MAX_HEATMAP_CELL_UM));
             if (background != null) {
                 if (background.length != 3) throw new IllegalArgumentException("background needs three values R,G,B, got " + background.length);
                 for (double v : background) check(v > 1 && v <= 255, "background (glass intensity)", v, "above 1 and at most 255");

@@ -124,7 +124,14 @@ public final class SettingsTable {
             recorded("regions_polygons", s -> s.userRegions == null ? 0 : s.userRegions.polygons().size()),
             option("marker", Type.TEXT, AnalysisSettings.DEFAULT_MARKER, "name of the stain the DAB channel shows (MLKL, Ki67, CD8, ...): "
                     + "it names the scored fraction in every table, picture and summary").in(Group.SCORING)
-                    .applies((b, v) -> b.marker(v.text("marker"))).records("marker", s -> s.marker)));
+                    .applies((b, v) -> b.marker(v.text("marker"))).records("marker", s -> s.marker),
+            // Recorded only when set, so results of the default heatmap keep the provenance they always had.
+            option("heatmap_cell", Type.NUMBER, 0, "cell size of the heatmaps (the PNGs and the Fiji overlay), rounded to whole blocks ("
+                    + SettingValues.format(AnalysisSettings.DEFAULT_BLOCK_UM) + " µm by default); 0: the analysis tile ("
+                    + SettingValues.format(AnalysisSettings.DEFAULT_BLOCK_UM * AnalysisSettings.DEFAULT_TILE_BLOCKS) + " µm)")
+                    .withUnit("µm").in(Group.OUTPUT).withLabel("Heatmap_cell (0 = analysis tile)")
+                    .applies((b, v) -> b.heatmapCellUm(v.number("heatmap_cell")))
+                    .records("heatmap_cell_um", s -> s.heatmapCellUm == 0 ? null : s.heatmapCellUm)));
 
     /** The settings a user gives, in dialog order: by group, in table order within a group. */
     public static List<Setting> options() {

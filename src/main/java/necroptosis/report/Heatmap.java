@@ -10,14 +10,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import necroptosis.pipeline.BlockGrid;
 import necroptosis.pipeline.Overview;
 import necroptosis.pipeline.SlideResult;
+import necroptosis.pipeline.TileResult;
+import necroptosis.scoring.PixelScore;
 
 /**
- * mlkl_heatmap.png and immune_heatmap.png: one value per analysed tile, coloured over the tissue of a
+ * mlkl_heatmap.png and immune_heatmap.png: one value per heatmap cell, coloured over the tissue of a
  * faded thumbnail (glass and unanalysed tiles stay uncoloured), necrotic core outlines on top, with a
  * colour bar (ticks, units) and a scale bar. The colour range is 0 to a round number at or above the
- * slide's 99th percentile, so one hot tile does not wash out the rest; the top tick says "≥" when clipped.
+ * slide's 99th percentile, so one hot cell does not wash out the rest; the top tick says "≥" when clipped.
+ * <p>
+ * Cells are summed from the block grid, so their size ({@code heatmap_cell}, whole blocks) is free of the
+ * analysis tiles; by default a cell is an analysis tile, and holds that tile's numbers of tiles.csv.
  */
 public final class Heatmap {
     private Heatmap() {}
@@ -41,12 +47,90 @@ public final class Heatmap {
             this.upperLimit = upperLimit;
         }
 
-        double value(TileTable.Row row) {
-            return this == MLKL ? row.tile.score.hScore() : row.immuneDensity;
+        double value(Cell cell) {
+            return this == MLKL ? cell.score.hScore() : cell.immuneDensity;
         }
     }
 
-    public static BufferedImage render(SlideResult r, List<TileTable.Row> rows, List<Outline> outlines, Kind kind) {
+    /** One heatmap cell: its level-0 rectangle and its sums, as a tile row of tiles.csv has them. */
+    public static final class Cell {
+        /** Level-0 position and size, rounded as tiles.csv's. */
+        public final long x, y, width, height;
+        public final PixelScore score;
+        /** Tissue pixels over analysed pixels; 0 where nothing was analysed. */
+        public final double tissueFraction;
+        /** Tissue area in mm² (the weight of the cell in a slide-wide mean). */
+        public final double tissueMm2;
+        public final int immuneCells;
+        public final double immuneDensity;
+
+        Cell(long x, long y, long width, long height, PixelScore score, double tissueFraction, double tissueMm2, int immuneCells) {
+            this.x = x;
+            this.y = y;
+            this.width = width;
+            this.height = height;
+            this.score = score;
+            this.tissueFraction = tissueFraction;
+            this.tissueMm2 = tissueMm2;
+            this.immuneCells = immuneCells;
+            this.immuneDensity = ZoneTotals.density(immuneCells, tissueMm2);
+        }
+    }
+
+    /** Cell edge in µm as drawn: the setting rounded to whole blocks. */
+    public static double cellUm(SlideResult r) {
+        return r.grid.blockUm * r.settings.heatmapCellBlocks(r.grid.blockUm);
+    }
+
+    /**
+     * The heatmap cells of a result, row by row, each summed over its blocks of the grid; immune cells are
+     * those the tiles reported (as in tiles.csv), counted in the block of their centre. Cells with nothing
+     * analysed in them are left out.
+     */
+    public static List<Cell> cells(SlideResult r) {
+        return cells(r, r.settings.heatmapCellBlocks(r.grid.blockUm));
+    }
+
+    /** As {@link #cells(SlideResult)}, with cells of {@code c} blocks a side. */
+    static List<Cell> cells(SlideResult r, int c) {
+        BlockGrid g = r.grid;
+        int[] immune = new int[g.size()];
+        for (TileResult t : r.tiles) {
+            for (int i = 0; i < t.immunePositions.length; i += 2) {
+                int bx = (int) (t.immunePositions[i] / g.blockPx), by = (int) (t.immunePositions[i + 1] / g.blockPx);
+                immune[by * g.width + bx]++;
+            }
+        }
+        double s = r.analysisScale.level0PerPixel;
+        long cellPx = (long) c * g.blockPx;
+        List<Cell> out = new ArrayList<>();
+        for (int cy = 0; cy * c < g.height; cy++) {
+            for (int cx = 0; cx * c < g.width; cx++) {
+                long pixels = 0, tissue = 0;
+                int count = 0;
+                PixelScore score = new PixelScore();
+                // Row by row, as a tile merges its blocks' scores.
+                for (int by = cy * c; by < Math.min(g.height, (cy + 1) * c); by++) {
+                    for (int bx = cx * c; bx < Math.min(g.width, (cx + 1) * c); bx++) {
+                        int b = by * g.width + bx;
+                        pixels += g.pixels(b);
+                        tissue += g.tissue(b);
+                        count += immune[b];
+                        score.merge(g.score(b));
+                    }
+                }
+                if (pixels == 0) continue;
+                long ax = cx * cellPx, ay = cy * cellPx;
+                long aw = Math.min(cellPx, r.analysisScale.width - ax), ah = Math.min(cellPx, r.analysisScale.height - ay);
+                out.add(new Cell(Math.round(ax * s), Math.round(ay * s), Math.round(aw * s), Math.round(ah * s), score,
+                        tissue / (double) pixels, tissue * g.pixelAreaMm2(), count));
+            }
+        }
+        return out;
+    }
+
+    public static BufferedImage render(SlideResult r, List<Outline> outlines, Kind kind) {
+        List<Cell> rows = cells(r);
         List<Outline> cores = new ArrayList<>();
         for (Outline o : outlines) if (Outline.NECROSIS.equals(o.classification)) cores.add(o);
         Drawing.Thumbnail t = Drawing.thumbnail(r.overview);
@@ -59,7 +143,7 @@ public final class Heatmap {
         Arrays.fill(value, Float.NaN);
         double[] all = new double[rows.size()];
         int n = 0;
-        for (TileTable.Row row : rows) {
+        for (Cell row : rows) {
             double v = kind.value(row);
             if (Double.isNaN(v) || row.tissueFraction <= 0) continue;
             all[n++] = v;
@@ -94,7 +178,7 @@ public final class Heatmap {
         g.fillRect(0, 0, width, height);
 
         Drawing.title(g, ResultWriter.safeName(r.slidePath) + " \u2014 " + String.format(kind.title, r.settings.marker),
-                n + (n == 1 ? " tile of " : " tiles of ") + Drawing.number(Math.round(tileUm(r))) + " \u00b5m" + kind.note + "; glass and unanalysed areas uncoloured",
+                n + (n == 1 ? " tile of " : " tiles of ") + Drawing.number(Math.round(cellUm(r))) + " \u00b5m" + kind.note + "; glass and unanalysed areas uncoloured",
                 margin, width - 2 * margin, fs);
 
         int imgX = margin, imgY = titleH;
@@ -173,10 +257,6 @@ public final class Heatmap {
         double p99 = v[Math.min(v.length - 1, (int) Math.floor(0.99 * (v.length - 1) + 0.5))];
         double top = Drawing.niceMax(p99, 5);
         return Math.min(top, kind.upperLimit);
-    }
-
-    private static double tileUm(SlideResult r) {
-        return r.grid.blockUm * r.settings.tileBlocks;
     }
 
     private static int clamp(int v, int max) {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import necroptosis.pipeline.SlideResult;
 import necroptosis.pipeline.Zone;
@@ -31,7 +29,8 @@ import necroptosis.summary.SummaryJson;
  * Writes a slide's outputs into {@code <out>/<slide name>/}. Every file goes first into a fresh hidden
  * sibling folder ({@code <out>/.<slide name>.partial-<random>}) that replaces the slide's folder only when
  * complete, so a reader (or a resumed batch) sees either the earlier complete result or the new one, never
- * a mix, and a full disk or a failed drawing leaves the earlier result as it was.
+ * a mix, and a full disk or a failed drawing leaves the earlier result as it was. A run killed while writing
+ * leaves that hidden folder behind; {@link #removeUnfinished} removes it when a later run starts.
  */
 public final class ResultWriter {
     private ResultWriter() {}
@@ -99,7 +98,16 @@ public final class ResultWriter {
         SlideSummary summary = Summary.of(r, rows);
         // The pictures and shapes a person looks at; all drawn from the same outlines.
         List<Outline> outlines = Outlines.all(r);
-        Path tmp = Files.createTempDirectory(outDir, "." + folderName + PARTIAL);
+        try (PartialFolders.Claim claim = PartialFolders.create(outDir, folderName)) {
+            writeInto(claim, r, rows, summary, outlines, dir);
+        }
+        return new Written(dir, summary);
+    }
+
+    /** Writes every file into the claimed folder, then swaps it in for {@code dir}; on failure deletes it. */
+    private static void writeInto(PartialFolders.Claim claim, SlideResult r, List<TileTable.Row> rows, SlideSummary summary,
+            List<Outline> outlines, Path dir) throws IOException {
+        Path tmp = claim.folder;
         boolean swapped = false;
         try {
             // The files are independent, and drawing and compressing the PNGs is serial work after the
@@ -108,23 +116,33 @@ public final class ResultWriter {
             tasks.add(named(dir, tmp, "tiles.csv", f -> writeAtomically(f, w -> writeTiles(rows, w))));
             tasks.add(named(dir, tmp, "distance_profile.csv", f -> writeAtomically(f, w -> writeProfile(summary.distanceProfile, w))));
             tasks.add(named(dir, tmp, "overview.png", f -> writePng(f, () -> OverviewImage.render(r, outlines))));
-            tasks.add(named(dir, tmp, "mlkl_heatmap.png", f -> writePng(f, () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.MLKL))));
-            tasks.add(named(dir, tmp, "immune_heatmap.png", f -> writePng(f, () -> Heatmap.render(r, rows, outlines, Heatmap.Kind.IMMUNE))));
+            tasks.add(named(dir, tmp, "mlkl_heatmap.png", f -> writePng(f, () -> Heatmap.render(r, outlines, Heatmap.Kind.MLKL))));
+            tasks.add(named(dir, tmp, "immune_heatmap.png", f -> writePng(f, () -> Heatmap.render(r, outlines, Heatmap.Kind.IMMUNE))));
             tasks.add(named(dir, tmp, "distance_profile.png", f -> writePng(f, () -> DistancePlot.render(r, summary.distanceProfile))));
             tasks.add(named(dir, tmp, "necrosis.geojson", f -> writeAtomically(f, w -> NecrosisGeoJson.write(r, outlines, w))));
             tasks.add(named(dir, tmp, "rois.zip", f -> writeBinaryAtomically(f, o -> RoiSetWriter.write(roiEntries(outlines), o))));
             runAll(tasks, r.settings.threads);
             named(dir, tmp, SummaryJson.FILE_NAME, f -> writeAtomically(f, w -> SummaryJson.write(summary, w))).run();
-            swapIn(tmp, dir);
+            swapIn(tmp, dir, claim.id());
             swapped = true;
         } finally {
-            if (!swapped) deleteQuietly(tmp);
+            if (!swapped) PartialFolders.deleteTree(tmp);
         }
-        return new Written(dir, summary);
+    }
+
+    /**
+     * Removes from an output folder the hidden partial and set-aside folders of runs that ended while writing
+     * (killed, crashed); those of runs still writing, in this process or another, on this host or another, are
+     * kept. Runs call it when they start writing into a folder.
+     *
+     * @return the names removed
+     */
+    public static List<String> removeUnfinished(Path outDir) {
+        return PartialFolders.removeStale(outDir);
     }
 
     /** The infix of the hidden folder a slide's outputs are written into before they replace its folder. */
-    public static final String PARTIAL = ".partial-";
+    public static final String PARTIAL = PartialFolders.PARTIAL;
 
     /** Whether a folder is one that {@link #writeAll} writes into (or set aside) and not a slide's result. */
     public static boolean isTemporary(Path dir) {
@@ -134,7 +152,7 @@ public final class ResultWriter {
         return n.startsWith(".") && (n.contains(PARTIAL) || n.contains(REPLACED));
     }
 
-    private static final String REPLACED = ".replaced-";
+    private static final String REPLACED = PartialFolders.REPLACED;
 
     /** Tests make one file's writing fail here, as a full disk would. */
     interface Fault {
@@ -175,7 +193,7 @@ public final class ResultWriter {
      * Replaces {@code dir} by the complete {@code tmp}: the old folder is renamed aside, the new one renamed
      * in, then the old one deleted. If the new one cannot be renamed in, the old one is put back.
      */
-    private static void swapIn(Path tmp, Path dir) throws IOException {
+    private static void swapIn(Path tmp, Path dir, String id) throws IOException {
         if (!Files.exists(dir)) {
             try {
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -184,8 +202,7 @@ public final class ResultWriter {
             }
             return;
         }
-        Path old = dir.resolveSibling("." + dir.getFileName() + REPLACED + tmp.getFileName().toString().substring(
-                tmp.getFileName().toString().lastIndexOf(PARTIAL) + PARTIAL.length()));
+        Path old = dir.resolveSibling("." + dir.getFileName() + REPLACED + id);
         try {
             Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -202,22 +219,7 @@ public final class ResultWriter {
             }
             throw new IOException(dir + ": cannot rename the new result into place (" + reason(e) + "); the earlier result is kept", e);
         }
-        deleteQuietly(old);
-    }
-
-    /** Deletes a folder the writer made; what cannot be deleted stays, and the result is not affected. */
-    private static void deleteQuietly(Path folder) {
-        try (Stream<Path> s = Files.walk(folder)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // left behind: a hidden folder that resume and merge skip
-                }
-            });
-        } catch (IOException | java.io.UncheckedIOException ignored) {
-            // as above
-        }
+        PartialFolders.deleteTree(old);
     }
 
     /** The outlines as ImageJ ROIs, named and coloured as in the overview. */

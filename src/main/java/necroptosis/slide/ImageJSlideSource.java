@@ -1,7 +1,10 @@
 package necroptosis.slide;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -12,9 +15,13 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import ij.ImagePlus;
+import ij.io.FileInfo;
+import ij.io.FileOpener;
 import ij.io.Opener;
+import ij.io.TiffDecoder;
 import ij.measure.Calibration;
 import ij.process.ColorProcessor;
+import necroptosis.slide.tiff.TiffSlideSource;
 
 /**
  * Plain images (PNG, JPEG, GIF, BMP, simple TIFF) through ImageJ's own opener: a single level held in
@@ -30,10 +37,6 @@ public final class ImageJSlideSource implements SlideSource {
     private final int[] rgb;
     private final List<Level> levels;
     private final PixelSize pixelSize;
-
-    private ImageJSlideSource(String path, ImagePlus imp) {
-        this(path, imp, pixelSizeOf(imp.getCalibration()));
-    }
 
     private ImageJSlideSource(String path, ImagePlus imp, PixelSize pixelSize) {
         this.path = path;
@@ -54,23 +57,79 @@ public final class ImageJSlideSource implements SlideSource {
      * title, so outputs are named after it.
      */
     public static ImageJSlideSource of(ImagePlus imp, Double pixelSizeUm) {
-        ij.io.FileInfo fi = imp.getOriginalFileInfo();
-        String path = fi != null && fi.fileName != null && fi.directory != null && !fi.fileName.isEmpty()
-                ? new java.io.File(fi.directory, fi.fileName).getPath() : imp.getTitle();
-        return new ImageJSlideSource(path, imp, pixelSizeUm != null ? PixelSize.override(pixelSizeUm) : pixelSizeOf(imp.getCalibration()));
+        FileInfo fi = imp.getOriginalFileInfo();
+        boolean fromFile = fi != null && fi.fileName != null && fi.directory != null && !fi.fileName.isEmpty();
+        String path = fromFile ? new java.io.File(fi.directory, fi.fileName).getPath() : imp.getTitle();
+        PixelSize px = pixelSizeUm != null ? PixelSize.override(pixelSizeUm) : pixelSizeOf(imp.getCalibration());
+        if (fromFile && !px.isKnown()) {
+            String given = givenInFile(path);
+            // The image may come from any opener; what counts is that its calibration lacks what the file gives.
+            if (given != null) {
+                String why = px.source().equals(NO_CALIBRATION) ? "the image has no calibration" : "the image's " + px.source();
+                px = PixelSize.unreadInFile(why + ", though its file gives " + given);
+            }
+        }
+        return new ImageJSlideSource(path, imp, px);
     }
 
     public static ImageJSlideSource open(Path file) throws SlideException {
         String name = file.toString();
         ImagePlus imp = readWithImageIO(file);
+        Calibration cal;
         if (imp == null) {
-            // Formats ImageIO does not know (e.g. plain TIFF): ImageJ's own opener, which reads calibration too.
+            // Formats ImageIO does not know (e.g. TIFF before Java 9): ImageJ's own opener, which reads calibration too.
             imp = new Opener().openImage(file.toAbsolutePath().toString());
+            cal = imp == null ? null : imp.getCalibration();
+        } else {
+            // From Java 9 ImageIO decodes TIFF too, without ImageJ's calibration: read that as ImageJ's opener does.
+            cal = imp.getCalibration().scaled() ? imp.getCalibration() : tiffCalibration(file);
         }
         if (imp == null || imp.getProcessor() == null) {
             throw new SlideException(name, "ImageJ could not open it (not an image, truncated, or an unsupported variant)");
         }
-        return new ImageJSlideSource(name, imp);
+        PixelSize px = pixelSizeOf(cal);
+        String given = px.isKnown() ? null : givenInFile(name);
+        if (given != null) {
+            String why = px.source().equals(NO_CALIBRATION) ? "" : px.source() + "; ";
+            px = PixelSize.unreadInFile(why + "the file gives " + given + ", which the ImageJ reader does not read");
+        }
+        return new ImageJSlideSource(name, imp, px);
+    }
+
+    /**
+     * ImageJ's calibration of a TIFF from its tags and ImageJ description alone, without decoding the pixels;
+     * null when the file is not a TIFF ImageJ parses or has no length unit.
+     */
+    private static Calibration tiffCalibration(Path file) {
+        try {
+            Path abs = file.toAbsolutePath();
+            if (abs.getParent() == null) return null;
+            FileInfo[] info = new TiffDecoder(abs.getParent().toString() + File.separator, abs.getFileName().toString()).getTiffInfo();
+            if (info == null || info.length == 0) return null;
+            FileInfo fi = info[0];
+            new FileOpener(fi).decodeDescriptionString(fi); // an ImageJ TIFF's unit=... in its description
+            if (fi.unit == null || fi.unit.trim().isEmpty() || !(fi.pixelWidth > 0)) return null;
+            Calibration cal = new Calibration();
+            cal.pixelWidth = fi.pixelWidth;
+            cal.pixelHeight = fi.pixelHeight;
+            cal.setUnit(fi.unit);
+            return cal;
+        } catch (IOException | RuntimeException e) {
+            return null; // e.g. a compression ImageJ does not decode: its opener would have no calibration either
+        }
+    }
+
+    /**
+     * ImageJ reads a pixel size only from its own calibration tags, so "no pixel size in the file" would be
+     * untrue for a slide whose size is in metadata ImageJ ignores (Aperio MPP, OME-XML): what the file gives
+     * and where ("0.499 µm/px in its Aperio description (MPP)"), or null.
+     */
+    private static String givenInFile(String path) {
+        try {
+            return TiffSlideSource.pixelSizeInMetadata(Paths.get(path));
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     /**
@@ -101,8 +160,10 @@ public final class ImageJSlideSource implements SlideSource {
         }
     }
 
+    private static final String NO_CALIBRATION = "no pixel size in the file";
+
     static PixelSize pixelSizeOf(Calibration cal) {
-        if (cal == null || !cal.scaled()) return PixelSize.unknown("no pixel size in the file");
+        if (cal == null || !cal.scaled()) return PixelSize.unknown(NO_CALIBRATION);
         String unit = cal.getUnit() == null ? "" : cal.getUnit().toLowerCase(Locale.ROOT);
         double toUm;
         switch (unit) {

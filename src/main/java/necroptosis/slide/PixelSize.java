@@ -12,10 +12,16 @@ public final class PixelSize {
 
     private final Double micrometers;
     private final String source;
+    private final boolean inFileUnread;
 
     private PixelSize(Double micrometers, String source) {
+        this(micrometers, source, false);
+    }
+
+    private PixelSize(Double micrometers, String source, boolean inFileUnread) {
         this.micrometers = micrometers;
         this.source = source;
+        this.inFileUnread = inFileUnread;
     }
 
     /** A value read from metadata; becomes unknown (with the reason in the source) when implausible. */
@@ -37,6 +43,14 @@ public final class PixelSize {
         return new PixelSize(null, why);
     }
 
+    /**
+     * Unknown to the reader that opened the slide, although the file's own metadata gives a size that another
+     * reader reads ({@code why} says how much and where), so a front end can point to that reader.
+     */
+    public static PixelSize unreadInFile(String why) {
+        return new PixelSize(null, why, true);
+    }
+
     public static boolean isPlausible(double um) {
         return um >= MIN_PLAUSIBLE_UM && um <= MAX_PLAUSIBLE_UM;
     }
@@ -48,6 +62,9 @@ public final class PixelSize {
         if (micrometers == null) throw new IllegalStateException("pixel size unknown: " + source);
         return micrometers;
     }
+
+    /** True when the size is unknown only because this reader does not read the metadata that gives it. */
+    public boolean isInFileUnread() { return inFileUnread; }
 
     /** The size in µm or null. */
     public Double micrometersOrNull() { return micrometers; }

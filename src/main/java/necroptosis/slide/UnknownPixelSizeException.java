@@ -6,7 +6,13 @@ package necroptosis.slide;
  * words (a command-line option, a dialog field or macro key, an image's calibration).
  */
 public class UnknownPixelSizeException extends SlideException {
+    private final boolean inFileUnread;
+
     public UnknownPixelSizeException(String file, PixelSize pixelSize) {
         super(file, "no usable pixel size (" + pixelSize.source() + ")");
+        this.inFileUnread = pixelSize.isInFileUnread();
     }
+
+    /** The file gives a pixel size that the reader used does not read, but another reader would. */
+    public boolean isInFileUnread() { return inFileUnread; }
 }

@@ -249,6 +249,20 @@ class BatchRunnerTest {
     }
 
     @Test
+    void aBatchOrMergeRemovesTheUnfinishedFoldersOfKilledRuns() throws Exception {
+        List<Path> one = Arrays.asList(dir.resolve("gone.svs"));
+        Path out = dir.resolve("stale"), merged = dir.resolve("merged");
+        for (Path d : new Path[] {out, merged}) {
+            Files.createDirectories(d.resolve(".gone.partial-123")); // as a kill -9 while writing leaves it
+            Files.write(d.resolve(".gone.partial-123").resolve("tiles.csv"), new byte[] {1});
+        }
+        new BatchRunner(SETTINGS, OpenOptions.DEFAULT, null).run(one, out);
+        assertFalse(Files.exists(out.resolve(".gone.partial-123")));
+        Merge.merge(Arrays.asList(out), merged, false);
+        assertFalse(Files.exists(merged.resolve(".gone.partial-123")));
+    }
+
+    @Test
     void outOfMemoryInOneSlideDoesNotStopTheOthers() throws Exception {
         Path out = dir.resolve("oom");
         List<Path> two = Arrays.asList(list.resolveSibling("S1.tif"), list.resolveSibling("b/S1.tif"));

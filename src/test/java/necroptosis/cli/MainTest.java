@@ -72,6 +72,35 @@ class MainTest {
         assertEquals("override", j.get("pixel_size_source").getAsString());
     }
 
+    @Test
+    void theImageJReaderOnAnSvsSaysItsMppIsThereAndWhichReadersReadIt() {
+        Path svs = dir.resolve("s.svs");
+        Captured g = run("generate", "--out", svs.toString(), "--width", "512", "--height", "512",
+                "--pixel-size", "0.499", "--cores", "0", "--quiet");
+        assertEquals(0, g.code, g.err);
+        Captured c = run("score", svs.toString(), "--reader", "imagej", "--out", dir.resolve("o").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, c.code);
+        assertEquals("error: " + svs + ": no usable pixel size (the file gives 0.499 \u00b5m/px in its Aperio description (MPP),"
+                + " which the ImageJ reader does not read); use --reader auto or tiff, which read it, or give it with --pixel-size UM",
+                c.err.trim());
+        assertEquals(0, run("score", svs.toString(), "--reader", "tiff", "--out", dir.resolve("o").toString()).code);
+    }
+
+    @Test
+    void scoreRemovesTheUnfinishedFolderOfAKilledRunAndWritesItsOwn() throws Exception {
+        Path slide = dir.resolve("s.tif"), out = dir.resolve("o");
+        assertEquals(0, run("generate", "--out", slide.toString(), "--width", "512", "--height", "512",
+                "--pixel-size", "0.5", "--cores", "0", "--quiet").code);
+        Path stale = Files.createDirectories(out.resolve(".s.partial-4711"));
+        Files.write(stale.resolve("tiles.csv"), new byte[] {1});
+        Captured c = run("score", slide.toString(), "--out", out.toString());
+        assertEquals(0, c.code, c.err);
+        try (java.util.stream.Stream<Path> s = Files.list(out)) {
+            assertEquals(java.util.Collections.singletonList("s"),
+                    s.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toList()));
+        }
+    }
+
     /**
      * A Bio-Formats folder without an SLF4J binding (as ../shared/bioformats/jars) must not make SLF4J warn
      * on every run. In a fresh JVM, as a user runs it, because SLF4J reports only once per process.

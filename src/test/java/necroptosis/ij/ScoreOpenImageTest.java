@@ -87,6 +87,30 @@ class ScoreOpenImageTest {
     }
 
     @Test
+    void anOpenImageWithoutCalibrationWhoseFileGivesOneSaysSoAndHowToGiveIt() throws Exception {
+        Path svs = dir.resolve("s.svs");
+        assertEquals(0, necroptosis.cli.Main.run("generate", "--out", svs.toString(), "--width", "512", "--height", "512",
+                "--pixel-size", "0.499", "--cores", "0", "--quiet"));
+        ImagePlus imp = new ImagePlus("s.svs", new ColorProcessor(javax.imageio.ImageIO.read(svs.toFile())));
+        ij.io.FileInfo fi = new ij.io.FileInfo();
+        fi.directory = dir.toString();
+        fi.fileName = "s.svs";
+        imp.setFileInfo(fi);
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true));
+        try {
+            score(imp, "source=[current image] output=[" + dir.resolve("o") + "]");
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals("Score Slide: " + svs + ": no usable pixel size (the image has no calibration, though its file gives 0.499 \u00b5m/px"
+                + " in its Aperio description (MPP)); score the file itself (Source: slide file, Reader auto), set the calibration in"
+                + " Image > Properties, or give it as Pixel size in the dialog or pixel_size=UM in the macro",
+                new String(err.toByteArray(), StandardCharsets.UTF_8).trim());
+    }
+
+    @Test
     void escCancelsBetweenTilesAndWritesNothing() throws Exception {
         Path out = dir.resolve("cancelled");
         Thread esc = new Thread(() -> {

@@ -121,6 +121,17 @@ class ScoreSlideHeadlessTest {
     }
 
     @Test
+    void aPixelSizeTheChosenReaderDoesNotReadIsNamedWithTheReadersThatDo() {
+        Path svs = dir.resolve("s.svs");
+        assertEquals(0, necroptosis.cli.Main.run("generate", "--out", svs.toString(), "--width", "512", "--height", "512",
+                "--pixel-size", "0.499", "--cores", "0", "--quiet"));
+        String err = runMacro("run(\"Score Slide...\", \"slide=[" + q(svs) + "] reader=imagej output=[" + q(dir.resolve("o")) + "]\");");
+        assertEquals("Score Slide: " + svs + ": no usable pixel size (the file gives 0.499 \u00b5m/px in its Aperio description (MPP),"
+                + " which the ImageJ reader does not read); choose Reader auto or tiff (reader=auto in the macro), which read it,"
+                + " or give it as Pixel size in the dialog or pixel_size=UM in the macro", err.trim());
+    }
+
+    @Test
     void aMissingSlideIsOneLineWithTheFileAndTheReason() {
         Path missing = dir.resolve("no such slide.svs");
         String err = runMacro("run(\"Score Slide...\", \"slide=[" + q(missing) + "] output=[" + q(dir.resolve("o")) + "]\");");

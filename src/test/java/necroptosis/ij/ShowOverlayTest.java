@@ -46,4 +46,23 @@ class ShowOverlayTest {
         e = assertThrows(SlideException.class, () -> ShowOverlayCommand.overlay(dir, new ImagePlus("x", new ColorProcessor(10, 9)), "none"));
         assertTrue(e.getMessage().contains("not a summary.json"), e.getMessage());
     }
+
+    @Test
+    void tilesJoinIntoTheHeatmapCellsOfTheResultWhenThoseAreWholeTiles() {
+        // 3 x 2 tiles of 512 µm (1024 level-0 px at 0.5 µm/px), the last column half wide; {x, y, w, h, value, tissue}.
+        java.util.List<double[]> tiles = new java.util.ArrayList<>();
+        for (int j = 0; j < 2; j++) for (int i = 0; i < 3; i++) {
+            tiles.add(new double[] {i * 1024, j * 1024, i == 2 ? 512 : 1024, 1024, 10 * (i + 3 * j), j == 1 ? 0.5 : 1});
+        }
+        double[] twoTiles = {1024, 32, 0.5};
+        java.util.List<double[]> cells = ShowOverlayCommand.toCells(tiles, twoTiles, "tiles.csv");
+        assertEquals(2, cells.size());
+        assertArrayEquals(new double[] {0, 0, 2048, 2048}, java.util.Arrays.copyOf(cells.get(0), 4));
+        assertArrayEquals(new double[] {2048, 0, 512, 2048}, java.util.Arrays.copyOf(cells.get(1), 4));
+        // Weighted by tissue area: the first row's tiles have twice the tissue of the second's.
+        assertEquals((0 * 2 + 10 * 2 + 30 + 40) / 6.0, cells.get(0)[4], 1e-9);
+        assertEquals((20 * 2 + 50) / 3.0, cells.get(1)[4], 1e-9);
+        assertSame(tiles, ShowOverlayCommand.toCells(tiles, null, "tiles.csv"), "the default heatmap is the tiles");
+        assertSame(tiles, ShowOverlayCommand.toCells(tiles, new double[] {256, 32, 0.5}, "tiles.csv"), "cells smaller than a tile cannot be made");
+    }
 }

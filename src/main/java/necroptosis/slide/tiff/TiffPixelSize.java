@@ -14,6 +14,10 @@ import necroptosis.slide.PixelSize;
 final class TiffPixelSize {
     private TiffPixelSize() {}
 
+    static final String SVS = "svs MPP";
+    static final String OME = "ome-xml PhysicalSizeX";
+    static final String RESOLUTION_TAGS = "tiff resolution tags";
+
     private static final Pattern SVS_MPP = Pattern.compile("\\|\\s*MPP\\s*=\\s*([-+0-9.eE]+)");
     private static final Pattern OME_PIXELS = Pattern.compile("<(?:\\w+:)?Pixels\\s[^>]*>");
     private static final Pattern ATTR_X = Pattern.compile("\\sPhysicalSizeX\\s*=\\s*\"([^\"]*)\"");
@@ -25,7 +29,7 @@ final class TiffPixelSize {
             Matcher m = SVS_MPP.matcher(desc);
             if (m.find()) {
                 Double v = parse(m.group(1));
-                if (v != null) return PixelSize.fromMetadata(v, "svs MPP");
+                if (v != null) return PixelSize.fromMetadata(v, SVS);
             }
         }
         if (PyramidLayout.isOme(first)) {
@@ -37,7 +41,7 @@ final class TiffPixelSize {
                     Double v = parse(x.group(1));
                     Matcher u = ATTR_X_UNIT.matcher(pixels);
                     double factor = u.find() ? unitToMicrometers(u.group(1)) : 1;
-                    if (v != null && !Double.isNaN(factor)) return PixelSize.fromMetadata(v * factor, "ome-xml PhysicalSizeX");
+                    if (v != null && !Double.isNaN(factor)) return PixelSize.fromMetadata(v * factor, OME);
                 }
             }
         }
@@ -45,9 +49,22 @@ final class TiffPixelSize {
         long unit = first.getLong(TiffTags.RESOLUTION_UNIT, 2);
         if (xres > 0 && !Double.isInfinite(xres) && (unit == 2 || unit == 3)) {
             double um = (unit == 2 ? 25400.0 : 10000.0) / xres;
-            return PixelSize.fromMetadata(um, "tiff resolution tags");
+            return PixelSize.fromMetadata(um, RESOLUTION_TAGS);
         }
         return PixelSize.unknown("no pixel size in the file (no SVS MPP, OME-XML PhysicalSizeX or TIFF resolution tags)");
+    }
+
+    /**
+     * Where in the file a size of {@link #of} was found, in words for a message ("its Aperio description
+     * (MPP)"); the source itself is the short name recorded in the results.
+     */
+    static String whereInFile(String source) {
+        switch (source) {
+            case SVS: return "its Aperio description (MPP)";
+            case OME: return "its OME-XML (PhysicalSizeX)";
+            case RESOLUTION_TAGS: return "its TIFF resolution tags (XResolution in pixels per cm or inch)";
+            default: return source;
+        }
     }
 
     private static Double parse(String s) {

@@ -1,10 +1,12 @@
 package necroptosis.slide.tiff;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 import necroptosis.slide.Level;
 import necroptosis.slide.PixelSize;
@@ -62,6 +64,30 @@ public final class TiffSlideSource implements SlideSource {
         } catch (RuntimeException | OutOfMemoryError e) {
             closeQuietly(in);
             throw new SlideException(file.toString(), "cannot parse TIFF structure: " + e, e);
+        }
+    }
+
+    /**
+     * The plausible pixel size this reader finds in a file's TIFF metadata and where, in words ("0.499 µm/px
+     * in its Aperio description (MPP)"), from its directories alone; null when the file gives none or is not
+     * a TIFF this reader parses. A reader that ignores this metadata (ImageJ's) uses it to say what it missed.
+     */
+    public static String pixelSizeInMetadata(Path file) {
+        TiffInput in;
+        try {
+            in = new TiffInput(file);
+        } catch (SlideException e) {
+            return null;
+        }
+        try {
+            PixelSize px = TiffPixelSize.of(TiffFile.parse(in).ifds().get(0));
+            if (!px.isKnown()) return null;
+            return new BigDecimal(String.format(Locale.ROOT, "%.4g", px.micrometers())).stripTrailingZeros().toPlainString()
+                    + " \u00b5m/px in " + TiffPixelSize.whereInFile(px.source());
+        } catch (SlideException | RuntimeException e) {
+            return null;
+        } finally {
+            closeQuietly(in);
         }
     }
 
