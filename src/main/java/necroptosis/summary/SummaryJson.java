@@ -136,6 +136,8 @@ public final class SummaryJson {
         w.name("analysis_pixel_um").value(p.analysisPixelUm);
         w.name("overview_pixel_um").value(p.overviewPixelUm);
         w.name("block_um").value(p.blockUm);
+        w.name("tissue_min_od_sum_used").value(p.tissueMinOdSum);
+        w.name("tissue_how").value(p.tissueHow);
         StainProvenance st = p.stains;
         w.name("stains").beginObject();
         w.name("name").value(st.name);
@@ -251,7 +253,7 @@ public final class SummaryJson {
         return new Provenance(string(p, "software"), string(p, "version"), string(p, "reader"), number(p, "pixel_size_um"),
                 string(p, "pixel_size_source"), count(p, "slide_width_px"), count(p, "slide_height_px"), (int) count(p, "analysis_level"),
                 number(p, "analysis_downsample"), number(p, "analysis_pixel_um"), number(p, "overview_pixel_um"), number(p, "block_um"),
-                stains, object(p, "parameters"), number(p, "nucleus_threshold_used_od"), numberOrNaN(p, "nucleus_reference_od"),
+                numberOrNaN(p, "tissue_min_od_sum_used"), p.get("tissue_how") == null ? null : string(p, "tissue_how"), stains, object(p, "parameters"), number(p, "nucleus_threshold_used_od"), numberOrNaN(p, "nucleus_reference_od"),
                 numberOrNaN(p, "immune_min_od"), number(p, "necrosis_reference_density_per_mm2"),
                 (int) count(p, "tiles_total"), (int) count(p, "tiles_analysed"), (int) count(p, "tiles_skipped_no_tissue"),
                 number(p, "run_seconds"));
