@@ -134,6 +134,8 @@ public final class SlideAnalysis {
                 ? NecrosisSegmenter.Result.ofMask(user.coreMask(grid.width, grid.height, grid.blockPx * scale.level0PerPixel),
                         grid.width, grid.height, input.tissueMm2)
                 : new NecrosisSegmenter(settings.necrosis).segment(input);
+        boolean[] uncertainCores = user != null && user.overridesCores() ? new boolean[cores.count + 1]
+                : UncertainCores.of(grid, cores.labels, cores.count);
         tiles = CoreImmuneCells.remove(tiles, grid, cores.labels, cores.densityRatio);
         BoundaryCells.assign(tiles, grid, cores.labels, cores.densityRatio);
         ZoneMap zones = ZoneMap.of(grid, cores.labels, settings.rimWidthUm);
@@ -141,7 +143,7 @@ public final class SlideAnalysis {
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new SlideResult(slide, settings, stains, stainsHow, backgroundHow, scale, overview, overviewTissue, grid, cores, zones,
                 tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold, slideNucleusOd, immuneMinOd,
-                tissueThreshold.minOdSum, tissueThreshold.how, regionsNote);
+                tissueThreshold.minOdSum, tissueThreshold.how, uncertainCores, regionsNote);
     }
 
     private static boolean isWhite(double[] background) {

@@ -47,6 +47,7 @@ public final class SummaryJson {
         perZone(w, s.areasMm2, (j, a) -> j.value(a));
         w.name("necrosis_fraction").value(s.necrosisFraction);
         w.name("necrotic_core_count").value(s.necroticCoreCount);
+        w.name("necrotic_cores_uncertain").value(s.uncertainCoreCount);
         w.name("mlkl");
         perZone(w, s.mlkl, SummaryJson::mlkl);
         w.name("necroptotic_fraction").value(s.necroptoticFraction);
@@ -224,7 +225,8 @@ public final class SummaryJson {
         // Summaries written before the marker was named are MLKL ones.
         String marker = o.has("marker") ? string(o, "marker") : AnalysisSettings.DEFAULT_MARKER;
         return new SlideSummary(string(o, "slide"), marker, string(o, "status"), notes, number(o, "pixel_size_um"), areasMm2,
-                number(o, "necrosis_fraction"), (int) count(o, "necrotic_core_count"), mlkl, number(o, "necroptotic_fraction"),
+                number(o, "necrosis_fraction"), (int) count(o, "necrotic_core_count"),
+                o.has("necrotic_cores_uncertain") ? (int) count(o, "necrotic_cores_uncertain") : 0, mlkl, number(o, "necroptotic_fraction"),
                 number(o, "necroptotic_tumor_burden"), immune, cells, rho == null || rho.isJsonNull() ? null : rho.getAsDouble(),
                 bands, provenance(object(o, "provenance")));
     }

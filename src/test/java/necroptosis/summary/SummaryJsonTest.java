@@ -43,7 +43,7 @@ public class SummaryJsonTest {
         MlklPixelScore zero = new MlklPixelScore(0, 0, 0, 0, 0, 0);
         CellStatistics c = new CellStatistics(89205, 11.707863908973712, 14.020514545148815);
         return new SlideSummary("/slides/caf\u00e9 <1>.svs", "Ki67", SlideSummary.OK, Arrays.asList("no immune cells found", "two\nlines"), 0.5,
-                new PerZone<>(12.573775999999999, 0.39039999999999997, -0.0, 11.788368), 0.03104874780654594, 2,
+                new PerZone<>(12.573775999999999, 0.39039999999999997, -0.0, 11.788368), 0.03104874780654594, 2, 1,
                 new PerZone<>(m, m, zero, m), 0.23342199213657105, 0.01458046492954861,
                 new PerZone<>(new ImmuneStatistics(5385, 428.2723026082221), new ImmuneStatistics(0, 0), new ImmuneStatistics(552, 1397.44),
                         new ImmuneStatistics(4784, 405.8237747583041)),
@@ -92,6 +92,7 @@ public class SummaryJsonTest {
     void keysKeepTheirOrder() throws IOException {
         JsonObject o = JsonParser.parseString(json(sample(true, 0.5))).getAsJsonObject();
         assertEquals(Arrays.asList("slide", "marker", "status", "notes", "pixel_size_um", "areas_mm2", "necrosis_fraction", "necrotic_core_count",
+                "necrotic_cores_uncertain",
                 "mlkl", "necroptotic_fraction", "necroptotic_tumor_burden", "immune", "cells", "mlkl_immune_spearman", "distance_profile",
                 "provenance"), Arrays.asList(o.keySet().toArray()));
         assertEquals(Arrays.asList("count", "mlkl_positive_percent", "hscore", "compartment", "necrosis", "rim", "viable"),
