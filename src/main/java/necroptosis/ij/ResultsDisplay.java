@@ -87,6 +87,7 @@ final class ResultsDisplay {
         rt.addValue("Rim mm2", s.areasMm2.rim);
         rt.addValue("Viable mm2", s.areasMm2.viable);
         rt.addValue("Necrotic cores", s.necroticCoreCount);
+        rt.addValue("Uncertain cores", s.uncertainCoreCount);
         rt.addValue("Necrosis %", 100 * s.necrosisFraction);
         rt.addValue(s.marker + "+ % tissue", 100 * s.mlkl.tissue.positiveFraction);
         rt.addValue("H-score tissue", s.mlkl.tissue.hScore);

@@ -77,6 +77,11 @@ public final class SlideAnalysis {
             stains = bg.applyTo(settings.stains);
             backgroundHow = bg.how();
         }
+        float[] odSum = TissueRegion.smoothedOdSum(overview, new ColorDeconvolution(stains));
+        TissueThreshold tissueThreshold = TissueThreshold.of(odSum, settings.tissueTest.minOdSum());
+        if (!tissueThreshold.glass && settings.background == null && !isWhite(stains.background())) {
+            backgroundHow += "; the field shows no glass, so these are its palest tissue (set the background when the glass level is known)";
+        }
         String stainsHow = "preset " + settings.stains.name();
         if (settings.estimateStains) {
             StainEstimator.Result est = new StainEstimator().estimate(overview.rgb, stains);
@@ -84,7 +89,7 @@ public final class SlideAnalysis {
             stainsHow = est.how();
         }
         ColorDeconvolution deconvolution = new ColorDeconvolution(stains);
-        TissueRegion region = TissueRegion.of(overview, deconvolution, settings.tissueTest);
+        TissueRegion region = TissueRegion.of(overview, odSum, tissueThreshold.minOdSum);
         UserRegions user = settings.userRegions;
         String regionsNote = null;
         if (user != null) {
@@ -129,13 +134,20 @@ public final class SlideAnalysis {
                 ? NecrosisSegmenter.Result.ofMask(user.coreMask(grid.width, grid.height, grid.blockPx * scale.level0PerPixel),
                         grid.width, grid.height, input.tissueMm2)
                 : new NecrosisSegmenter(settings.necrosis).segment(input);
+        boolean[] uncertainCores = user != null && user.overridesCores() ? new boolean[cores.count + 1]
+                : UncertainCores.of(grid, cores.labels, cores.count);
         tiles = CoreImmuneCells.remove(tiles, grid, cores.labels, cores.densityRatio);
         BoundaryCells.assign(tiles, grid, cores.labels, cores.densityRatio);
         ZoneMap zones = ZoneMap.of(grid, cores.labels, settings.rimWidthUm);
         BoundaryCells.assignRimEdge(tiles, grid, zones, settings.rimWidthUm);
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new SlideResult(slide, settings, stains, stainsHow, backgroundHow, scale, overview, overviewTissue, grid, cores, zones,
-                tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold, slideNucleusOd, immuneMinOd, regionsNote);
+                tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold, slideNucleusOd, immuneMinOd,
+                tissueThreshold.minOdSum, tissueThreshold.how, uncertainCores, regionsNote);
+    }
+
+    private static boolean isWhite(double[] background) {
+        return background[0] == 255 && background[1] == 255 && background[2] == 255;
     }
 
     /** Side of a threshold sample window and spacing of the windows on the slide, in µm. */

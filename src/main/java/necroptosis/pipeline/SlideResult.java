@@ -36,13 +36,21 @@ public final class SlideResult {
     public final ContentCheck content;
     /** Why the DAB channel may not be DAB (eosin-like hue), or null. */
     public final String stainNote;
+    /** The OD sum above which the overview is tissue, and how it was chosen ({@code TissueThreshold}). */
+    public final double tissueMinOdSum;
+    public final String tissueHow;
+    /** Per core label (index 0 unused), whether the core is uncertain ({@link UncertainCores}). */
+    public final boolean[] uncertainCores;
     /** How many user-region polygons were clipped to the slide or dropped outside it, or null. */
     public final String regionsNote;
 
     SlideResult(SlideSource slide, AnalysisSettings settings, StainVectors stainsUsed, String stainsHow, String backgroundHow,
             ScaledLevel analysisScale, Overview overview, byte[] overviewTissue, BlockGrid grid, NecrosisSegmenter.Result cores,
             ZoneMap zones, List<TileResult> tiles, int tilesTotal, int tilesSkipped, long runMillis, double nucleusThresholdOd,
-            double slideNucleusOd, double immuneMinOd, String regionsNote) {
+            double slideNucleusOd, double immuneMinOd, double tissueMinOdSum, String tissueHow, boolean[] uncertainCores, String regionsNote) {
+        this.uncertainCores = uncertainCores;
+        this.tissueMinOdSum = tissueMinOdSum;
+        this.tissueHow = tissueHow;
         this.nucleusThresholdOd = nucleusThresholdOd;
         this.slideNucleusOd = slideNucleusOd;
         this.immuneMinOd = immuneMinOd;

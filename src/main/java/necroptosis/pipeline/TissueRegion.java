@@ -31,9 +31,15 @@ public final class TissueRegion {
     }
 
     public static TissueRegion of(Overview o, ColorDeconvolution deconvolution, TissueTest test) {
+        return of(o, smoothedOdSum(o, deconvolution), test.minOdSum());
+    }
+
+    /**
+     * The OD summed over r, g and b of each overview pixel, averaged over ~{@value #SMOOTHING_UM} µm whatever
+     * the overview's resolution: tissue is nuclei and the pale cytoplasm between them, not the nuclei alone.
+     */
+    static float[] smoothedOdSum(Overview o, ColorDeconvolution deconvolution) {
         int n = o.rgb.length;
-        // The test is applied to the OD sum averaged over ~SMOOTHING_UM, whatever the overview's
-        // resolution: tissue is nuclei and the pale cytoplasm between them, not the nuclei alone.
         float[] odSum = new float[n];
         double[] od = new double[3];
         for (int i = 0; i < n; i++) {
@@ -41,9 +47,15 @@ public final class TissueRegion {
             odSum[i] = (float) (od[0] + od[1] + od[2]);
         }
         ImageJFilters.gaussian(odSum, o.width, o.height, SMOOTHING_UM / o.scale.pixelUm);
+        return odSum;
+    }
+
+    /** The region where {@code odSum} ({@link #smoothedOdSum}) is at least {@code minOdSum}. */
+    static TissueRegion of(Overview o, float[] odSum, double minOdSum) {
+        int n = o.rgb.length;
         double pxMm2 = o.scale.pixelUm * o.scale.pixelUm * 1e-6;
         boolean[] tissue = new boolean[n];
-        for (int i = 0; i < n; i++) tissue[i] = odSum[i] >= test.minOdSum();
+        for (int i = 0; i < n; i++) tissue[i] = odSum[i] >= minOdSum;
 
         // Overview-sized arrays are reused below: at 40k x 40k px each is 6-25 MB, and a burst of them at
         // the start of a run makes the collector grow the heap (BENCHMARKS.md, "the start of a run").

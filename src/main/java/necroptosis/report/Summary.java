@@ -36,6 +36,12 @@ public final class Summary {
         if (r.stainNote != null) notes.add(r.stainNote);
         if (r.regionsNote != null) notes.add(r.regionsNote);
         if (zt.immuneCells() == 0 && tissue > 0) notes.add("no immune cells found");
+        int uncertain = 0;
+        for (boolean u : r.uncertainCores) if (u) uncertain++;
+        if (uncertain > 0) {
+            notes.add(String.format(Locale.ROOT, "%d of %d necrotic cores uncertain: almost no nuclei or nuclear debris in them "
+                    + "(fat, mucin, bone, cartilage or keratin look alike); check them in overview.png", uncertain, r.cores.count));
+        }
         if (r.analysisScale.pixelUm > 1.5 * r.settings.analysisPixelUm) {
             // A low-magnification scan cannot be analysed finer than it was scanned; nuclei (and so cores and
             // immune cells) found at that resolution are unreliable, and the numbers must not look normal.
@@ -58,7 +64,7 @@ public final class Summary {
         CellSummary cells = zt.cells() == null ? null : new CellSummary(r.settings.compartment.key(), new PerZone<>(
                 cells(zt.cells()), cells(zt.cells(Zone.NECROSIS)), cells(zt.cells(Zone.RIM)), cells(zt.cells(Zone.VIABLE))));
         return new SlideSummary(r.slidePath, r.settings.marker, status, notes, r.pixelSizeUm, new PerZone<>(tissue, nec, rim, viable),
-                tumour > 0 ? nec / tumour : 0.0, r.cores.count, mlkl, coreAndRim.positiveFraction(), burden, immune, cells,
+                tumour > 0 ? nec / tumour : 0.0, r.cores.count, uncertain, mlkl, coreAndRim.positiveFraction(), burden, immune, cells,
                 TileTable.mlklImmuneSpearman(rows), DistanceProfile.bands(r), provenance(r));
     }
 
@@ -84,7 +90,7 @@ public final class Summary {
         StainProvenance stains = new StainProvenance(r.stainsUsed.name(), r.stainsHow, vectors, r.stainsUsed.background(), r.backgroundHow);
         return new Provenance("necroptosis-scorer", Versions.VERSION, r.reader, r.pixelSizeUm, r.pixelSizeSource,
                 r.analysisScale.slide.levels().get(0).width(), r.analysisScale.slide.levels().get(0).height(), r.analysisScale.level,
-                r.analysisScale.level0PerPixel, r.analysisScale.pixelUm, r.overview.scale.pixelUm, r.grid.blockUm, stains,
+                r.analysisScale.level0PerPixel, r.analysisScale.pixelUm, r.overview.scale.pixelUm, r.grid.blockUm, r.tissueMinOdSum, r.tissueHow, stains,
                 GSON.toJsonTree(r.settings.toMap()).getAsJsonObject(), r.nucleusThresholdOd, r.slideNucleusOd, r.immuneMinOd, r.cores.referenceDensity, r.tilesTotal,
                 r.tiles.size(), r.tilesSkipped, r.runMillis / 1000.0);
     }

@@ -21,6 +21,10 @@ public final class Provenance {
     public final double analysisPixelUm;
     public final double overviewPixelUm;
     public final double blockUm;
+    /** The OD sum above which the overview is tissue on this slide (NaN: not recorded). */
+    public final double tissueMinOdSum;
+    /** How that threshold was chosen: from the slide's glass, or the default for a field without glass (null: not recorded). */
+    public final String tissueHow;
     public final StainProvenance stains;
     /** The parameters as the settings record themselves ({@code AnalysisSettings.toMap()}), in their order. */
     private final JsonObject parameters;
@@ -37,7 +41,7 @@ public final class Provenance {
 
     public Provenance(String software, String version, String reader, double pixelSizeUm, String pixelSizeSource, long slideWidthPx,
             long slideHeightPx, int analysisLevel, double analysisDownsample, double analysisPixelUm, double overviewPixelUm, double blockUm,
-            StainProvenance stains, JsonObject parameters, double nucleusThresholdUsedOd, double nucleusReferenceOd, double immuneMinOd,
+            double tissueMinOdSum, String tissueHow, StainProvenance stains, JsonObject parameters, double nucleusThresholdUsedOd, double nucleusReferenceOd, double immuneMinOd,
             double necrosisReferenceDensityPerMm2,
             int tilesTotal, int tilesAnalysed, int tilesSkippedNoTissue, double runSeconds) {
         this.software = software;
@@ -52,6 +56,8 @@ public final class Provenance {
         this.analysisPixelUm = analysisPixelUm;
         this.overviewPixelUm = overviewPixelUm;
         this.blockUm = blockUm;
+        this.tissueMinOdSum = tissueMinOdSum;
+        this.tissueHow = tissueHow;
         this.stains = stains;
         this.parameters = parameters.deepCopy();
         this.nucleusThresholdUsedOd = nucleusThresholdUsedOd;

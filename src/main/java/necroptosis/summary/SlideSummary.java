@@ -26,6 +26,8 @@ public final class SlideSummary {
     /** Necrosis area over tumour (necrosis, rim and viable) area. */
     public final double necrosisFraction;
     public final int necroticCoreCount;
+    /** Cores flagged as uncertain (no nuclear material in them), counted in {@link #necroticCoreCount}. */
+    public final int uncertainCoreCount;
     public final PerZone<MlklPixelScore> mlkl;
     /** MLKL-positive fraction of the tissue in cores and rims together. */
     public final double necroptoticFraction;
@@ -41,7 +43,7 @@ public final class SlideSummary {
     public final Provenance provenance;
 
     public SlideSummary(String slide, String marker, String status, List<String> notes, double pixelSizeUm, PerZone<Double> areasMm2,
-            double necrosisFraction, int necroticCoreCount, PerZone<MlklPixelScore> mlkl, double necroptoticFraction,
+            double necrosisFraction, int necroticCoreCount, int uncertainCoreCount, PerZone<MlklPixelScore> mlkl, double necroptoticFraction,
             double necroptoticTumorBurden, PerZone<ImmuneStatistics> immune, CellSummary cells, Double mlklImmuneSpearman,
             List<DistanceBand> distanceProfile, Provenance provenance) {
         this.slide = slide;
@@ -52,6 +54,7 @@ public final class SlideSummary {
         this.areasMm2 = areasMm2;
         this.necrosisFraction = necrosisFraction;
         this.necroticCoreCount = necroticCoreCount;
+        this.uncertainCoreCount = uncertainCoreCount;
         this.mlkl = mlkl;
         this.necroptoticFraction = necroptoticFraction;
         this.necroptoticTumorBurden = necroptoticTumorBurden;

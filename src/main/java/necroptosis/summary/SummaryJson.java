@@ -47,6 +47,7 @@ public final class SummaryJson {
         perZone(w, s.areasMm2, (j, a) -> j.value(a));
         w.name("necrosis_fraction").value(s.necrosisFraction);
         w.name("necrotic_core_count").value(s.necroticCoreCount);
+        w.name("necrotic_cores_uncertain").value(s.uncertainCoreCount);
         w.name("mlkl");
         perZone(w, s.mlkl, SummaryJson::mlkl);
         w.name("necroptotic_fraction").value(s.necroptoticFraction);
@@ -136,6 +137,8 @@ public final class SummaryJson {
         w.name("analysis_pixel_um").value(p.analysisPixelUm);
         w.name("overview_pixel_um").value(p.overviewPixelUm);
         w.name("block_um").value(p.blockUm);
+        w.name("tissue_min_od_sum_used").value(p.tissueMinOdSum);
+        w.name("tissue_how").value(p.tissueHow);
         StainProvenance st = p.stains;
         w.name("stains").beginObject();
         w.name("name").value(st.name);
@@ -222,7 +225,8 @@ public final class SummaryJson {
         // Summaries written before the marker was named are MLKL ones.
         String marker = o.has("marker") ? string(o, "marker") : AnalysisSettings.DEFAULT_MARKER;
         return new SlideSummary(string(o, "slide"), marker, string(o, "status"), notes, number(o, "pixel_size_um"), areasMm2,
-                number(o, "necrosis_fraction"), (int) count(o, "necrotic_core_count"), mlkl, number(o, "necroptotic_fraction"),
+                number(o, "necrosis_fraction"), (int) count(o, "necrotic_core_count"),
+                o.has("necrotic_cores_uncertain") ? (int) count(o, "necrotic_cores_uncertain") : 0, mlkl, number(o, "necroptotic_fraction"),
                 number(o, "necroptotic_tumor_burden"), immune, cells, rho == null || rho.isJsonNull() ? null : rho.getAsDouble(),
                 bands, provenance(object(o, "provenance")));
     }
@@ -251,7 +255,7 @@ public final class SummaryJson {
         return new Provenance(string(p, "software"), string(p, "version"), string(p, "reader"), number(p, "pixel_size_um"),
                 string(p, "pixel_size_source"), count(p, "slide_width_px"), count(p, "slide_height_px"), (int) count(p, "analysis_level"),
                 number(p, "analysis_downsample"), number(p, "analysis_pixel_um"), number(p, "overview_pixel_um"), number(p, "block_um"),
-                stains, object(p, "parameters"), number(p, "nucleus_threshold_used_od"), numberOrNaN(p, "nucleus_reference_od"),
+                numberOrNaN(p, "tissue_min_od_sum_used"), p.get("tissue_how") == null ? null : string(p, "tissue_how"), stains, object(p, "parameters"), number(p, "nucleus_threshold_used_od"), numberOrNaN(p, "nucleus_reference_od"),
                 numberOrNaN(p, "immune_min_od"), number(p, "necrosis_reference_density_per_mm2"),
                 (int) count(p, "tiles_total"), (int) count(p, "tiles_analysed"), (int) count(p, "tiles_skipped_no_tissue"),
                 number(p, "run_seconds"));

@@ -35,14 +35,15 @@ public class SummaryJsonTest {
                 new StainProvenance.Vector("dab", new double[] {0.2681475217165787, 0.5703137588748127, 0.7764271524330785}),
                 new StainProvenance.Vector("residual", new double[] {0.6362142329617175, -0.7100267962603203, 0.3018168291683533})),
                 new double[] {246, 244, 249}, "median of 108369 brightest pixels");
-        Provenance p = new Provenance("necroptosis-scorer", "0.1.0", "tiff", 0.5, "svs MPP", 10000, 9000, 0, 1.0, 0.5, 4.0, 16.0, stains,
+        Provenance p = new Provenance("necroptosis-scorer", "0.1.0", "tiff", 0.5, "svs MPP", 10000, 9000, 0, 1.0, 0.5, 4.0, 16.0, 0.045,
+                "glass peak at OD sum 0.0138 (9% of the overview): OD sum >= 0.045", stains,
                 params, 0.16470588235294117, 0.3812, 0.45, 6854.01025390625, 100, 68, 32, 9.972);
         MlklPixelScore m = new MlklPixelScore(0.04744068130369111, 0.027727052716701808, 0.014692821790367508, 0.005020806796621795,
                 7.2175116687302205, 0.03742533002003126);
         MlklPixelScore zero = new MlklPixelScore(0, 0, 0, 0, 0, 0);
         CellStatistics c = new CellStatistics(89205, 11.707863908973712, 14.020514545148815);
         return new SlideSummary("/slides/caf\u00e9 <1>.svs", "Ki67", SlideSummary.OK, Arrays.asList("no immune cells found", "two\nlines"), 0.5,
-                new PerZone<>(12.573775999999999, 0.39039999999999997, -0.0, 11.788368), 0.03104874780654594, 2,
+                new PerZone<>(12.573775999999999, 0.39039999999999997, -0.0, 11.788368), 0.03104874780654594, 2, 1,
                 new PerZone<>(m, m, zero, m), 0.23342199213657105, 0.01458046492954861,
                 new PerZone<>(new ImmuneStatistics(5385, 428.2723026082221), new ImmuneStatistics(0, 0), new ImmuneStatistics(552, 1397.44),
                         new ImmuneStatistics(4784, 405.8237747583041)),
@@ -91,6 +92,7 @@ public class SummaryJsonTest {
     void keysKeepTheirOrder() throws IOException {
         JsonObject o = JsonParser.parseString(json(sample(true, 0.5))).getAsJsonObject();
         assertEquals(Arrays.asList("slide", "marker", "status", "notes", "pixel_size_um", "areas_mm2", "necrosis_fraction", "necrotic_core_count",
+                "necrotic_cores_uncertain",
                 "mlkl", "necroptotic_fraction", "necroptotic_tumor_burden", "immune", "cells", "mlkl_immune_spearman", "distance_profile",
                 "provenance"), Arrays.asList(o.keySet().toArray()));
         assertEquals(Arrays.asList("count", "mlkl_positive_percent", "hscore", "compartment", "necrosis", "rim", "viable"),
