@@ -89,7 +89,7 @@ public final class SlideAnalysis {
             stainsHow = est.how();
         }
         ColorDeconvolution deconvolution = new ColorDeconvolution(stains);
-        TissueRegion region = TissueRegion.of(overview, odSum, tissueThreshold.minOdSum);
+        TissueRegion region = TissueRegion.of(overview, deconvolution, odSum, tissueThreshold.minOdSum, settings.tissueTest.minOdSum());
         UserRegions user = settings.userRegions;
         String regionsNote = null;
         if (user != null) {

@@ -31,7 +31,7 @@ public final class TissueRegion {
     }
 
     public static TissueRegion of(Overview o, ColorDeconvolution deconvolution, TissueTest test) {
-        return of(o, smoothedOdSum(o, deconvolution), test.minOdSum());
+        return of(o, deconvolution, smoothedOdSum(o, deconvolution), test.minOdSum(), test.minOdSum());
     }
 
     /**
@@ -50,12 +50,25 @@ public final class TissueRegion {
         return odSum;
     }
 
-    /** The region where {@code odSum} ({@link #smoothedOdSum}) is at least {@code minOdSum}. */
-    static TissueRegion of(Overview o, float[] odSum, double minOdSum) {
+    /**
+     * The region where {@code odSum} ({@link #smoothedOdSum}) is at least {@code minOdSum}, or, for pale tissue,
+     * where both it and the pixel's own OD sum are at least {@code paleMinOdSum} (the slide's threshold from its
+     * glass, {@link TissueThreshold}). The smoothing spreads dark tissue a few µm onto the glass around it; the
+     * pixel's own OD sum keeps that halo out, so the edge of dark tissue stays where {@code minOdSum} puts it.
+     */
+    static TissueRegion of(Overview o, ColorDeconvolution deconvolution, float[] odSum, double paleMinOdSum, double minOdSum) {
         int n = o.rgb.length;
         double pxMm2 = o.scale.pixelUm * o.scale.pixelUm * 1e-6;
         boolean[] tissue = new boolean[n];
-        for (int i = 0; i < n; i++) tissue[i] = odSum[i] >= minOdSum;
+        double[] od = new double[3];
+        for (int i = 0; i < n; i++) {
+            if (odSum[i] >= minOdSum) {
+                tissue[i] = true;
+            } else if (odSum[i] >= paleMinOdSum) {
+                deconvolution.opticalDensities(o.rgb[i], od);
+                tissue[i] = od[0] + od[1] + od[2] >= paleMinOdSum;
+            }
+        }
 
         // Overview-sized arrays are reused below: at 40k x 40k px each is 6-25 MB, and a burst of them at
         // the start of a run makes the collector grow the heap (BENCHMARKS.md, "the start of a run").
