@@ -19,6 +19,8 @@ public final class TissueRegion {
     public static final double MIN_PIECE_MM2 = 0.002;
     /** Gaussian sigma of the averaging before the tissue test. */
     public static final double SMOOTHING_UM = 4;
+    /** Pale tissue: pixels of the 3 x 3 around a pixel (itself included) that must reach the pale threshold. */
+    static final int PALE_NEIGHBOURS = 5;
 
     public final byte[] mask;
     public final int width;
@@ -52,24 +54,36 @@ public final class TissueRegion {
 
     /**
      * The region where {@code odSum} ({@link #smoothedOdSum}) is at least {@code minOdSum}, or, for pale tissue,
-     * where both it and the pixel's own OD sum are at least {@code paleMinOdSum} (the slide's threshold from its
-     * glass, {@link TissueThreshold}). The smoothing spreads dark tissue a few µm onto the glass around it; the
-     * pixel's own OD sum keeps that halo out, so the edge of dark tissue stays where {@code minOdSum} puts it.
+     * where both it and the OD sum of most pixels around (at least {@value #PALE_NEIGHBOURS} of the 3 x 3) are at
+     * least {@code paleMinOdSum} (the slide's threshold from its glass, {@link TissueThreshold}). The smoothing
+     * spreads dark tissue a few µm onto the glass around it; the pixels' own OD sums keep that halo out, so
+     * the edge of dark tissue stays where {@code minOdSum} puts it, and asking it of most of the neighbours keeps
+     * out the odd glass pixel whose noise reaches the threshold.
      */
     static TissueRegion of(Overview o, ColorDeconvolution deconvolution, float[] odSum, double paleMinOdSum, double minOdSum) {
-        int n = o.rgb.length;
+        int n = o.rgb.length, w = o.width, hgt = o.height;
         double pxMm2 = o.scale.pixelUm * o.scale.pixelUm * 1e-6;
         boolean[] tissue = new boolean[n];
+        boolean[] pale = new boolean[n];
         double[] od = new double[3];
         for (int i = 0; i < n; i++) {
-            if (odSum[i] >= minOdSum) {
-                tissue[i] = true;
-            } else if (odSum[i] >= paleMinOdSum) {
-                deconvolution.opticalDensities(o.rgb[i], od);
-                tissue[i] = od[0] + od[1] + od[2] >= paleMinOdSum;
+            deconvolution.opticalDensities(o.rgb[i], od);
+            pale[i] = od[0] + od[1] + od[2] >= paleMinOdSum;
+        }
+        for (int y = 0; y < hgt; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                if (odSum[i] >= minOdSum) {
+                    tissue[i] = true;
+                } else if (odSum[i] >= paleMinOdSum && pale[i]) {
+                    int around = 0;
+                    for (int yy = Math.max(0, y - 1); yy <= Math.min(hgt - 1, y + 1); yy++) {
+                        for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) if (pale[yy * w + xx]) around++;
+                    }
+                    tissue[i] = around >= PALE_NEIGHBOURS;
+                }
             }
         }
-
         // Overview-sized arrays are reused below: at 40k x 40k px each is 6-25 MB, and a burst of them at
         // the start of a run makes the collector grow the heap (BENCHMARKS.md, "the start of a run").
         boolean[] holes = Labeling.fillHoles(tissue, o.width, o.height);
