@@ -64,6 +64,13 @@ if $extract_only; then
 fi
 
 # Waits until none of the given jobs (or array tasks) is pending or running.
+# Runs one of the README's submit blocks and shows the queue; sets array_job and merge_job.
+submit() {
+    bash "$1" | tee "$1.out"
+    array_job=$(awk '/^array job/ {print $3}' "$1.out")
+    merge_job=$(awk '/^Submitted batch job/ {print $4}' "$1.out")
+    squeue -j "$array_job,$merge_job" | sed 's/^/  /'
+}
 wait_jobs() {
     while [ -n "$(squeue -h -j "$(echo "$*" | tr ' ' ,)" -t PD,CF,R,CG,S -o %i 2>/dev/null)" ]; do sleep 3; done
 }
@@ -95,10 +102,8 @@ mkdir "$work/ok" && cd "$work/ok"
 extract
 for i in 1 2 3; do generate "slide$i.tif" $i 2048; done
 printf 'slide3.tif\nslide1.tif\nslide2.tif\n' > cohort.txt
-bash submit.sh | tee submit.out
-array=$(awk '/^array job/ {print $3}' submit.out)
-merge=$(awk '/^Submitted batch job/ {print $4}' submit.out)
-squeue -j "$array,$merge" | sed 's/^/  /'
+submit submit.sh
+array=$array_job merge=$merge_job
 wait_jobs "$array" "$merge"
 expect_state "${array}_1" COMPLETED 0:0 "task 1"
 expect_state "${array}_2" COMPLETED 0:0 "task 2"
@@ -130,10 +135,8 @@ echo "not a slide" > broken.tif
 printf 'slide3.tif\nslide1.tif\nbroken.tif\nslide4.tif\n' > cohort.txt
 # The first submission with a one-minute limit; the resubmit has the script's own.
 sed -i 's/^jobid=$(sbatch --parsable score.sbatch)$/jobid=$(sbatch --parsable --time=1 score.sbatch)/' submit.sh
-bash submit.sh | tee submit.out
-array=$(awk '/^array job/ {print $3}' submit.out)
-merge=$(awk '/^Submitted batch job/ {print $4}' submit.out)
-squeue -j "$array,$merge" | sed 's/^/  /'
+submit submit.sh
+array=$array_job merge=$merge_job
 # Once task 2 has its first slide in its table, freeze its processes: it then runs into its time limit.
 task2=""
 for _ in $(seq 600); do
@@ -160,10 +163,8 @@ grep -q 'slide4.tif' logs/merge.log || fail "logs/merge.log does not name the mi
 first_log=$(cat logs/shard-2.log)
 
 echo "  the README's resubmit lines, for task 2"
-bash resubmit.sh | tee resubmit.out
-array2=$(awk '/^array job/ {print $3}' resubmit.out)
-merge2=$(awk '/^Submitted batch job/ {print $4}' resubmit.out)
-squeue -j "$array2,$merge2" | sed 's/^/  /'
+submit resubmit.sh
+array2=$array_job merge2=$merge_job
 wait_jobs "$array2" "$merge2"
 expect_state "${array2}_2" COMPLETED 0:0 "task 2 resubmitted"
 expect_state "$merge2" FAILED 3:0 "merge, complete but a slide failed"
