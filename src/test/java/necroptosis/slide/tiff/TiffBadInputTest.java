@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import necroptosis.slide.SlideException;
@@ -134,6 +135,48 @@ class TiffBadInputTest {
         long[] counts = chunkSizes(img);
         counts[0] = counts[0] * 2 / 3;
         assertContains(failure(file(TestTiffWriter.write(img.override(325, 4, counts)))), "corrupt tile at level 0 (0,0)", "JPEG 2000");
+    }
+
+    @Test
+    @Timeout(60)
+    void jpeg2000PacketHeaderWithTwoFfBytesIsAnErrorNotAHang() throws IOException {
+        // Found by fuzzing (TiffParserFuzz, the file kept in test resources): jj2000's packet header reader
+        // returns the bits of a second 0xFF byte forever without reading on, and its length loop never ends.
+        Path found = dir.resolve("found.tif");
+        try (java.io.InputStream in = getClass().getResourceAsStream("jpeg2000-packet-header-hang.tif")) {
+            Files.copy(in, found);
+        }
+        assertEquals("corrupt tile at level 0 (0,0): JPEG 2000 data damaged (0xFF 0xFF in the packet data at byte 396 of 497)",
+                failure(found));
+        // The same in a tile of our own: two 0xFF bytes right after the start of the packet data.
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        byte[] b = w.build(new TestTiffWriter.Image(64, 64, TestTiffWriter.picture(64, 64, 1)).tiled(64, 64).compression(33005));
+        int sod = w.chunkOffsets.get(0).intValue();
+        while (!((b[sod] & 0xFF) == 0xFF && (b[sod + 1] & 0xFF) == 0x93)) sod++;
+        b[sod + 4] = (byte) 0xFF;
+        b[sod + 5] = (byte) 0xFF;
+        assertContains(failure(file(b)), "corrupt tile at level 0 (0,0)", "JPEG 2000 data damaged (0xFF 0xFF in the packet data");
+    }
+
+    @Test
+    @Timeout(120)
+    void jpeg2000TileCutAnywhereDecodesOrFailsWithoutHanging() throws IOException {
+        // jj2000 reads the end of the data as bytes of ones; a packet header cut short would count them forever.
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        TestTiffWriter.Image img = new TestTiffWriter.Image(16, 16, TestTiffWriter.smoothPicture(16, 16)).tiled(16, 16).compression(33003);
+        byte[] b = w.build(img);
+        int start = w.chunkOffsets.get(0).intValue();
+        byte[] tile = Arrays.copyOfRange(b, start, start + (int) chunkSizes(img)[0]);
+        int pastEnd = 0;
+        for (int cut = 1; cut < tile.length; cut++) {
+            try {
+                Jpeg2000TileDecoder.decode(Arrays.copyOf(tile, cut), true, new int[16 * 16], 16, 16, 16, 16);
+            } catch (IOException e) {
+                assertFalse(e.getMessage().contains("\n"), e.getMessage());
+                if (e.getMessage().contains("kept reading past the end")) pastEnd++;
+            }
+        }
+        assertTrue(pastEnd > 0, "some cuts end inside a packet header");
     }
 
     @Test
