@@ -100,13 +100,40 @@ public final class ImageJRoiRegions {
         if (bytes.length < 64 || bytes[0] != 'I' || bytes[1] != 'o' || bytes[2] != 'u' || bytes[3] != 't') {
             throw new SlideException(file, entry + " is not an ImageJ ROI (no 'Iout' header)");
         }
+        String past = pastTheEnd(bytes);
+        if (past != null) throw new SlideException(file, entry + ": damaged ROI (its " + past + " lies past the end of its " + bytes.length + " bytes)");
         try {
             Roi roi = new RoiDecoder(bytes, entry).getRoi();
             if (roi == null) throw new SlideException(file, entry + ": unsupported ROI type");
             return roi;
         } catch (IOException | RuntimeException e) {
             throw new SlideException(file, entry + ": cannot decode ROI (" + e.getMessage() + ")");
+        } catch (OutOfMemoryError e) {
+            // RoiDecoder sizes arrays by counts in the file; a damaged count asks for gigabytes at once.
+            throw new SlideException(file, entry + ": damaged ROI (it declares more data than its " + bytes.length + " bytes hold)");
         }
+    }
+
+    /**
+     * The name or properties text of the second header when it does not fit in the file, else null.
+     * RoiDecoder checks {@code offset + 2 * length} in int arithmetic, which a large length overflows, and
+     * then allocates {@code length} chars (found by fuzzing, ImageJRoiFuzz).
+     */
+    private static String pastTheEnd(byte[] b) {
+        long header2 = int32(b, 60);
+        if (header2 < 64 || header2 + 64 > b.length) return null; // none, or one RoiDecoder does not read
+        String[] what = {"name", "properties"};
+        int[] at = {16, 40};
+        for (int i = 0; i < what.length; i++) {
+            long offset = int32(b, (int) header2 + at[i]);
+            long length = int32(b, (int) header2 + at[i] + 4);
+            if (offset != 0 && length != 0 && (offset < 0 || length < 0 || offset + 2 * length > b.length)) return what[i];
+        }
+        return null;
+    }
+
+    private static long int32(byte[] b, int p) {
+        return (int) (((b[p] & 0xFF) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF));
     }
 
     private static void add(Roi roi, double scale, List<UserRegions.Polygon> out) {
