@@ -23,7 +23,11 @@ class MacroOptionsFuzz {
     static {
         COMMANDS.add(Parameters.scoreSlideAll());
         COMMANDS.add(Parameters.batch());
-        for (List<Setting> c : COMMANDS) for (Setting s : c) NAMES.add(s.key);
+        // A setting is named by its key or, in the builder's range checks, in words ("rim width (um)").
+        for (List<Setting> c : COMMANDS) for (Setting s : c) {
+            NAMES.add(s.key);
+            NAMES.add(s.key.replace('_', ' '));
+        }
         NAMES.add("option");
     }
 

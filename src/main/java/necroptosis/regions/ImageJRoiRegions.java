@@ -59,7 +59,7 @@ public final class ImageJRoiRegions {
                     } catch (IOException x) {
                         throw new SlideException(name, "damaged zip: " + e.getName() + " cannot be unpacked (" + SlideSources.describe(x) + ")");
                     }
-                    add(decode(bytes, e.getName(), name), scale, out);
+                    add(decode(bytes, e.getName(), name), scale, out, e.getName(), name);
                 }
             } catch (ZipException e) {
                 throw new SlideException(name, "not a ROI set zip: damaged or not a zip file (" + e.getMessage() + ")");
@@ -67,7 +67,7 @@ public final class ImageJRoiRegions {
             if (entries == 0) throw new SlideException(name, "zip holds no .roi files");
         } else {
             byte[] bytes = Files.readAllBytes(file);
-            add(decode(bytes, file.getFileName().toString(), name), scale, out);
+            add(decode(bytes, file.getFileName().toString(), name), scale, out, file.getFileName().toString(), name);
         }
         if (out.isEmpty()) throw new SlideException(name, "no area ROIs (polygon, freehand, rectangle, oval or composite) found");
         return new UserRegions(name, UserRegions.Mode.OVERRIDE, out);
@@ -83,6 +83,15 @@ public final class ImageJRoiRegions {
         List<UserRegions.Polygon> out = new ArrayList<>();
         add(roi, 1, out);
         return out.isEmpty() ? null : new UserRegions("selection on " + imageTitle, UserRegions.Mode.RESTRICT, out);
+    }
+
+    /** As {@link #add(Roi, double, List)}, a polygon the regions refuse (a coordinate not finite) named in the file. */
+    private static void add(Roi roi, double scale, List<UserRegions.Polygon> out, String entry, String file) throws SlideException {
+        try {
+            add(roi, scale, out);
+        } catch (IllegalArgumentException e) {
+            throw new SlideException(file, entry + ": " + e.getMessage());
+        }
     }
 
     private static byte[] readEntry(InputStream in, String file) throws IOException {

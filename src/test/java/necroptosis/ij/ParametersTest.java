@@ -114,6 +114,16 @@ class ParametersTest {
     }
 
     @Test
+    void aLineBreakInAValueKeepsTheMessageOnOneLine() {
+        // Found by fuzzing (MacroOptionsFuzz): values in [brackets] may hold line breaks, which the messages repeated.
+        OptionException e = assertThrows(OptionException.class, () -> Parameters.fromMacro("slide=[a\nb.tif", Parameters.scoreSlideAll()));
+        assertEquals("slide=[a\\nb.tif: missing ']'", e.getMessage());
+        SettingValues v = Parameters.fromMacro("weak=[0.1\nx]", Parameters.scoreSlideAll());
+        SettingException s = assertThrows(SettingException.class, () -> Parameters.settings(v, null));
+        assertTrue(s.getMessage().startsWith("weak=0.1\\nx: not a number"), s.getMessage());
+    }
+
+    @Test
     void aBadNumberOrRangeNamesTheSetting() {
         SettingValues v = Parameters.fromMacro("weak=abc", Parameters.scoreSlideAll());
         SettingException e = assertThrows(SettingException.class, () -> Parameters.settings(v, null));

@@ -116,6 +116,18 @@ class ImageJRoiRegionsTest {
     }
 
     @Test
+    void aRoiWithACoordinateThatIsNotFiniteNamesTheFile() throws IOException {
+        // Found by fuzzing (ImageJRoiFuzz): the regions' own check of the coordinates escaped as an IllegalArgumentException.
+        Roi r = new PolygonRoi(new float[] {0.5f, 40.5f, 20.25f}, new float[] {0.5f, 2.5f, 30.75f}, 3, Roi.POLYGON);
+        byte[] b = RoiEncoder.saveAsByteArray(r);
+        // Sub-pixel coordinates follow the header (64 bytes) and the integer ones (3 x and 3 y shorts).
+        ByteBuffer.wrap(b).putFloat(64 + 12, Float.NaN);
+        Path f = Files.write(dir.resolve("nan.roi"), b);
+        SlideException e = assertThrows(SlideException.class, () -> ImageJRoiRegions.read(f, 1));
+        assertEquals(f + ": nan.roi: polygon coordinate is not a finite number", e.getMessage());
+    }
+
+    @Test
     void aDamagedZipIsCalledDamagedNotEmpty() throws IOException {
         Path roi = dir.resolve("a.roi");
         assertTrue(RoiEncoder.save(new ij.gui.Roi(1, 2, 30, 40), roi.toString()));
