@@ -56,7 +56,8 @@ class MacroOptionsFuzz {
     private static String writtenKey(String message, String options) {
         int eq = message == null ? -1 : message.indexOf('=');
         String key = eq > 0 ? message.substring(0, eq) : "";
-        return !key.isEmpty() && options.toLowerCase(java.util.Locale.ROOT).contains(key + "=") ? key : "\u0000no key";
+        String written = necroptosis.pipeline.SettingException.printable(options.toLowerCase(java.util.Locale.ROOT));
+        return !key.isEmpty() && written.contains(key + "=") ? key : "\u0000no key";
     }
 
     /** Entry point for Jazzer's command-line driver (src/fuzz/run.sh), which can stop a hanging input. */

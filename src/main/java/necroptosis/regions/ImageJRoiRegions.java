@@ -3,6 +3,7 @@ package necroptosis.regions;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.PathIterator;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -61,8 +62,11 @@ public final class ImageJRoiRegions {
                     }
                     add(decode(bytes, e.getName(), name), scale, out, e.getName(), name);
                 }
-            } catch (ZipException e) {
-                throw new SlideException(name, "not a ROI set zip: damaged or not a zip file (" + e.getMessage() + ")");
+            } catch (SlideException e) {
+                throw e;
+            } catch (ZipException | EOFException e) {
+                // ZipFile reports a directory that points past the end as an EOFException (found by ImageJRoiFuzz).
+                throw new SlideException(name, "not a ROI set zip: damaged or not a zip file (" + SlideSources.describe(e) + ")");
             }
             if (entries == 0) throw new SlideException(name, "zip holds no .roi files");
         } else {

@@ -128,6 +128,18 @@ class ImageJRoiRegionsTest {
     }
 
     @Test
+    void aZipWhoseEndRecordPointsPastTheFileIsADamagedZip() throws IOException {
+        // Found by fuzzing (ImageJRoiFuzz, the file kept in test resources): ZipFile threw an EOFException,
+        // which left the reader as a bare IOException without the file's name.
+        Path f = dir.resolve("RoiSet.zip");
+        try (java.io.InputStream in = getClass().getResourceAsStream("roiset-end-past-the-file.zip")) {
+            Files.copy(in, f);
+        }
+        SlideException e = assertThrows(SlideException.class, () -> ImageJRoiRegions.read(f, 1));
+        assertTrue(e.getMessage().startsWith(f + ": not a ROI set zip: damaged or not a zip file (file ends early"), e.getMessage());
+    }
+
+    @Test
     void aDamagedZipIsCalledDamagedNotEmpty() throws IOException {
         Path roi = dir.resolve("a.roi");
         assertTrue(RoiEncoder.save(new ij.gui.Roi(1, 2, 30, 40), roi.toString()));
