@@ -142,6 +142,10 @@ final class Parameters {
             int k = i;
             while (i < n && s.charAt(i) != '=' && !Character.isWhitespace(s.charAt(i))) i++;
             String key = s.substring(k, i).toLowerCase(Locale.ROOT);
+            if (key.isEmpty()) {
+                String rest = s.substring(k, Math.min(n, k + 40));
+                throw new OptionException("'=' without an option name before it: " + SettingException.printable(rest));
+            }
             String value = null;
             if (i < n && s.charAt(i) == '=') {
                 i++;

@@ -124,6 +124,13 @@ class ParametersTest {
     }
 
     @Test
+    void anEqualsSignWithoutANameIsAnErrorSayingSo() {
+        // Found by fuzzing (MacroOptionsFuzz): the message began with the '=' and named nothing.
+        OptionException e = assertThrows(OptionException.class, () -> Parameters.fromMacro("slide=a.tif =[b", Parameters.scoreSlideAll()));
+        assertEquals("'=' without an option name before it: =[b", e.getMessage());
+    }
+
+    @Test
     void aBadNumberOrRangeNamesTheSetting() {
         SettingValues v = Parameters.fromMacro("weak=abc", Parameters.scoreSlideAll());
         SettingException e = assertThrows(SettingException.class, () -> Parameters.settings(v, null));

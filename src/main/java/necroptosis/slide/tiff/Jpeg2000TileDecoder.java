@@ -34,6 +34,18 @@ final class Jpeg2000TileDecoder {
         if (w <= 0 || h <= 0 || w > 2L * width + 16 || h > 2L * height + 16) {
             throw new IOException("JPEG 2000 codestream declares " + w + "x" + h + " pixels for a " + width + "x" + height + " tile");
         }
+        if (t.length >= 40) {
+            // The tile grid (XTsiz, YTsiz, XTOsiz, YTOsiz) as the standard bounds it: its first tile holds the
+            // image origin. An offset past the origin made jj2000 fill the heap and take half a minute (found by
+            // TiffParserFuzz).
+            long x0 = be32(t, 16), y0 = be32(t, 20), tw = be32(t, 24), th = be32(t, 28), tx0 = be32(t, 32), ty0 = be32(t, 36);
+            if (tw == 0 || th == 0 || tx0 > x0 || ty0 > y0 || tx0 + tw <= x0 || ty0 + th <= y0) {
+                throw new IOException("JPEG 2000 codestream with an impossible tile grid (" + tw + "x" + th + " tiles from " + tx0 + "," + ty0
+                        + " for an image from " + x0 + "," + y0 + ")");
+            }
+            long tiles = ((be32(t, 8) - tx0 + tw - 1) / tw) * ((be32(t, 12) - ty0 + th - 1) / th);
+            if (tiles > w * h) throw new IOException("JPEG 2000 codestream declares " + tiles + " tiles for " + w + "x" + h + " pixels");
+        }
         return new int[] {(int) w, (int) h};
     }
 

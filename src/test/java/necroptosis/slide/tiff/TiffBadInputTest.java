@@ -276,6 +276,17 @@ class TiffBadInputTest {
     }
 
     @Test
+    @Timeout(60)
+    void jpeg2000TileGridOffsetPastTheImageIsRefusedBeforeDecoding() throws IOException {
+        // Found by fuzzing (TiffParserFuzz): XTOsiz far beyond the image made the decoder fill a 1 GB heap in 30 s.
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        byte[] b = w.build(new TestTiffWriter.Image(W, H, TestTiffWriter.picture(W, H, 1)).tiled(64, 64).compression(33005));
+        int start = w.chunkOffsets.get(2).intValue();
+        ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN).putInt(start + 32, 0x01000000);
+        assertContains(failure(file(b)), "corrupt tile at level 0 (2,0)", "impossible tile grid");
+    }
+
+    @Test
     void corruptDeflateTile() throws IOException {
         TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
         byte[] b = w.build(good().compression(8));
