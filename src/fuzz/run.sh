@@ -7,10 +7,9 @@
 # input that hangs (-timeout) and keeps that input. The generated corpus goes to target/fuzz/corpus-TARGET,
 # findings (crash-*, timeout-*, oom-*) to target/fuzz/TARGET-*; a finding is minimised with
 #   bash src/fuzz/run.sh minimise TARGET FILE      (bash src/fuzz/run.sh reproduce TARGET FILE runs it once)
-# An input taking over 30 s is a timeout finding (generous: the machine may be shared, and the first input of a
-# decoder waits for its classes to be instrumented).
-# and then kept as a plain test in src/test (e.g. TiffBadInputTest.jpeg2000TileCutShortIsAnError); findings not
-# yet fixed are listed in src/fuzz/findings/README.md.
+# and then kept as a plain test in src/test (e.g. TiffBadInputTest.jpeg2000TileCutShortIsAnError); the runs' results
+# and every finding are listed in src/fuzz/findings/README.md. An input taking over 30 s is a timeout finding
+# (generous: the machine may be shared, and the first input of a decoder waits for its classes to be instrumented).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ALL="necroptosis.slide.tiff.TiffParserFuzz necroptosis.slide.tiff.JpegTileFuzz necroptosis.regions.GeoJsonRegionsFuzz

@@ -13,10 +13,11 @@ public final class SettingException extends IllegalArgumentException {
     public final String reason;
 
     public SettingException(String key, String value, String reason) {
-        super(key + "=" + show(value) + ": " + reason);
+        super(key + "=" + show(value) + ": " + printable(reason));
         this.key = key;
         this.value = value == null ? "" : value;
-        this.reason = reason;
+        // Reasons may quote a piece of the value, line breaks included.
+        this.reason = printable(reason);
     }
 
     /** As the command line names it: {@code --key value: reason} ({@code --key '': ...} for an empty value). */

@@ -121,6 +121,9 @@ class ParametersTest {
         SettingValues v = Parameters.fromMacro("weak=[0.1\nx]", Parameters.scoreSlideAll());
         SettingException s = assertThrows(SettingException.class, () -> Parameters.settings(v, null));
         assertTrue(s.getMessage().startsWith("weak=0.1\\nx: not a number"), s.getMessage());
+        SettingValues bg = Parameters.fromMacro("background=[240,2\n40,240]", Parameters.scoreSlideAll());
+        s = assertThrows(SettingException.class, () -> Parameters.settings(bg, null));
+        assertEquals("background=240,2\\n40,240: '2\\n40' is not a number", s.getMessage());
     }
 
     @Test
