@@ -64,19 +64,27 @@ final class Jpeg2000TileDecoder {
         p += 2;
         while (p + 4 <= t.length && u16(t, p) != 0xFF90) {
             if (u16(t, p) == 0xFF60) throw new IOException("JPEG 2000 codestream with packed packet headers (PPM), which are not supported");
-            if ((t[p] & 0xFF) != 0xFF) return; // a damaged main header, which the decoder refuses
+            if ((t[p] & 0xFF) != 0xFF) {
+                // A damaged main header, which jj2000 may still get past (found by TiffParserFuzz): all the rest is checked.
+                noDoubleFf(t, p, t.length);
+                return;
+            }
             p += 2 + u16(t, p + 2);
         }
         while (p + 12 <= t.length && u16(t, p) == 0xFF90) {
             int sot = p;
             long psot = be32(t, p + 6);
             p += 2 + u16(t, p + 2);
+            boolean damaged = false;
             while (p + 4 <= t.length && u16(t, p) != 0xFF93) {
                 if (u16(t, p) == 0xFF61) throw new IOException("JPEG 2000 codestream with packed packet headers (PPT), which are not supported");
-                if ((t[p] & 0xFF) != 0xFF) break;
+                if ((t[p] & 0xFF) != 0xFF) {
+                    damaged = true;
+                    break;
+                }
                 p += 2 + u16(t, p + 2);
             }
-            int start = Math.min(p + 2, t.length);
+            int start = Math.min(damaged ? p : p + 2, t.length);
             int end = psot == 0 || sot + psot > t.length || sot + psot < start ? t.length : (int) (sot + psot);
             noDoubleFf(t, start, end);
             p = end;

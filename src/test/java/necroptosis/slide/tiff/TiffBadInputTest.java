@@ -159,6 +159,22 @@ class TiffBadInputTest {
     }
 
     @Test
+    @Timeout(60)
+    void jpeg2000PacketDataAfterADamagedMainHeaderIsCheckedToo() throws IOException {
+        // Found by fuzzing (TiffParserFuzz): with a marker after QCD overwritten, jj2000 still read the packets.
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        byte[] b = w.build(new TestTiffWriter.Image(64, 64, TestTiffWriter.picture(64, 64, 1)).tiled(64, 64).compression(33005));
+        int qcd = w.chunkOffsets.get(0).intValue();
+        while (!((b[qcd] & 0xFF) == 0xFF && (b[qcd + 1] & 0xFF) == 0x5C)) qcd++;
+        b[qcd + 2 + (((b[qcd + 2] & 0xFF) << 8) | (b[qcd + 3] & 0xFF))] = 1;
+        int sod = qcd;
+        while (!((b[sod] & 0xFF) == 0xFF && (b[sod + 1] & 0xFF) == 0x93)) sod++;
+        b[sod + 4] = (byte) 0xFF;
+        b[sod + 5] = (byte) 0xFF;
+        assertContains(failure(file(b)), "corrupt tile at level 0 (0,0)", "JPEG 2000 data damaged (0xFF 0xFF in the packet data");
+    }
+
+    @Test
     @Timeout(120)
     void jpeg2000TileCutAnywhereDecodesOrFailsWithoutHanging() throws IOException {
         // jj2000 reads the end of the data as bytes of ones; a packet header cut short would count them forever.
