@@ -23,11 +23,13 @@ class MacroOptionsFuzz {
     static {
         COMMANDS.add(Parameters.scoreSlideAll());
         COMMANDS.add(Parameters.batch());
-        // A setting is named by its key or, in the builder's range checks, in words ("rim width (um)").
+        // A setting is named by its key or, in the builder's range checks, in words ("rim width (um) must be",
+        // "minimum core area (mm2) must be").
         for (List<Setting> c : COMMANDS) for (Setting s : c) {
             NAMES.add(s.key);
             NAMES.add(s.key.replace('_', ' '));
         }
+        NAMES.add(" must be ");
         NAMES.add("option");
     }
 
