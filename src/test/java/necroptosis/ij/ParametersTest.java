@@ -124,6 +124,9 @@ class ParametersTest {
         SettingValues bg = Parameters.fromMacro("background=[240,2\n40,240]", Parameters.scoreSlideAll());
         s = assertThrows(SettingException.class, () -> Parameters.settings(bg, null));
         assertEquals("background=240,2\\n40,240: '2\\n40' is not a number", s.getMessage());
+        SettingValues marker = Parameters.fromMacro("marker=[e\nx]", Parameters.scoreSlideAll());
+        IllegalArgumentException m = assertThrows(IllegalArgumentException.class, () -> Parameters.settings(marker, null));
+        assertTrue(m.getMessage().endsWith("got 'e\\nx'"), m.getMessage());
     }
 
     @Test
