@@ -113,7 +113,7 @@ final class Parameters {
             if (!v.has(e.getKey())) {
                 List<String> known = new ArrayList<>();
                 for (Setting q : params) known.add(q.key);
-                throw new OptionException("unknown option '" + e.getKey() + "'; known options are " + String.join(", ", known));
+                throw new OptionException("unknown option '" + SettingException.printable(e.getKey()) + "'; known options are " + String.join(", ", known));
             }
             Setting q = v.setting(e.getKey());
             String value = e.getValue();
@@ -142,6 +142,10 @@ final class Parameters {
             int k = i;
             while (i < n && s.charAt(i) != '=' && !Character.isWhitespace(s.charAt(i))) i++;
             String key = s.substring(k, i).toLowerCase(Locale.ROOT);
+            if (key.isEmpty()) {
+                String rest = s.substring(k, Math.min(n, k + 40));
+                throw new OptionException("'=' without an option name before it: " + SettingException.printable(rest));
+            }
             String value = null;
             if (i < n && s.charAt(i) == '=') {
                 i++;
@@ -153,12 +157,12 @@ final class Parameters {
                         else if (c == ']') depth--;
                         i++;
                     }
-                    if (depth > 0) throw new OptionException(key + "=[" + s.substring(start) + ": missing ']'");
+                    if (depth > 0) throw new OptionException(SettingException.printable(key + "=[" + s.substring(start)) + ": missing ']'");
                     value = s.substring(start, i - 1);
                 } else if (i < n && s.charAt(i) == '\'') {
                     int start = ++i;
                     while (i < n && s.charAt(i) != '\'') i++;
-                    if (i >= n) throw new OptionException(key + "='" + s.substring(start) + ": missing closing quote");
+                    if (i >= n) throw new OptionException(SettingException.printable(key + "='" + s.substring(start)) + ": missing closing quote");
                     value = s.substring(start, i++);
                 } else {
                     int start = i;
@@ -166,7 +170,7 @@ final class Parameters {
                     value = s.substring(start, i);
                 }
             }
-            if (out.containsKey(key)) throw new OptionException("option '" + key + "' given twice");
+            if (out.containsKey(key)) throw new OptionException("option '" + SettingException.printable(key) + "' given twice");
             out.put(key, value);
         }
         return out;

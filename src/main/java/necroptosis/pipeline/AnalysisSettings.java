@@ -208,7 +208,7 @@ public final class AnalysisSettings {
             check(rimWidthUm > 0 && rimWidthUm <= 5000, "rim width (um)", rimWidthUm, "above 0 and at most 5000");
             // A label in file headers, titles and table columns: short, one line, no separators of CSV or paths.
             if (marker == null || !marker.matches("[\\p{L}\\p{N}][\\p{L}\\p{N} ._+-]{0,31}")) {
-                throw new IllegalArgumentException("marker must be a name of 1-32 letters, digits, spaces or . _ + -, got '" + marker + "'");
+                throw new IllegalArgumentException("marker must be a name of 1-32 letters, digits, spaces or . _ + -, got '" + SettingException.printable(String.valueOf(marker)) + "'");
             }
             check(analysisPixelUm >= 0.1 && analysisPixelUm <= 4, "analysis pixel size (um)", analysisPixelUm, "0.1-4");
             check(overviewPixelUm >= analysisPixelUm && overviewPixelUm <= 64, "overview pixel size (um)", overviewPixelUm, "between the analysis pixel size and 64");

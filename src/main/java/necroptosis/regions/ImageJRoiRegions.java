@@ -3,6 +3,7 @@ package necroptosis.regions;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.PathIterator;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -59,15 +60,18 @@ public final class ImageJRoiRegions {
                     } catch (IOException x) {
                         throw new SlideException(name, "damaged zip: " + e.getName() + " cannot be unpacked (" + SlideSources.describe(x) + ")");
                     }
-                    add(decode(bytes, e.getName(), name), scale, out);
+                    add(decode(bytes, e.getName(), name), scale, out, e.getName(), name);
                 }
-            } catch (ZipException e) {
-                throw new SlideException(name, "not a ROI set zip: damaged or not a zip file (" + e.getMessage() + ")");
+            } catch (SlideException e) {
+                throw e;
+            } catch (ZipException | EOFException e) {
+                // ZipFile reports a directory that points past the end as an EOFException (found by ImageJRoiFuzz).
+                throw new SlideException(name, "not a ROI set zip: damaged or not a zip file (" + SlideSources.describe(e) + ")");
             }
             if (entries == 0) throw new SlideException(name, "zip holds no .roi files");
         } else {
             byte[] bytes = Files.readAllBytes(file);
-            add(decode(bytes, file.getFileName().toString(), name), scale, out);
+            add(decode(bytes, file.getFileName().toString(), name), scale, out, file.getFileName().toString(), name);
         }
         if (out.isEmpty()) throw new SlideException(name, "no area ROIs (polygon, freehand, rectangle, oval or composite) found");
         return new UserRegions(name, UserRegions.Mode.OVERRIDE, out);
@@ -85,6 +89,15 @@ public final class ImageJRoiRegions {
         return out.isEmpty() ? null : new UserRegions("selection on " + imageTitle, UserRegions.Mode.RESTRICT, out);
     }
 
+    /** As {@link #add(Roi, double, List)}, a polygon the regions refuse (a coordinate not finite) named in the file. */
+    private static void add(Roi roi, double scale, List<UserRegions.Polygon> out, String entry, String file) throws SlideException {
+        try {
+            add(roi, scale, out);
+        } catch (IllegalArgumentException e) {
+            throw new SlideException(file, entry + ": " + e.getMessage());
+        }
+    }
+
     private static byte[] readEntry(InputStream in, String file) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         byte[] buf = new byte[65536];
@@ -100,13 +113,40 @@ public final class ImageJRoiRegions {
         if (bytes.length < 64 || bytes[0] != 'I' || bytes[1] != 'o' || bytes[2] != 'u' || bytes[3] != 't') {
             throw new SlideException(file, entry + " is not an ImageJ ROI (no 'Iout' header)");
         }
+        String past = pastTheEnd(bytes);
+        if (past != null) throw new SlideException(file, entry + ": damaged ROI (its " + past + " lies past the end of its " + bytes.length + " bytes)");
         try {
             Roi roi = new RoiDecoder(bytes, entry).getRoi();
             if (roi == null) throw new SlideException(file, entry + ": unsupported ROI type");
             return roi;
         } catch (IOException | RuntimeException e) {
             throw new SlideException(file, entry + ": cannot decode ROI (" + e.getMessage() + ")");
+        } catch (OutOfMemoryError e) {
+            // RoiDecoder sizes arrays by counts in the file; a damaged count asks for gigabytes at once.
+            throw new SlideException(file, entry + ": damaged ROI (it declares more data than its " + bytes.length + " bytes hold)");
         }
+    }
+
+    /**
+     * The name or properties text of the second header when it does not fit in the file, else null.
+     * RoiDecoder checks {@code offset + 2 * length} in int arithmetic, which a large length overflows, and
+     * then allocates {@code length} chars (found by fuzzing, ImageJRoiFuzz).
+     */
+    private static String pastTheEnd(byte[] b) {
+        long header2 = int32(b, 60);
+        if (header2 < 64 || header2 + 64 > b.length) return null; // none, or one RoiDecoder does not read
+        String[] what = {"name", "properties"};
+        int[] at = {16, 40};
+        for (int i = 0; i < what.length; i++) {
+            long offset = int32(b, (int) header2 + at[i]);
+            long length = int32(b, (int) header2 + at[i] + 4);
+            if (offset != 0 && length != 0 && (offset < 0 || length < 0 || offset + 2 * length > b.length)) return what[i];
+        }
+        return null;
+    }
+
+    private static long int32(byte[] b, int p) {
+        return (int) (((b[p] & 0xFF) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF));
     }
 
     private static void add(Roi roi, double scale, List<UserRegions.Polygon> out) {

@@ -264,11 +264,16 @@ public final class UserRegions {
         return out;
     }
 
-    /** Classification names with their polygon counts, e.g. "{Necrosis=2, (none)=1}". */
+    /**
+     * Classification names with their polygon counts, e.g. "{Necrosis=2, (none)=1}", on one line: control
+     * characters in a name (a line break in a GeoJSON string, found by GeoJsonRegionsFuzz) are escaped.
+     */
     public String classes() {
         Map<String, Integer> m = new TreeMap<>();
         for (Polygon p : polygons) m.merge(p.classification == null ? "(none)" : p.classification, 1, Integer::sum);
-        return m.toString();
+        StringBuilder b = new StringBuilder();
+        for (char c : m.toString().toCharArray()) b.append(c < 0x20 || c == 0x7F ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        return b.toString();
     }
 
     /**

@@ -114,6 +114,29 @@ class ParametersTest {
     }
 
     @Test
+    void aLineBreakInAValueKeepsTheMessageOnOneLine() {
+        // Found by fuzzing (MacroOptionsFuzz): values in [brackets] may hold line breaks, which the messages repeated.
+        OptionException e = assertThrows(OptionException.class, () -> Parameters.fromMacro("slide=[a\nb.tif", Parameters.scoreSlideAll()));
+        assertEquals("slide=[a\\nb.tif: missing ']'", e.getMessage());
+        SettingValues v = Parameters.fromMacro("weak=[0.1\nx]", Parameters.scoreSlideAll());
+        SettingException s = assertThrows(SettingException.class, () -> Parameters.settings(v, null));
+        assertTrue(s.getMessage().startsWith("weak=0.1\\nx: not a number"), s.getMessage());
+        SettingValues bg = Parameters.fromMacro("background=[240,2\n40,240]", Parameters.scoreSlideAll());
+        s = assertThrows(SettingException.class, () -> Parameters.settings(bg, null));
+        assertEquals("background=240,2\\n40,240: '2\\n40' is not a number", s.getMessage());
+        SettingValues marker = Parameters.fromMacro("marker=[e\nx]", Parameters.scoreSlideAll());
+        IllegalArgumentException m = assertThrows(IllegalArgumentException.class, () -> Parameters.settings(marker, null));
+        assertTrue(m.getMessage().endsWith("got 'e\\nx'"), m.getMessage());
+    }
+
+    @Test
+    void anEqualsSignWithoutANameIsAnErrorSayingSo() {
+        // Found by fuzzing (MacroOptionsFuzz): the message began with the '=' and named nothing.
+        OptionException e = assertThrows(OptionException.class, () -> Parameters.fromMacro("slide=a.tif =[b", Parameters.scoreSlideAll()));
+        assertEquals("'=' without an option name before it: =[b", e.getMessage());
+    }
+
+    @Test
     void aBadNumberOrRangeNamesTheSetting() {
         SettingValues v = Parameters.fromMacro("weak=abc", Parameters.scoreSlideAll());
         SettingException e = assertThrows(SettingException.class, () -> Parameters.settings(v, null));

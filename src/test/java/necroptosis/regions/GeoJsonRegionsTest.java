@@ -78,6 +78,16 @@ class GeoJsonRegionsTest {
     }
 
     @Test
+    void aClassNameWithALineBreakKeepsTheRegionsMessageOnOneLine() throws IOException {
+        // Found by fuzzing (GeoJsonRegionsFuzz): the classes listed when no polygon can be a core were shown raw.
+        Path f = dir.resolve("classes.geojson");
+        Files.write(f, ("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[9,0],[9,9],[0,0]]]},"
+                + "\"properties\":{\"classification\":{\"name\":\"Exclude\\nme\"}}}").getBytes(StandardCharsets.UTF_8));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GeoJsonRegions.read(f).check());
+        assertTrue(e.getMessage().endsWith("classes found: {Exclude\\u000ame=1}"), e.getMessage());
+    }
+
+    @Test
     void badFilesGiveOneLineNamingTheFileAndTheProblem() throws IOException {
         assertError(write("a.geojson", "this is { not json"), "not JSON");
         assertError(write("b.geojson", "{\"type\":\"FeatureCollection\",\"features\":[]}"), "no Polygon or MultiPolygon");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import ij.gui.Line;
@@ -93,6 +95,48 @@ class ImageJRoiRegionsTest {
         }
         e = assertThrows(SlideException.class, () -> ImageJRoiRegions.read(dir.resolve("empty.zip"), 1));
         assertTrue(e.getMessage().contains("no .roi files"), e.getMessage());
+    }
+
+    @Test
+    @Timeout(30)
+    void aRoiWhoseNameLengthIsDamagedIsRefusedNotAnOutOfMemoryError() throws IOException {
+        // Found by fuzzing (ImageJRoiFuzz): RoiDecoder's bounds check of the name overflows and it allocates
+        // a char array of the length in the file.
+        Roi r = new Roi(5, 6, 7, 8);
+        r.setName("Necrosis");
+        byte[] b = RoiEncoder.saveAsByteArray(r);
+        ByteBuffer bb = ByteBuffer.wrap(b);
+        int header2 = bb.getInt(60);
+        for (int length : new int[] {0x7FFFFFFF, 0x40000000, -5}) {
+            bb.putInt(header2 + 20, length);
+            Path f = Files.write(dir.resolve("damaged.roi"), b);
+            SlideException e = assertThrows(SlideException.class, () -> ImageJRoiRegions.read(f, 1));
+            assertEquals(f + ": damaged.roi: damaged ROI (its name lies past the end of its " + b.length + " bytes)", e.getMessage());
+        }
+    }
+
+    @Test
+    void aRoiWithACoordinateThatIsNotFiniteNamesTheFile() throws IOException {
+        // Found by fuzzing (ImageJRoiFuzz): the regions' own check of the coordinates escaped as an IllegalArgumentException.
+        Roi r = new PolygonRoi(new float[] {0.5f, 40.5f, 20.25f}, new float[] {0.5f, 2.5f, 30.75f}, 3, Roi.POLYGON);
+        byte[] b = RoiEncoder.saveAsByteArray(r);
+        // Sub-pixel coordinates follow the header (64 bytes) and the integer ones (3 x and 3 y shorts).
+        ByteBuffer.wrap(b).putFloat(64 + 12, Float.NaN);
+        Path f = Files.write(dir.resolve("nan.roi"), b);
+        SlideException e = assertThrows(SlideException.class, () -> ImageJRoiRegions.read(f, 1));
+        assertEquals(f + ": nan.roi: polygon coordinate is not a finite number", e.getMessage());
+    }
+
+    @Test
+    void aZipWhoseEndRecordPointsPastTheFileIsADamagedZip() throws IOException {
+        // Found by fuzzing (ImageJRoiFuzz, the file kept in test resources): ZipFile threw an EOFException,
+        // which left the reader as a bare IOException without the file's name.
+        Path f = dir.resolve("RoiSet.zip");
+        try (java.io.InputStream in = getClass().getResourceAsStream("roiset-end-past-the-file.zip")) {
+            Files.copy(in, f);
+        }
+        SlideException e = assertThrows(SlideException.class, () -> ImageJRoiRegions.read(f, 1));
+        assertTrue(e.getMessage().startsWith(f + ": not a ROI set zip: damaged or not a zip file (file ends early"), e.getMessage());
     }
 
     @Test

@@ -1,11 +1,16 @@
 package necroptosis.slide.tiff;
 
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 
-import ome.codecs.CodecException;
+import loci.common.services.ServiceException;
 import ome.codecs.CodecOptions;
-import ome.codecs.JPEG2000Codec;
 import ome.codecs.JPEG2000CodecOptions;
+import ome.codecs.gui.AWTImageTools;
+import ome.codecs.services.JAIIIOServiceImpl;
 
 /**
  * Decodes Aperio JPEG 2000 tiles (compression 33003 and 33005) with the OME codecs, which Fiji ships.
@@ -29,7 +34,75 @@ final class Jpeg2000TileDecoder {
         if (w <= 0 || h <= 0 || w > 2L * width + 16 || h > 2L * height + 16) {
             throw new IOException("JPEG 2000 codestream declares " + w + "x" + h + " pixels for a " + width + "x" + height + " tile");
         }
+        if (t.length >= 40) {
+            // The tile grid (XTsiz, YTsiz, XTOsiz, YTOsiz) as the standard bounds it: its first tile holds the
+            // image origin. An offset past the origin made jj2000 fill the heap and take half a minute (found by
+            // TiffParserFuzz).
+            long x0 = be32(t, 16), y0 = be32(t, 20), tw = be32(t, 24), th = be32(t, 28), tx0 = be32(t, 32), ty0 = be32(t, 36);
+            if (tw == 0 || th == 0 || tx0 > x0 || ty0 > y0 || tx0 + tw <= x0 || ty0 + th <= y0) {
+                throw new IOException("JPEG 2000 codestream with an impossible tile grid (" + tw + "x" + th + " tiles from " + tx0 + "," + ty0
+                        + " for an image from " + x0 + "," + y0 + ")");
+            }
+            long tiles = ((be32(t, 8) - tx0 + tw - 1) / tw) * ((be32(t, 12) - ty0 + th - 1) / th);
+            if (tiles > w * h) throw new IOException("JPEG 2000 codestream declares " + tiles + " tiles for " + w + "x" + h + " pixels");
+        }
         return new int[] {(int) w, (int) h};
+    }
+
+    /**
+     * Refuses what would make jj2000's packet header reader loop forever without reading on. After a 0xFF
+     * byte it takes the next byte's seven low bits and, when that byte is 0xFF too, keeps returning them: in
+     * a damaged header the loop that counts the ones of a code block's length indicator never ends. Two
+     * 0xFF bytes in a row never occur in valid packet data (after 0xFF a packet header stuffs a 0 bit and
+     * code-block data holds a byte below 0x90). Packed packet headers (PPM, PPT) are read from a copy whose
+     * end reads as ones forever; Aperio does not write them, so they are refused.
+     */
+    static void checkPacketData(byte[] t) throws IOException {
+        int p = 0;
+        while (p + 4 <= t.length && !(u16(t, p) == 0xFF4F && u16(t, p + 2) == 0xFF51)) p++;
+        if (p + 4 > t.length) return; // no codestream found: the decoder refuses it
+        p += 2;
+        while (p + 4 <= t.length && u16(t, p) != 0xFF90) {
+            if (u16(t, p) == 0xFF60) throw new IOException("JPEG 2000 codestream with packed packet headers (PPM), which are not supported");
+            if ((t[p] & 0xFF) != 0xFF) {
+                // A damaged main header, which jj2000 may still get past (found by TiffParserFuzz): all the rest is checked.
+                noDoubleFf(t, p, t.length);
+                return;
+            }
+            p += 2 + u16(t, p + 2);
+        }
+        while (p + 12 <= t.length && u16(t, p) == 0xFF90) {
+            int sot = p;
+            long psot = be32(t, p + 6);
+            p += 2 + u16(t, p + 2);
+            boolean damaged = false;
+            while (p + 4 <= t.length && u16(t, p) != 0xFF93) {
+                if (u16(t, p) == 0xFF61) throw new IOException("JPEG 2000 codestream with packed packet headers (PPT), which are not supported");
+                if ((t[p] & 0xFF) != 0xFF) {
+                    damaged = true;
+                    break;
+                }
+                p += 2 + u16(t, p + 2);
+            }
+            int start = Math.min(damaged ? p : p + 2, t.length);
+            int end = psot == 0 || sot + psot > t.length || sot + psot < start ? t.length : (int) (sot + psot);
+            noDoubleFf(t, start, end);
+            p = end;
+        }
+        // Whatever follows the last tile-part the decoder may still read as packet data.
+        noDoubleFf(t, p, t.length);
+    }
+
+    private static void noDoubleFf(byte[] t, int start, int end) throws IOException {
+        for (int i = start; i < end && i + 1 < t.length; i++) {
+            if (t[i] == (byte) 0xFF && t[i + 1] == (byte) 0xFF) {
+                throw new IOException("JPEG 2000 data damaged (0xFF 0xFF in the packet data at byte " + i + " of " + t.length + ")");
+            }
+        }
+    }
+
+    private static int u16(byte[] b, int p) {
+        return ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
     }
 
     private static long be32(byte[] b, int p) {
@@ -55,15 +128,19 @@ final class Jpeg2000TileDecoder {
         opt.bitsPerSample = 8;
         opt.interleaved = true;
         opt.littleEndian = false;
-        byte[] d;
+        checkPacketData(tile);
+        TileInput in = new TileInput(tile);
+        Raster r;
         QuietErr.enter();
         try {
-            d = new JPEG2000Codec().decompress(tile, opt);
-        } catch (CodecException | RuntimeException e) {
+            r = new JAIIIOServiceImpl().readRaster(in, opt);
+        } catch (IOException | ServiceException | RuntimeException e) {
+            in.checkNotOverrun();
             throw new IOException("JPEG 2000 decode failed: " + e.getMessage(), e);
-        } catch (VirtualMachineError e) {
-            throw e;
+        } catch (VirtualMachineError | LinkageError e) {
+            throw e; // out of memory, or the JPEG 2000 decoder's jar missing: reported as such by the callers
         } catch (Error e) {
+            in.checkNotOverrun();
             // jj2000 throws plain Errors on corrupt codestreams ("Corrupted Bitstream: ...") and stops its own
             // thread (Thread.stop, hence ThreadDeath) when one ends early.
             throw new IOException("JPEG 2000 data corrupt or cut short (" + (e.getMessage() != null ? e.getMessage()
@@ -71,6 +148,9 @@ final class Jpeg2000TileDecoder {
         } finally {
             QuietErr.exit();
         }
+        // jj2000 takes an overrun it caught for a codestream cut short and returns what it decoded so far.
+        in.checkNotOverrun();
+        byte[] d = r instanceof WritableRaster ? interleave(AWTImageTools.getPixelBytes((WritableRaster) r, false), r.getWidth() * r.getHeight()) : null;
         if (d == null) throw new IOException("JPEG 2000 decoder returned nothing");
         int pixels = cw * ch;
         int comps = d.length / pixels;
@@ -91,6 +171,73 @@ final class Jpeg2000TileDecoder {
                 int b = d[s + 1] & 0xFF;
                 int c = d[s + 2] & 0xFF;
                 out[o + x] = ycbcr ? ColorConversion.ycbcrToRgb(a, b, c) : 0xFF000000 | (a << 16) | (b << 8) | c;
+            }
+        }
+    }
+
+    /** Samples of all bands pixel by pixel, as ome-codecs' JPEG2000Codec returns them with {@code interleaved}. */
+    private static byte[] interleave(byte[][] bands, int pixels) {
+        if (bands.length == 1) return bands[0];
+        int per = bands[0].length / Math.max(1, pixels);
+        byte[] d = new byte[bands.length * bands[0].length];
+        int o = 0;
+        for (int p = 0; p < bands[0].length / Math.max(1, per); p++) {
+            for (byte[] band : bands) {
+                for (int b = 0; b < per; b++) d[o++] = band[p * per + b];
+            }
+        }
+        return d;
+    }
+
+    /**
+     * The codestream as the decoder reads it. jj2000's packet header reader takes the end of the stream (-1)
+     * for a byte of ones, so a damaged header that runs past the end never stops counting ones. The decoder
+     * also reads to the end once per packet to learn the stream's length, so a few reads at the end are
+     * normal; more than the packets there can be (each takes at least one byte) is such a loop, and from
+     * then on every read fails, which ends the decode and refuses the tile.
+     */
+    static final class TileInput extends InputStream {
+        private final byte[] data;
+        private final int maxReadsAtEnd;
+        private int pos;
+        private int readsAtEnd;
+
+        TileInput(byte[] data) {
+            this.data = data;
+            this.maxReadsAtEnd = 4 * data.length + 256;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (pos < data.length) return data[pos++] & 0xFF;
+            return atEnd();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) return 0;
+            if (pos >= data.length) return atEnd();
+            int n = Math.min(len, data.length - pos);
+            System.arraycopy(data, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return data.length - pos;
+        }
+
+        private int atEnd() throws EOFException {
+            if (++readsAtEnd > maxReadsAtEnd) throw new EOFException("read past the end of the codestream");
+            return -1;
+        }
+
+        /** Throws the tile's error if the decoder kept reading past the end of its bytes. */
+        void checkNotOverrun() throws IOException {
+            if (readsAtEnd > maxReadsAtEnd) {
+                throw new IOException("JPEG 2000 data damaged (the decoder kept reading past the end of the tile's "
+                        + data.length + " bytes)");
             }
         }
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import necroptosis.slide.SlideException;
@@ -137,6 +138,64 @@ class TiffBadInputTest {
     }
 
     @Test
+    @Timeout(60)
+    void jpeg2000PacketHeaderWithTwoFfBytesIsAnErrorNotAHang() throws IOException {
+        // Found by fuzzing (TiffParserFuzz, the file kept in test resources): jj2000's packet header reader
+        // returns the bits of a second 0xFF byte forever without reading on, and its length loop never ends.
+        Path found = dir.resolve("found.tif");
+        try (java.io.InputStream in = getClass().getResourceAsStream("jpeg2000-packet-header-hang.tif")) {
+            Files.copy(in, found);
+        }
+        assertEquals("corrupt tile at level 0 (0,0): JPEG 2000 data damaged (0xFF 0xFF in the packet data at byte 396 of 497)",
+                failure(found));
+        // The same in a tile of our own: two 0xFF bytes right after the start of the packet data.
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        byte[] b = w.build(new TestTiffWriter.Image(64, 64, TestTiffWriter.picture(64, 64, 1)).tiled(64, 64).compression(33005));
+        int sod = w.chunkOffsets.get(0).intValue();
+        while (!((b[sod] & 0xFF) == 0xFF && (b[sod + 1] & 0xFF) == 0x93)) sod++;
+        b[sod + 4] = (byte) 0xFF;
+        b[sod + 5] = (byte) 0xFF;
+        assertContains(failure(file(b)), "corrupt tile at level 0 (0,0)", "JPEG 2000 data damaged (0xFF 0xFF in the packet data");
+    }
+
+    @Test
+    @Timeout(60)
+    void jpeg2000PacketDataAfterADamagedMainHeaderIsCheckedToo() throws IOException {
+        // Found by fuzzing (TiffParserFuzz): with a marker after QCD overwritten, jj2000 still read the packets.
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        byte[] b = w.build(new TestTiffWriter.Image(64, 64, TestTiffWriter.picture(64, 64, 1)).tiled(64, 64).compression(33005));
+        int qcd = w.chunkOffsets.get(0).intValue();
+        while (!((b[qcd] & 0xFF) == 0xFF && (b[qcd + 1] & 0xFF) == 0x5C)) qcd++;
+        b[qcd + 2 + (((b[qcd + 2] & 0xFF) << 8) | (b[qcd + 3] & 0xFF))] = 1;
+        int sod = qcd;
+        while (!((b[sod] & 0xFF) == 0xFF && (b[sod + 1] & 0xFF) == 0x93)) sod++;
+        b[sod + 4] = (byte) 0xFF;
+        b[sod + 5] = (byte) 0xFF;
+        assertContains(failure(file(b)), "corrupt tile at level 0 (0,0)", "JPEG 2000 data damaged (0xFF 0xFF in the packet data");
+    }
+
+    @Test
+    @Timeout(120)
+    void jpeg2000TileCutAnywhereDecodesOrFailsWithoutHanging() throws IOException {
+        // jj2000 reads the end of the data as bytes of ones; a packet header cut short would count them forever.
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        TestTiffWriter.Image img = new TestTiffWriter.Image(16, 16, TestTiffWriter.smoothPicture(16, 16)).tiled(16, 16).compression(33003);
+        byte[] b = w.build(img);
+        int start = w.chunkOffsets.get(0).intValue();
+        byte[] tile = Arrays.copyOfRange(b, start, start + (int) chunkSizes(img)[0]);
+        int pastEnd = 0;
+        for (int cut = 1; cut < tile.length; cut++) {
+            try {
+                Jpeg2000TileDecoder.decode(Arrays.copyOf(tile, cut), true, new int[16 * 16], 16, 16, 16, 16);
+            } catch (IOException e) {
+                assertFalse(e.getMessage().contains("\n"), e.getMessage());
+                if (e.getMessage().contains("kept reading past the end")) pastEnd++;
+            }
+        }
+        assertTrue(pastEnd > 0, "some cuts end inside a packet header");
+    }
+
+    @Test
     void jpegEdgeTilesNeedOnlyCoverTheImage() throws IOException {
         // 200x150 in 64x64 tiles: the right and bottom tiles are mostly outside; a JPEG covering the inside part is enough.
         TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
@@ -230,6 +289,17 @@ class TiffBadInputTest {
         int start = w.chunkOffsets.get(3).intValue();
         ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN).putInt(start + 8, 0x7FFFFFFF).putInt(start + 12, 0x7FFFFFFF);
         assertContains(failure(file(b)), "corrupt tile at level 0 (3,0)", "2147483647x2147483647");
+    }
+
+    @Test
+    @Timeout(60)
+    void jpeg2000TileGridOffsetPastTheImageIsRefusedBeforeDecoding() throws IOException {
+        // Found by fuzzing (TiffParserFuzz): XTOsiz far beyond the image made the decoder fill a 1 GB heap in 30 s.
+        TestTiffWriter w = new TestTiffWriter(false, ByteOrder.LITTLE_ENDIAN);
+        byte[] b = w.build(new TestTiffWriter.Image(W, H, TestTiffWriter.picture(W, H, 1)).tiled(64, 64).compression(33005));
+        int start = w.chunkOffsets.get(2).intValue();
+        ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN).putInt(start + 32, 0x01000000);
+        assertContains(failure(file(b)), "corrupt tile at level 0 (2,0)", "impossible tile grid");
     }
 
     @Test
