@@ -129,6 +129,7 @@ final class CommandSupport {
     /** The library of a class the plugin loads from plugins/jars (the README's list). */
     static String jarOf(String cls) {
         String[][] jars = {{"ome.codecs.", "ome-codecs"}, {"loci.common.", "ome-common"}, {"ome.", "ome-common"},
+            {"com.sun.media.imageio.", "ome-jai"}, {"com.sun.media.imageioimpl.", "ome-jai"}, {"jj2000.", "ome-jai"},
             {"com.google.gson.", "gson"}, {"org.slf4j.", "slf4j-api"}, {"io.airlift.compress.", "aircompressor"}};
         for (String[] j : jars) if (cls.startsWith(j[0])) return j[1] + "-*.jar";
         return null;

@@ -81,6 +81,9 @@ class HeadlessMacroTest {
     void aMissingClassNamesTheLibrary() {
         String m = CommandSupport.missingClass(new RuntimeException(new NoClassDefFoundError("ome/codecs/JPEG2000Codec")));
         assertTrue(m.startsWith("ome.codecs.JPEG2000Codec from ome-codecs-*.jar"), m);
+        // The JPEG 2000 decoder itself, which the tile reader calls directly.
+        String jai = CommandSupport.missingClass(new NoClassDefFoundError("com/sun/media/imageio/plugins/jpeg2000/J2KImageReadParam"));
+        assertTrue(jai.startsWith("com.sun.media.imageio.plugins.jpeg2000.J2KImageReadParam from ome-jai-*.jar"), jai);
         assertNull(CommandSupport.missingClass(new RuntimeException("other")));
     }
 }
