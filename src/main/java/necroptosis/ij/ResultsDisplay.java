@@ -64,7 +64,7 @@ final class ResultsDisplay {
         if (!summary.notes.isEmpty()) IJ.log("Necroptosis: " + name + ": " + notes(summary));
         if (tileTable) tileTable(rows, name);
         if (!windows) return;
-        ImagePlus overview = overview(r, rows, name);
+        ImagePlus overview = overview(r, name);
         overview.show();
         roiManager(r, name);
         for (Plot plot : profilePlots(summary, name)) plot.show();
@@ -149,7 +149,7 @@ final class ResultsDisplay {
      * slices, the heatmap on the first only, so moving the slider hides the heatmap and keeps the outlines
      * (an Overlay is hidden as a whole).
      */
-    static ImagePlus overview(SlideResult r, List<TileTable.Row> rows, String name) {
+    static ImagePlus overview(SlideResult r, String name) {
         int w = r.overview.width, h = r.overview.height;
         ImageStack stack = new ImageStack(w, h);
         ColorProcessor pixels = new ColorProcessor(w, h, r.overview.rgb.clone());

@@ -22,6 +22,7 @@ import ij.gui.Overlay;
 import ij.gui.Roi;
 import ij.measure.Calibration;
 import ij.plugin.PlugIn;
+import necroptosis.pipeline.AnalysisSettings;
 import necroptosis.pipeline.SettingValues;
 import necroptosis.regions.GeoJsonRegions;
 import necroptosis.regions.UserRegions;
@@ -177,7 +178,7 @@ public final class ShowOverlayCommand implements PlugIn {
         double tile = 0;
         for (double[] r : rows) tile = Math.max(tile, Math.max(r[2], r[3]));
         double blockUm = tile * cell[2] / cell[1];
-        long cellBlocks = Math.max(1, Math.round(cell[0] / blockUm));
+        long cellBlocks = AnalysisSettings.heatmapCellBlocks(cell[0], blockUm, (int) cell[1]);
         long k = cellBlocks / (long) cell[1];
         if (k * (long) cell[1] != cellBlocks) {
             IJ.log(TITLE + ": " + where + " holds tiles of " + Math.round(tile * cell[2]) + " µm; the heatmap PNGs have cells of "

@@ -145,8 +145,13 @@ public final class AnalysisSettings {
      * to whole analysis pixels): the heatmap cell rounded to whole blocks, at least one.
      */
     public int heatmapCellBlocks(double blockUm) {
-        if (heatmapCellUm == 0) return tileBlocks;
-        return (int) Math.max(1, Math.round(heatmapCellUm / blockUm));
+        return heatmapCellBlocks(heatmapCellUm, blockUm, tileBlocks);
+    }
+
+    /** {@link #heatmapCellBlocks(double)} for a heatmap cell of {@code cellUm} (0: the tile of {@code tileBlocks}). */
+    public static int heatmapCellBlocks(double cellUm, double blockUm, int tileBlocks) {
+        if (cellUm == 0) return tileBlocks;
+        return (int) Math.max(1, Math.round(cellUm / blockUm));
     }
 
     /** Every parameter by its stable snake_case key, for provenance ({@link SettingsTable} says which). */

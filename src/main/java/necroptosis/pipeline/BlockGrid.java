@@ -107,6 +107,14 @@ public final class BlockGrid {
 
     public int tumourNuclei(int block) { return tumourNuclei[block]; }
 
+    /**
+     * The block holding the analysis-scale position (x, y) of an object's centre; one expression for every
+     * counting and correction, so a centre on a block edge always lands in the same block.
+     */
+    public int blockAt(double x, double y) {
+        return ((int) y / blockPx) * width + (int) x / blockPx;
+    }
+
     /** Immune cells (lymphocytes, or marker-positive cells in marker mode) counted in a block. */
     public int lymphocytes(int block) { return lymphocytes[block]; }
 

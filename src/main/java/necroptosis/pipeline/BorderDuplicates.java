@@ -46,8 +46,7 @@ final class BorderDuplicates {
             out.add(t.withoutImmuneCells(i -> {
                 double x = t.immunePositions[2 * i], y = t.immunePositions[2 * i + 1];
                 if (!seenByLowerTile(cells, x, y, t.index, d)) return false;
-                // the same block expression as the tile analyser's, on the same double position
-                grid.removeImmuneCell(((int) y / grid.blockPx) * grid.width + (int) x / grid.blockPx);
+                grid.removeImmuneCell(grid.blockAt(x, y));
                 return true;
             }));
         }

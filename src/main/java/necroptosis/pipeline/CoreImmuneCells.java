@@ -27,7 +27,7 @@ final class CoreImmuneCells {
                 if (t.immuneHoldsInNecrosis[i]) return false;
                 double x = t.immunePositions[2 * i], y = t.immunePositions[2 * i + 1];
                 if (!BoundaryCells.countsInCore(grid, core, ratio, x, y, t.immuneIntactNeighbours[i])) return false;
-                grid.removeImmuneCell(((int) y / grid.blockPx) * grid.width + (int) x / grid.blockPx);
+                grid.removeImmuneCell(grid.blockAt(x, y));
                 return true;
             }));
         }

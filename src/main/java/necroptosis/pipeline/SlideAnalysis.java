@@ -69,6 +69,7 @@ public final class SlideAnalysis {
         Overview overview = Overview.read(slide, overviewPixelUm(slide));
         StainVectors stains;
         String backgroundHow;
+        boolean backgroundFromBrightest = false;
         if (settings.background != null) {
             stains = settings.stains.withBackground(settings.background[0], settings.background[1], settings.background[2]);
             backgroundHow = "given by the user";
@@ -76,10 +77,11 @@ public final class SlideAnalysis {
             BackgroundEstimator.Background bg = new BackgroundEstimator().estimate(overview.rgb);
             stains = bg.applyTo(settings.stains);
             backgroundHow = bg.how();
+            backgroundFromBrightest = bg.fromGlass();
         }
         float[] odSum = TissueRegion.smoothedOdSum(overview, new ColorDeconvolution(stains));
         TissueThreshold tissueThreshold = TissueThreshold.of(odSum, settings.tissueTest.minOdSum());
-        if (!tissueThreshold.glass && settings.background == null && !isWhite(stains.background())) {
+        if (!tissueThreshold.glass && backgroundFromBrightest) {
             backgroundHow += "; the field shows no glass, so these are its palest tissue (set the background when the glass level is known)";
         }
         String stainsHow = "preset " + settings.stains.name();
@@ -144,10 +146,6 @@ public final class SlideAnalysis {
         return new SlideResult(slide, settings, stains, stainsHow, backgroundHow, scale, overview, overviewTissue, grid, cores, zones,
                 tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold, slideNucleusOd, immuneMinOd,
                 tissueThreshold.minOdSum, tissueThreshold.how, uncertainCores, regionsNote);
-    }
-
-    private static boolean isWhite(double[] background) {
-        return background[0] == 255 && background[1] == 255 && background[2] == 255;
     }
 
     /** Side of a threshold sample window and spacing of the windows on the slide, in µm. */

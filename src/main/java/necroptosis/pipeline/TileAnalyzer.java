@@ -111,7 +111,7 @@ final class TileAnalyzer {
             Nucleus nu = nuclei.get(k);
             double gx = rx + nu.x, gy = ry + nu.y;
             if (gx < cx || gy < cy || gx >= cx + cw || gy >= cy + ch) continue; // another tile's nucleus
-            int b = ((int) gy / bpx) * grid.width + (int) gx / bpx;
+            int b = grid.blockAt(gx, gy);
             if (cellDab != null && nu.kind != Nucleus.Kind.DEBRIS) {
                 grid.addCell(t.bin(cellDab[k]), b);
             }

@@ -97,8 +97,7 @@ public final class Heatmap {
         int[] immune = new int[g.size()];
         for (TileResult t : r.tiles) {
             for (int i = 0; i < t.immunePositions.length; i += 2) {
-                int bx = (int) (t.immunePositions[i] / g.blockPx), by = (int) (t.immunePositions[i + 1] / g.blockPx);
-                immune[by * g.width + bx]++;
+                immune[g.blockAt(t.immunePositions[i], t.immunePositions[i + 1])]++;
             }
         }
         double s = r.analysisScale.level0PerPixel;

@@ -59,7 +59,7 @@ public final class ImageJSlideSource implements SlideSource {
     public static ImageJSlideSource of(ImagePlus imp, Double pixelSizeUm) {
         FileInfo fi = imp.getOriginalFileInfo();
         boolean fromFile = fi != null && fi.fileName != null && fi.directory != null && !fi.fileName.isEmpty();
-        String path = fromFile ? new java.io.File(fi.directory, fi.fileName).getPath() : imp.getTitle();
+        String path = fromFile ? new File(fi.directory, fi.fileName).getPath() : imp.getTitle();
         PixelSize px = pixelSizeUm != null ? PixelSize.override(pixelSizeUm) : pixelSizeOf(imp.getCalibration());
         if (fromFile && !px.isKnown()) {
             String given = givenInFile(path);
