@@ -1,5 +1,6 @@
 package necroptosis.synth;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -96,5 +97,13 @@ final class Appearance {
     private static double round3(double v) { return Math.round(v * 1000) / 1000.0; }
 
     @Override
-    public String toString() { return toMap().toString(); }
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, Object> e : toMap().entrySet()) {
+            Object v = e.getValue();
+            b.append(b.length() == 0 ? "" : ", ").append(e.getKey()).append('=')
+                    .append(v instanceof double[] ? Arrays.toString((double[]) v) : String.valueOf(v));
+        }
+        return b.toString();
+    }
 }

@@ -331,9 +331,10 @@ final class TileRenderer {
         float h, d;
         switch (p.kind) {
             case SlideLayout.KERATIN: {
+                // lamellae in rings around the centre, made irregular by the slide's slow stroma field
                 double dx = x - p.cx, dy = y - p.cy;
                 double f = 0.5 + 0.5 * Math.sin(2 * Math.PI * Math.hypot(dx, dy) / p.periodPx
-                        + 0.8 * Math.sin(3 * Math.atan2(dy, dx)) + 0.6 * t1);
+                        + 0.8 * Math.sin(3 * Math.atan2(dy, dx)) + 6 * layout.stromaFine.at(x, y) + 0.6 * t1);
                 if (look.he) {
                     h = 0.015f + 0.01f * t2;
                     d = (float) (0.20 + 0.16 * f) + 0.02f * t2;
@@ -346,7 +347,8 @@ final class TileRenderer {
             case SlideLayout.COLLAGEN: {
                 double c = Math.cos(p.angle), s = Math.sin(p.angle);
                 double u = (x * c + y * s) / um2px, v = (-x * s + y * c) / um2px;
-                double f = 0.5 + 0.5 * Math.sin(2 * Math.PI * u / 4 + 2.5 * Math.sin(2 * Math.PI * v / 60) + 0.8 * t1);
+                // fibres run along the patch's angle (as its fibroblasts do) and wave gently
+                double f = 0.5 + 0.5 * Math.sin(2 * Math.PI * v / 4 + 2.5 * Math.sin(2 * Math.PI * u / 60) + 0.8 * t1);
                 if (look.he) {
                     h = 0.025f + 0.02f * t2;
                     d = (float) (0.30 + 0.25 * f) + 0.03f * t2;
