@@ -1,0 +1,356 @@
+package necroptosis.accuracy;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.geom.Path2D;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import necroptosis.pipeline.AnalysisSettings;
+import necroptosis.pipeline.BlockGrid;
+import necroptosis.pipeline.ProgressListener;
+import necroptosis.pipeline.SlideAnalysis;
+import necroptosis.pipeline.SlideResult;
+import necroptosis.pipeline.Zone;
+import necroptosis.slide.SlideSource;
+import necroptosis.slide.SlideSources;
+import necroptosis.stain.StainVectors;
+import necroptosis.synth.SlideStyle;
+import necroptosis.synth.SyntheticSlideGenerator;
+import necroptosis.synth.SyntheticSlideSettings;
+
+/**
+ * Issue 3's targets on slides of the generator's varied style (issue 14, item 5): H&amp;E and H-DAB, pale and
+ * dark counterstains, tumour nuclei that overlap lymphocytes in size and darkness, fields without glass,
+ * keratin, collagen and fat. The seeds 9003, 9007, 9010, 9021 and 9022 were picked by their look alone (what
+ * the generator draws for them, printed by {@code synth.StylePreview}), before any of them was analysed, and
+ * no analysis setting was changed for them. H&amp;E slides are scored with the H&amp;E preset and have no MLKL
+ * target. Each slide is generated and analysed once and shared by the per-target tests.
+ */
+class SyntheticStylesAccuracyTest {
+    @TempDir
+    static Path dir;
+
+    /** One varied slide, with what its look must hold (so a generator change cannot drop a case silently). */
+    static final class Case {
+        final String name;
+        final SyntheticSlideSettings settings;
+        final boolean he;
+        final String[] materials;
+
+        Case(String name, long seed, boolean he, String... materials) {
+            this.name = "seed " + seed + ", " + name;
+            this.settings = SyntheticSlideSettings.builder().seed(seed).size(3000, 3000).pixelSizeUm(0.5).cores(1)
+                    .coreRadiusUm(160).style(SlideStyle.VARIED).build();
+            this.he = he;
+            this.materials = materials;
+        }
+
+        @Override
+        public String toString() { return name; }
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case("H-DAB, dark counterstain, 2 collagen", 9003, false, "collagen"),
+                new Case("H&E, pale counterstain, tumour nuclei 7.5-9.7 um OD 0.42-0.62, lymphocytes 6.0-6.8 um OD 0.89-1.13, "
+                        + "keratin, collagen, fat", 9007, true, "keratin", "collagen", "fat"),
+                new Case("H-DAB, pale counterstain (0.57), tumour nuclei 8.8-12.3 um OD 0.33-0.53, fat", 9010, false, "fat"),
+                new Case("H&E, dark counterstain, no glass, keratin", 9021, true, "keratin"),
+                new Case("H-DAB, no glass, tumour nuclei as dark as lymphocytes (OD 0.60-0.82 vs 0.76-1.01), keratin, "
+                        + "collagen, fat", 9022, false, "keratin", "collagen", "fat"));
+    }
+
+    static Stream<Case> hdabCases() { return cases().filter(c -> !c.he); }
+
+    /*
+     * Where a target is missed on a slide, that slide's check is kept apart and disabled with the measured
+     * numbers (main's analysis as of this test; the numbers were not used to change it). The seeds per target:
+     */
+    static Stream<Case> necrosisMet() { return seeds(9003, 9021, 9022); }
+    static Stream<Case> necrosisMissed() { return seeds(9007, 9010); }
+    static Stream<Case> coreCountMet() { return seeds(9003, 9007, 9021, 9022); }
+    static Stream<Case> coreCountMissed() { return seeds(9010); }
+    static Stream<Case> mlklMet() { return seeds(9003, 9022); }
+    static Stream<Case> mlklMissed() { return seeds(9010); }
+    static Stream<Case> rimImmuneMet() { return seeds(9022); }
+    static Stream<Case> rimImmuneMissed() { return seeds(9003, 9007, 9010, 9021); }
+
+    private static Stream<Case> seeds(long... seeds) {
+        return cases().filter(c -> java.util.Arrays.stream(seeds).anyMatch(s -> s == c.settings.seed()));
+    }
+
+    /** The per-target seed lists above split the cases exactly (H-DAB only for MLKL). */
+    @Test
+    void everyCaseIsCheckedOrDisabledForEveryTarget() {
+        assertEquals(names(cases()), names(Stream.concat(necrosisMet(), necrosisMissed())));
+        assertEquals(names(cases()), names(Stream.concat(coreCountMet(), coreCountMissed())));
+        assertEquals(names(hdabCases()), names(Stream.concat(mlklMet(), mlklMissed())));
+        assertEquals(names(cases()), names(Stream.concat(rimImmuneMet(), rimImmuneMissed())));
+    }
+
+    private static List<String> names(Stream<Case> cases) {
+        List<String> n = new ArrayList<>();
+        cases.forEach(c -> n.add(c.name));
+        n.sort(null);
+        return n;
+    }
+
+    static Stream<Case> casesWithMaterial() { return cases().filter(c -> c.materials.length > 0); }
+
+    static final class Run {
+        final JsonObject truth;
+        final SlideResult result;
+        final TruthComparison cmp;
+
+        Run(JsonObject truth, SlideResult result) {
+            this.truth = truth;
+            this.result = result;
+            this.cmp = TruthComparison.of(result, truth);
+        }
+    }
+
+    private static final Map<String, Run> RUNS = new HashMap<>();
+
+    static synchronized Run run(Case c) throws IOException {
+        Run r = RUNS.get(c.name);
+        if (r == null) {
+            Path image = dir.resolve("varied-" + c.settings.seed() + ".tif");
+            Path truthPath = SyntheticSlideGenerator.defaultTruthPath(image);
+            new SyntheticSlideGenerator(c.settings, 2, null).generate(image, truthPath);
+            JsonObject truth = TruthComparison.readTruth(truthPath);
+            AnalysisSettings settings = c.he ? AnalysisSettings.builder().stains(StainVectors.H_E).build() : AnalysisSettings.defaults();
+            long t0 = System.nanoTime();
+            SlideResult result;
+            try (SlideSource slide = SlideSources.open(image)) {
+                result = new SlideAnalysis(settings, ProgressListener.NONE).run(slide);
+            }
+            r = new Run(truth, result);
+            RUNS.put(c.name, r);
+            System.out.printf(Locale.ROOT, "[styles] %s (analysed in %.1f s): cores %d (truth %d), %s; materials in necrosis %s; look %s%n",
+                    c.name, (System.nanoTime() - t0) / 1e9, result.cores.count, truth.getAsJsonArray("cores").size(),
+                    r.cmp, percentages(materialNecrosis(r)), truth.get("appearance"));
+        }
+        return r;
+    }
+
+    /** Each case's slide has the look its name says. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void slideHasTheLookItsCaseNames(Case c) throws IOException {
+        JsonObject truth = run(c).truth;
+        JsonObject look = truth.getAsJsonObject("appearance");
+        List<String> kinds = new ArrayList<>();
+        for (JsonElement m : truth.getAsJsonArray("materials")) kinds.add(m.getAsJsonObject().get("kind").getAsString());
+        assertAll(
+                () -> assertEquals(c.he ? "H&E" : "H-DAB", look.get("stain").getAsString()),
+                () -> assertEquals(!c.he, truth.has("mlkl_positive_fraction"), "MLKL truth only on H-DAB"),
+                () -> {
+                    for (String k : c.materials) assertTrue(kinds.contains(k), c + ": no " + k + " drawn, only " + kinds);
+                });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("necrosisMet")
+    void necrosisDiceAndArea(Case c) throws IOException {
+        assertNecrosis(c);
+    }
+
+    @Disabled("necrosis missed on two styles: seed 9007 (H&E, pale counterstain, eosinophilic core) Dice 0.509, area error "
+            + "-65.7%; seed 9010 (H-DAB, counterstain 0.57x, pale tumour nuclei) no core found, Dice 0.000, area -100%")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("necrosisMissed")
+    void necrosisDiceAndAreaMissed(Case c) throws IOException {
+        assertNecrosis(c);
+    }
+
+    private static void assertNecrosis(Case c) throws IOException {
+        TruthComparison cmp = run(c).cmp;
+        assertAll(
+                () -> assertTrue(cmp.dice >= SyntheticAccuracyTest.MIN_DICE, () -> String.format(Locale.ROOT,
+                        "%s: necrosis Dice %.3f < %.2f", c, cmp.dice, SyntheticAccuracyTest.MIN_DICE)),
+                () -> assertTrue(Math.abs(cmp.areaError) <= SyntheticAccuracyTest.MAX_AREA_ERROR, () -> String.format(Locale.ROOT,
+                        "%s: necrosis area error %+.1f%% beyond ±%.0f%%", c, 100 * cmp.areaError, 100 * SyntheticAccuracyTest.MAX_AREA_ERROR)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("coreCountMet")
+    void coreCount(Case c) throws IOException {
+        assertCoreCount(c);
+    }
+
+    @Disabled("core count missed on seed 9010 (H-DAB, counterstain 0.57x, tumour nuclei 8.8-12.3 um at OD 0.33-0.53): 0 cores, truth 1")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("coreCountMissed")
+    void coreCountMissed(Case c) throws IOException {
+        assertCoreCount(c);
+    }
+
+    private static void assertCoreCount(Case c) throws IOException {
+        Run r = run(c);
+        assertEquals(r.truth.getAsJsonArray("cores").size(), r.result.cores.count, c + ": necrotic core count");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mlklMet")
+    void mlklPositiveFractionPerZone(Case c) throws IOException {
+        assertMlkl(c);
+    }
+
+    @Disabled("MLKL per zone missed on seed 9010, where no core is found: necrosis 0.000 vs 0.149 (-14.9 points), rim 0.000 vs "
+            + "0.231 (-23.1), viable 0.054 vs 0.023 (+3.2)")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mlklMissed")
+    void mlklPositiveFractionPerZoneMissed(Case c) throws IOException {
+        assertMlkl(c);
+    }
+
+    private static void assertMlkl(Case c) throws IOException {
+        TruthComparison cmp = run(c).cmp;
+        List<Executable> checks = new ArrayList<>();
+        for (Zone z : Zone.TISSUE_ZONES) {
+            double[] v = cmp.mlkl.get(z.key);
+            checks.add(() -> assertTrue(Math.abs(v[0] - v[1]) <= SyntheticAccuracyTest.MAX_MLKL_POINTS, () -> String.format(Locale.ROOT,
+                    "%s: %s MLKL+ %.3f vs truth %.3f (%+.1f points)", c, z.key, v[0], v[1], 100 * (v[0] - v[1]))));
+        }
+        assertAll(checks);
+    }
+
+    @Disabled("lymphocyte F1 >= 0.8 missed on every varied slide: 9003 0.228 (P 0.133, R 0.789), 9007 0.756 (P 0.773, R 0.739), "
+            + "9010 0.613 (P 0.971, R 0.448), 9021 0.385 (P 0.252, R 0.813), 9022 0.321 (P 0.225, R 0.559): tumour nuclei as dark as "
+            + "lymphocytes pass as lymphocytes (low precision), pale slides lose lymphocytes (low recall); issue 14 item 2")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void lymphocyteDetectionF1(Case c) throws IOException {
+        TruthComparison cmp = run(c).cmp;
+        assertTrue(cmp.f1 >= SyntheticAccuracyTest.MIN_F1, () -> String.format(Locale.ROOT,
+                "%s: lymphocyte F1 %.3f (P %.3f, R %.3f) < %.2f", c, cmp.f1, cmp.precision, cmp.recall, SyntheticAccuracyTest.MIN_F1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rimImmuneMet")
+    void immuneDensityRim(Case c) throws IOException {
+        assertImmuneDensity(c, Zone.RIM);
+    }
+
+    @Disabled("rim immune density within 15% missed on four styles: 9003 4312 vs 1526 /mm2 (+182%), 9007 861 vs 1488 (-42%), "
+            + "9010 0 vs 1576 (-100%, no core so no rim), 9021 2258 vs 1417 (+59%)")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rimImmuneMissed")
+    void immuneDensityRimMissed(Case c) throws IOException {
+        assertImmuneDensity(c, Zone.RIM);
+    }
+
+    @Disabled("viable-tumour immune density (stroma included) within 15% missed on every varied slide: 9003 2905 vs 389 /mm2 "
+            + "(+648%), 9007 381 vs 310 (+23%), 9010 241 vs 418 (-42%), 9021 1539 vs 420 (+266%), 9022 1060 vs 368 (+188%); "
+            + "tumour nuclei that overlap lymphocytes in size and darkness are counted as immune cells (issue 14 item 2)")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void immuneDensityViable(Case c) throws IOException {
+        assertImmuneDensity(c, Zone.VIABLE);
+    }
+
+    private static void assertImmuneDensity(Case c, Zone z) throws IOException {
+        double[] v = run(c).cmp.immune.get(z.key);
+        assertTrue(v[1] > 0 && Math.abs(v[0] - v[1]) / v[1] <= SyntheticAccuracyTest.MAX_IMMUNE_ERROR,
+                () -> String.format(Locale.ROOT, "%s: %s immune density %.0f vs truth %.0f /mm2 (%+.1f%%)",
+                        c, z.key, v[0], v[1], 100 * (v[0] - v[1]) / v[1]));
+    }
+
+    /**
+     * Keratin, collagen and fat are not necrosis: at most {@value #MAX_MATERIAL_IN_NECROSIS} of each patch's
+     * area may lie in our necrosis zone (the share a block-wide core edge could reach, though every patch
+     * is at least 30 µm beyond a true rim).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("casesWithMaterial")
+    void keratinCollagenAndFatAreNotNecrosis(Case c) throws IOException {
+        Run r = run(c);
+        List<double[]> per = materialNecrosis(r);
+        List<Executable> checks = new ArrayList<>();
+        JsonArray materials = r.truth.getAsJsonArray("materials");
+        for (int i = 0; i < per.size(); i++) {
+            double f = per.get(i)[0];
+            String kind = materials.get(i).getAsJsonObject().get("kind").getAsString();
+            checks.add(() -> assertTrue(f <= MAX_MATERIAL_IN_NECROSIS, () -> String.format(Locale.ROOT,
+                    "%s: %.1f%% of a %s patch called necrosis", c, 100 * f, kind)));
+        }
+        assertAll(checks);
+    }
+
+    static final double MAX_MATERIAL_IN_NECROSIS = 0.05;
+
+    /** Per material patch, {fraction of its area in our necrosis zone}, sampled every 4 µm. */
+    private static List<double[]> materialNecrosis(Run run) {
+        SlideResult r = run.result;
+        BlockGrid g = r.grid;
+        double l0 = r.analysisScale.level0PerPixel, step = 4 / r.pixelSizeUm;
+        List<double[]> out = new ArrayList<>();
+        for (JsonElement m : run.truth.getAsJsonArray("materials")) {
+            JsonArray poly = m.getAsJsonObject().getAsJsonArray("polygon");
+            Path2D p = new Path2D.Double();
+            for (int i = 0; i < poly.size(); i++) {
+                double x = poly.get(i).getAsJsonArray().get(0).getAsDouble(), y = poly.get(i).getAsJsonArray().get(1).getAsDouble();
+                if (i == 0) p.moveTo(x, y);
+                else p.lineTo(x, y);
+            }
+            p.closePath();
+            java.awt.geom.Rectangle2D b = p.getBounds2D();
+            long in = 0, nec = 0;
+            for (double y = b.getMinY() + step / 2; y < b.getMaxY(); y += step) {
+                for (double x = b.getMinX() + step / 2; x < b.getMaxX(); x += step) {
+                    if (!p.contains(x, y)) continue;
+                    in++;
+                    int bx = (int) (x / l0 / g.blockPx), by = (int) (y / l0 / g.blockPx);
+                    if (bx < g.width && by < g.height && r.zones.zone(by * g.width + bx) == Zone.NECROSIS) nec++;
+                }
+            }
+            out.add(new double[] {in == 0 ? 0 : (double) nec / in});
+        }
+        return out;
+    }
+
+    private static String percentages(List<double[]> fractions) {
+        StringBuilder b = new StringBuilder("[");
+        for (double[] f : fractions) b.append(b.length() > 1 ? ", " : "").append(String.format(Locale.ROOT, "%.1f%%", 100 * f[0]));
+        return b.append(']').toString();
+    }
+
+    /** The cases cover every part of the varied look at least once. */
+    @Test
+    void casesCoverEveryPartOfTheLook() throws IOException {
+        boolean he = false, hdab = false, noGlass = false, pale = false, dark = false;
+        List<String> kinds = new ArrayList<>();
+        for (Case c : (Iterable<Case>) cases()::iterator) {
+            JsonObject look = run(c).truth.getAsJsonObject("appearance");
+            he |= c.he;
+            hdab |= !c.he;
+            noGlass |= !look.get("glass").getAsBoolean();
+            double h = look.get("haematoxylin_scale").getAsDouble();
+            pale |= h < 0.8;
+            dark |= h > 1.2;
+            for (String k : c.materials) kinds.add(k);
+        }
+        assertTrue(he && hdab && noGlass && pale && dark, "stains, glass and counterstain strengths covered");
+        assertTrue(kinds.contains("keratin") && kinds.contains("collagen") && kinds.contains("fat"), "materials covered: " + kinds);
+    }
+}
