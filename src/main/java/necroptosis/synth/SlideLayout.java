@@ -38,6 +38,8 @@ final class SlideLayout {
     /** Glass intensity per channel (R, G, B) before the illumination field. */
     final double[] glass;
     final ValueNoise stromaCoarse, stromaFine, illumination;
+    /** Bends keratin lamellae over a few tens of µm. */
+    final ValueNoise lamellae;
 
     SlideLayout(SyntheticSlideSettings s) {
         settings = s;
@@ -54,6 +56,7 @@ final class SlideLayout {
         stromaCoarse = new ValueNoise(seed ^ 0x51, STROMA_FEATURE_UM / pixelUm);
         stromaFine = new ValueNoise(seed ^ 0x52, STROMA_DETAIL_UM / pixelUm);
         illumination = new ValueNoise(seed ^ 0x53, 3000 / pixelUm);
+        lamellae = new ValueNoise(seed ^ 0x54, 25 / pixelUm);
         SynthPolygon section = makeTissue(rng);
         // without glass the tissue runs past every edge of the field
         tissue = look.noGlass ? SynthPolygon.rectangle(-4, -4, width + 4, height + 4) : section;

@@ -112,9 +112,7 @@ final class TileRenderer {
                 int patch = patchIndex[k];
                 if (patch >= 0) {
                     // keratin, collagen and fat have no tumour cells: their own texture only
-                    float[] hd = material(layout.patches.get(patch), x0 + i + 0.5, yc, t1, t2);
-                    odH[k] = hd[0];
-                    odD[k] = hd[1];
+                    material(layout.patches.get(patch), x0 + i + 0.5, yc, t1, t2, k);
                     continue;
                 }
                 switch (z) {
@@ -323,18 +321,18 @@ final class TileRenderer {
     }
 
     /**
-     * {haematoxylin, DAB or eosin} OD of a patch pixel. Keratin: pale, laminated in rings around the patch
+     * Haematoxylin and DAB (or eosin) OD of patch pixel k. Keratin: pale, laminated in rings around the patch
      * centre; collagen: dense wavy fibres along one direction; fat: empty vacuoles with thin walls. On
      * H-DAB none reaches the weak DAB threshold, so they add no MLKL to the truth.
      */
-    private float[] material(SlideLayout.Patch p, double x, double y, float t1, float t2) {
+    private void material(SlideLayout.Patch p, double x, double y, float t1, float t2, int k) {
         float h, d;
         switch (p.kind) {
             case SlideLayout.KERATIN: {
-                // lamellae in rings around the centre, made irregular by the slide's slow stroma field
+                // lamellae in rings around the centre, bent over a few tens of µm
                 double dx = x - p.cx, dy = y - p.cy;
                 double f = 0.5 + 0.5 * Math.sin(2 * Math.PI * Math.hypot(dx, dy) / p.periodPx
-                        + 0.8 * Math.sin(3 * Math.atan2(dy, dx)) + 6 * layout.stromaFine.at(x, y) + 0.6 * t1);
+                        + 0.8 * Math.sin(3 * Math.atan2(dy, dx)) + 3.5 * layout.lamellae.at(x, y) + 0.6 * t1);
                 if (look.he) {
                     h = 0.015f + 0.01f * t2;
                     d = (float) (0.20 + 0.16 * f) + 0.02f * t2;
@@ -359,35 +357,39 @@ final class TileRenderer {
                 break;
             }
             default: {
-                double wall = fatWallDistance(p, x, y);
-                double wallPx = Math.max(1.0, 0.8 * um2px);
-                float a = (float) Math.max(0, 1 - wall / wallPx);
+                float a = fatWall(p, x, y);
                 h = a * (look.he ? 0.03f : 0.06f + 0.03f * t1);
                 d = a * (look.he ? 0.24f + 0.06f * t2 : 0.02f);
             }
         }
-        return new float[] {h, d};
+        odH[k] = h;
+        odD[k] = d;
     }
 
-    /** Distance in pixels from (x, y) to the nearest wall between fat vacuoles (Voronoi cells of a jittered lattice). */
-    private double fatWallDistance(SlideLayout.Patch p, double x, double y) {
+    /**
+     * Wall strength 0-1 at (x, y) between fat vacuoles around a jittered lattice: from half the difference of
+     * the distances to the nearest two lattice points, whose contours bend around the nearer point, so the
+     * vacuoles have rounded corners and the thin walls (about 1.5 µm) widen a little where three cells meet.
+     */
+    private float fatWall(SlideLayout.Patch p, double x, double y) {
         double s = p.periodPx;
         long ci = (long) Math.floor(x / s), cj = (long) Math.floor(y / s);
-        double e1 = Double.MAX_VALUE, e2 = Double.MAX_VALUE, x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+        double e1 = Double.MAX_VALUE, e2 = Double.MAX_VALUE;
         for (long j = cj - 1; j <= cj + 1; j++) {
             for (long i = ci - 1; i <= ci + 1; i++) {
                 SplitMix r = SplitMix.at(layout.seed, i, j, SALT_FAT);
                 double px = (i + 0.5 + r.uniform(-0.3, 0.3)) * s, py = (j + 0.5 + r.uniform(-0.3, 0.3)) * s;
                 double d2 = (px - x) * (px - x) + (py - y) * (py - y);
                 if (d2 < e1) {
-                    e2 = e1; x2 = x1; y2 = y1;
-                    e1 = d2; x1 = px; y1 = py;
+                    e2 = e1;
+                    e1 = d2;
                 } else if (d2 < e2) {
-                    e2 = d2; x2 = px; y2 = py;
+                    e2 = d2;
                 }
             }
         }
-        return (e2 - e1) / (2 * Math.hypot(x2 - x1, y2 - y1));
+        double wall = (Math.sqrt(e2) - Math.sqrt(e1)) / 2, half = Math.max(1.0, 0.8 * um2px);
+        return (float) Math.max(0, Math.min(1, 1.5 - wall / half));
     }
 
     private double lymphDensity(TruthZone z) {
