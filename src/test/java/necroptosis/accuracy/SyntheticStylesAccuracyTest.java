@@ -41,7 +41,7 @@ import necroptosis.synth.SyntheticSlideSettings;
 /**
  * Issue 3's targets on slides of the generator's varied style (issue 14, item 5): H&amp;E and H-DAB, pale and
  * dark counterstains, tumour nuclei that overlap lymphocytes in size and darkness, fields without glass,
- * keratin, collagen and fat. The seeds 9003, 9007, 9010, 9021 and 9022 were picked by their look alone (what
+ * keratin, collagen and fat. The seeds 9001, 9003, 9007, 9010, 9014, 9017, 9021, 9022 and 9028 were picked by their look alone (what
  * the generator draws for them, printed by {@code synth.StylePreview}), before any of them was analysed, and
  * no analysis setting was changed for them. H&amp;E slides are scored with the H&amp;E preset and have no MLKL
  * target. Each slide is generated and analysed once and shared by the per-target tests.
@@ -77,7 +77,11 @@ class SyntheticStylesAccuracyTest {
                 new Case("H-DAB, pale counterstain (0.57), tumour nuclei 8.8-12.3 um OD 0.33-0.53, fat", 9010, false, "fat"),
                 new Case("H&E, dark counterstain, no glass, keratin", 9021, true, "keratin"),
                 new Case("H-DAB, no glass, tumour nuclei as dark as lymphocytes (OD 0.60-0.82 vs 0.76-1.01), keratin, "
-                        + "collagen, fat", 9022, false, "keratin", "collagen", "fat"));
+                        + "collagen, fat", 9022, false, "keratin", "collagen", "fat"),
+                new Case("H-DAB, dark counterstain (1.52), tumour nuclei OD 0.74-0.99, keratin", 9001, false, "keratin"),
+                new Case("H&E, tumour nuclei OD 0.24-0.44, keratin, 2 collagen", 9014, true, "keratin", "collagen"),
+                new Case("H-DAB, pale counterstain (0.59), collagen, fat", 9017, false, "collagen", "fat"),
+                new Case("H&E, no glass, keratin, fat", 9028, true, "keratin", "fat"));
     }
 
     static Stream<Case> hdabCases() { return cases().filter(c -> !c.he); }
@@ -86,14 +90,20 @@ class SyntheticStylesAccuracyTest {
      * Where a target is missed on a slide, that slide's check is kept apart and disabled with the measured
      * numbers (main's analysis as of this test; the numbers were not used to change it). The seeds per target:
      */
-    static Stream<Case> necrosisMet() { return seeds(9003, 9021, 9022); }
-    static Stream<Case> necrosisMissed() { return seeds(9007, 9010); }
-    static Stream<Case> coreCountMet() { return seeds(9003, 9007, 9021, 9022); }
-    static Stream<Case> coreCountMissed() { return seeds(9010); }
+    static Stream<Case> necrosisMet() { return seeds(9003, 9014, 9021, 9022, 9028); }
+    static Stream<Case> necrosisMissed() { return seeds(9001, 9007, 9010, 9017); }
+    static Stream<Case> coreCountMet() { return seeds(9003, 9007, 9014, 9021, 9022, 9028); }
+    static Stream<Case> coreCountMissed() { return seeds(9001, 9010, 9017); }
     static Stream<Case> mlklMet() { return seeds(9003, 9022); }
-    static Stream<Case> mlklMissed() { return seeds(9010); }
+    static Stream<Case> mlklMissed() { return seeds(9001, 9010, 9017); }
+    static Stream<Case> f1Met() { return seeds(9017); }
+    static Stream<Case> f1Missed() { return seeds(9001, 9003, 9007, 9010, 9014, 9021, 9022, 9028); }
     static Stream<Case> rimImmuneMet() { return seeds(9022); }
-    static Stream<Case> rimImmuneMissed() { return seeds(9003, 9007, 9010, 9021); }
+    static Stream<Case> rimImmuneMissed() { return seeds(9001, 9003, 9007, 9010, 9014, 9017, 9021, 9028); }
+    static Stream<Case> viableImmuneMet() { return seeds(9017); }
+    static Stream<Case> viableImmuneMissed() { return seeds(9001, 9003, 9007, 9010, 9014, 9021, 9022, 9028); }
+    static Stream<Case> materialMet() { return casesWithMaterial().filter(c -> c.settings.seed() != 9001); }
+    static Stream<Case> materialMissed() { return seeds(9001); }
 
     private static Stream<Case> seeds(long... seeds) {
         return cases().filter(c -> java.util.Arrays.stream(seeds).anyMatch(s -> s == c.settings.seed()));
@@ -105,7 +115,10 @@ class SyntheticStylesAccuracyTest {
         assertEquals(names(cases()), names(Stream.concat(necrosisMet(), necrosisMissed())));
         assertEquals(names(cases()), names(Stream.concat(coreCountMet(), coreCountMissed())));
         assertEquals(names(hdabCases()), names(Stream.concat(mlklMet(), mlklMissed())));
+        assertEquals(names(cases()), names(Stream.concat(f1Met(), f1Missed())));
         assertEquals(names(cases()), names(Stream.concat(rimImmuneMet(), rimImmuneMissed())));
+        assertEquals(names(cases()), names(Stream.concat(viableImmuneMet(), viableImmuneMissed())));
+        assertEquals(names(casesWithMaterial()), names(Stream.concat(materialMet(), materialMissed())));
     }
 
     private static List<String> names(Stream<Case> cases) {
@@ -175,8 +188,10 @@ class SyntheticStylesAccuracyTest {
         assertNecrosis(c);
     }
 
-    @Disabled("necrosis missed on two styles: seed 9007 (H&E, pale counterstain, eosinophilic core) Dice 0.509, area error "
-            + "-65.7%; seed 9010 (H-DAB, counterstain 0.57x, pale tumour nuclei) no core found, Dice 0.000, area -100%")
+    @Disabled("necrosis Dice >= 0.85 and area within 10% missed on four slides: 9001 (H-DAB, dark counterstain, keratin) Dice "
+            + "0.843, area +28.3% (the keratin patch became a second core); 9007 (H&E, pale counterstain, eosinophilic core) "
+            + "Dice 0.509, area -65.7%; 9010 and 9017 (H-DAB, pale counterstain 0.57x and 0.59x) no core found, Dice 0.000, "
+            + "area -100%")
     @ParameterizedTest(name = "{0}")
     @MethodSource("necrosisMissed")
     void necrosisDiceAndAreaMissed(Case c) throws IOException {
@@ -198,7 +213,8 @@ class SyntheticStylesAccuracyTest {
         assertCoreCount(c);
     }
 
-    @Disabled("core count missed on seed 9010 (H-DAB, counterstain 0.57x, tumour nuclei 8.8-12.3 um at OD 0.33-0.53): 0 cores, truth 1")
+    @Disabled("core count missed on three slides: 9001 2 cores, truth 1 (keratin called a core); 9010 and 9017 (pale "
+            + "counterstain) 0 cores, truth 1")
     @ParameterizedTest(name = "{0}")
     @MethodSource("coreCountMissed")
     void coreCountMissed(Case c) throws IOException {
@@ -216,8 +232,9 @@ class SyntheticStylesAccuracyTest {
         assertMlkl(c);
     }
 
-    @Disabled("MLKL per zone missed on seed 9010, where no core is found: necrosis 0.000 vs 0.149 (-14.9 points), rim 0.000 vs "
-            + "0.231 (-23.1), viable 0.054 vs 0.023 (+3.2)")
+    @Disabled("MLKL per zone within 3 points missed on three H-DAB slides: 9001 rim 0.203 vs 0.289 (-8.6 points; necrosis +1.0, "
+            + "viable +1.8); 9010, no core found, necrosis 0.000 vs 0.149 (-14.9), rim 0.000 vs 0.231 (-23.1), viable 0.054 vs "
+            + "0.023 (+3.2); 9017, no core found, necrosis -17.6, rim -28.5, viable 0.068 vs 0.023 (+4.5)")
     @ParameterizedTest(name = "{0}")
     @MethodSource("mlklMissed")
     void mlklPositiveFractionPerZoneMissed(Case c) throws IOException {
@@ -235,12 +252,23 @@ class SyntheticStylesAccuracyTest {
         assertAll(checks);
     }
 
-    @Disabled("lymphocyte F1 >= 0.8 missed on every varied slide: 9003 0.228 (P 0.133, R 0.789), 9007 0.756 (P 0.773, R 0.739), "
-            + "9010 0.613 (P 0.971, R 0.448), 9021 0.385 (P 0.252, R 0.813), 9022 0.321 (P 0.225, R 0.559): tumour nuclei as dark as "
-            + "lymphocytes pass as lymphocytes (low precision), pale slides lose lymphocytes (low recall); issue 14 item 2")
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource("f1Met")
     void lymphocyteDetectionF1(Case c) throws IOException {
+        assertF1(c);
+    }
+
+    @Disabled("lymphocyte F1 >= 0.8 missed on eight of nine slides: 9001 0.101 (P 0.05, R 0.80), 9003 0.228 (P 0.13, R 0.79), "
+            + "9007 0.756 (P 0.77, R 0.74), 9010 0.613 (P 0.97, R 0.45), 9014 0.482 (P 0.32, R 0.97), 9021 0.385 (P 0.25, R 0.81), "
+            + "9022 0.320 (P 0.22, R 0.56), 9028 0.412 (P 0.28, R 0.80): tumour nuclei as dark as lymphocytes pass as "
+            + "lymphocytes (low precision), pale slides lose lymphocytes (low recall); issue 14 item 2")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("f1Missed")
+    void lymphocyteDetectionF1Missed(Case c) throws IOException {
+        assertF1(c);
+    }
+
+    private static void assertF1(Case c) throws IOException {
         TruthComparison cmp = run(c).cmp;
         assertTrue(cmp.f1 >= SyntheticAccuracyTest.MIN_F1, () -> String.format(Locale.ROOT,
                 "%s: lymphocyte F1 %.3f (P %.3f, R %.3f) < %.2f", c, cmp.f1, cmp.precision, cmp.recall, SyntheticAccuracyTest.MIN_F1));
@@ -252,20 +280,28 @@ class SyntheticStylesAccuracyTest {
         assertImmuneDensity(c, Zone.RIM);
     }
 
-    @Disabled("rim immune density within 15% missed on four styles: 9003 4312 vs 1526 /mm2 (+182%), 9007 861 vs 1488 (-42%), "
-            + "9010 0 vs 1576 (-100%, no core so no rim), 9021 2258 vs 1417 (+59%)")
+    @Disabled("rim immune density within 15% missed on eight of nine slides: 9001 8055 vs 1463 /mm2 (+451%), 9003 4312 vs 1526 "
+            + "(+182%), 9007 861 vs 1488 (-42%), 9010 0 vs 1576 (-100%, no core so no rim), 9014 2319 vs 1323 (+75%), 9017 0 vs "
+            + "1618 (-100%, no core), 9021 2258 vs 1417 (+59%), 9028 2379 vs 1706 (+39%)")
     @ParameterizedTest(name = "{0}")
     @MethodSource("rimImmuneMissed")
     void immuneDensityRimMissed(Case c) throws IOException {
         assertImmuneDensity(c, Zone.RIM);
     }
 
-    @Disabled("viable-tumour immune density (stroma included) within 15% missed on every varied slide: 9003 2905 vs 389 /mm2 "
-            + "(+648%), 9007 381 vs 310 (+23%), 9010 241 vs 418 (-42%), 9021 1539 vs 420 (+266%), 9022 1060 vs 368 (+188%); "
-            + "tumour nuclei that overlap lymphocytes in size and darkness are counted as immune cells (issue 14 item 2)")
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource("viableImmuneMet")
     void immuneDensityViable(Case c) throws IOException {
+        assertImmuneDensity(c, Zone.VIABLE);
+    }
+
+    @Disabled("viable-tumour immune density (stroma included) within 15% missed on eight of nine slides: 9001 7172 vs 351 /mm2 "
+            + "(+1944%), 9003 2905 vs 389 (+648%), 9007 381 vs 310 (+23%), 9010 241 vs 418 (-42%), 9014 1351 vs 372 (+263%), "
+            + "9021 1539 vs 420 (+266%), 9022 1062 vs 368 (+189%), 9028 1365 vs 412 (+231%); tumour nuclei that overlap "
+            + "lymphocytes in size and darkness are counted as immune cells (issue 14 item 2)")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("viableImmuneMissed")
+    void immuneDensityViableMissed(Case c) throws IOException {
         assertImmuneDensity(c, Zone.VIABLE);
     }
 
@@ -282,8 +318,20 @@ class SyntheticStylesAccuracyTest {
      * is at least 30 µm beyond a true rim).
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("casesWithMaterial")
+    @MethodSource("materialMet")
     void keratinCollagenAndFatAreNotNecrosis(Case c) throws IOException {
+        assertMaterialNotNecrosis(c);
+    }
+
+    @Disabled("missed on 9001 (H-DAB, counterstain 1.52x): 52.4% of its keratin patch is in a necrotic core, the slide's second "
+            + "core (issue 14 item 3: keratin is not necrosis)")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("materialMissed")
+    void keratinCollagenAndFatAreNotNecrosisMissed(Case c) throws IOException {
+        assertMaterialNotNecrosis(c);
+    }
+
+    private static void assertMaterialNotNecrosis(Case c) throws IOException {
         Run r = run(c);
         List<double[]> per = materialNecrosis(r);
         List<Executable> checks = new ArrayList<>();
