@@ -31,6 +31,7 @@ import necroptosis.pipeline.ProgressListener;
 import necroptosis.pipeline.SlideAnalysis;
 import necroptosis.pipeline.SlideResult;
 import necroptosis.pipeline.Zone;
+import necroptosis.report.ZoneTotals;
 import necroptosis.slide.SlideSource;
 import necroptosis.slide.SlideSources;
 import necroptosis.stain.StainVectors;
@@ -159,9 +160,14 @@ class SyntheticStylesAccuracyTest {
             }
             r = new Run(truth, result);
             RUNS.put(c.name, r);
-            System.out.printf(Locale.ROOT, "[styles] %s (analysed in %.1f s): cores %d (truth %d), %s; materials in necrosis %s; look %s%n",
-                    c.name, (System.nanoTime() - t0) / 1e9, result.cores.count, truth.getAsJsonArray("cores").size(),
-                    r.cmp, percentages(materialNecrosis(r)), truth.get("appearance"));
+            ZoneTotals zt = new ZoneTotals(result);
+            double tissue = 0;
+            for (Zone z : Zone.TISSUE_ZONES) tissue += zt.areaMm2(z);
+            System.out.printf(Locale.ROOT, "[styles] %s (analysed in %.1f s): cores %d (truth %d), tissue %.3f mm2 (truth %.3f), "
+                            + "%s; materials in necrosis %s; look %s%n",
+                    c.name, (System.nanoTime() - t0) / 1e9, result.cores.count, truth.getAsJsonArray("cores").size(), tissue,
+                    truth.getAsJsonObject("areas_mm2").get("tissue").getAsDouble(), r.cmp, percentages(materialNecrosis(r)),
+                    truth.get("appearance"));
         }
         return r;
     }
