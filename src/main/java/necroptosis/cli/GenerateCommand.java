@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import necroptosis.synth.SlideStyle;
 import necroptosis.synth.SyntheticSlideGenerator;
 import necroptosis.synth.SyntheticSlideSettings;
 import picocli.CommandLine.Command;
@@ -77,6 +78,12 @@ final class GenerateCommand implements Callable<Integer> {
             defaultValue = "" + SyntheticSlideSettings.DEFAULT_LYMPH_CORE)
     double lymphCore;
 
+    @Option(names = "--style", paramLabel = "classic|varied",
+            description = "look of the slide: classic (one fixed H-DAB look) or varied (stain, counterstain, nucleus sizes "
+                    + "and darkness, glass, keratin, collagen and fat drawn from the seed; see the README)",
+            defaultValue = "classic")
+    String style;
+
     @Option(names = "--tile", description = "TIFF tile size (multiple of 16)", defaultValue = "" + SyntheticSlideSettings.DEFAULT_TILE)
     int tile;
 
@@ -105,7 +112,7 @@ final class GenerateCommand implements Callable<Integer> {
                 .size(width, height).pixelSizeUm(pixelSize).seed(seed).cores(cores).coreRadiusUm(coreRadius)
                 .rimWidthUm(rimWidth).mlklRim(mlklRim).mlklViable(mlklViable).mlklCore(mlklCore)
                 .lymphRim(lymphRim).lymphViable(lymphViable).lymphStroma(lymphStroma).lymphCore(lymphCore)
-                .tile(tile).quality(quality).build();
+                .tile(tile).quality(quality).style(SlideStyle.parse(style)).build();
         s = fitCores(s);
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Path truthPath = truth != null ? truth : SyntheticSlideGenerator.defaultTruthPath(out);

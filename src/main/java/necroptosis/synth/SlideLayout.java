@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The slide-wide geometry drawn once from the seed: tissue outline, necrotic cores, stroma pattern, stain
- * vectors and glass intensity. Everything a pixel's zone depends on lives here, with a point query
+ * The slide-wide geometry drawn once from the seed: tissue outline, necrotic cores, stroma pattern, patches
+ * of other material (keratin, collagen, fat; stroma in the truth), stain vectors and glass intensity. Everything a pixel's zone depends on lives here, with a point query
  * ({@link #zoneAt}) and a row query ({@link #zoneRow}) that agree exactly.
  */
 final class SlideLayout {
     /** Nominal H-DAB stain vectors (Ruifrok and Johnston), before per-slide variation. */
     static final double[] HAEMATOXYLIN = {0.650, 0.704, 0.286};
     static final double[] DAB = {0.268, 0.570, 0.776};
+    /** H&amp;E vectors (the Colour Deconvolution plugin's measured ones) for slides of the H&amp;E look. */
+    static final double[] HAEMATOXYLIN_HE = {0.644211, 0.716556, 0.266844};
+    static final double[] EOSIN = {0.092789, 0.954111, 0.283111};
 
     private static final double STROMA_FEATURE_UM = 450;
     private static final double STROMA_DETAIL_UM = 150;
@@ -23,14 +26,20 @@ final class SlideLayout {
     final int width, height;
     final double pixelUm;
     final long seed;
+    final Appearance look;
     final SynthPolygon tissue;
     final List<SynthPolygon> cores;
+    /** Material that is neither tumour nor necrosis; zone stroma, drawn without tumour cells. */
+    final List<Patch> patches;
     final double rimPx;
     final double[] stainH;
+    /** DAB, or eosin on a slide of the H&amp;E look. */
     final double[] stainDab;
     /** Glass intensity per channel (R, G, B) before the illumination field. */
     final double[] glass;
     final ValueNoise stromaCoarse, stromaFine, illumination;
+    /** Bends keratin lamellae over a few tens of µm. */
+    final ValueNoise lamellae;
 
     SlideLayout(SyntheticSlideSettings s) {
         settings = s;
@@ -39,15 +48,20 @@ final class SlideLayout {
         pixelUm = s.pixelSizeUm();
         seed = s.seed();
         rimPx = s.rimWidthUm() / pixelUm;
+        look = Appearance.of(s);
         SplitMix rng = SplitMix.at(seed, 0, 0, 1);
-        stainH = vary(HAEMATOXYLIN, rng);
-        stainDab = vary(DAB, rng);
+        stainH = vary(look.he ? HAEMATOXYLIN_HE : HAEMATOXYLIN, rng);
+        stainDab = vary(look.he ? EOSIN : DAB, rng);
         glass = new double[] {rng.uniform(241, 246), rng.uniform(242, 247), rng.uniform(243, 249)};
         stromaCoarse = new ValueNoise(seed ^ 0x51, STROMA_FEATURE_UM / pixelUm);
         stromaFine = new ValueNoise(seed ^ 0x52, STROMA_DETAIL_UM / pixelUm);
         illumination = new ValueNoise(seed ^ 0x53, 3000 / pixelUm);
-        tissue = makeTissue(rng);
+        lamellae = new ValueNoise(seed ^ 0x54, 25 / pixelUm);
+        SynthPolygon section = makeTissue(rng);
+        // without glass the tissue runs past every edge of the field
+        tissue = look.noGlass ? SynthPolygon.rectangle(-4, -4, width + 4, height + 4) : section;
         cores = Collections.unmodifiableList(placeCores(SplitMix.at(seed, 0, 0, 2)));
+        patches = Collections.unmodifiableList(placePatches(SplitMix.at(seed, 0, 0, 3)));
         rowCache = new AtomicReferenceArray<RowGeometry>(height + s.tile());
     }
 
@@ -134,6 +148,92 @@ final class SlideLayout {
         return out;
     }
 
+    static final int KERATIN = 1, COLLAGEN = 2, FAT = 3;
+
+    /** A patch of keratin, collagen or fat, with what its texture needs. */
+    static final class Patch {
+        final int kind;
+        final SynthPolygon outline;
+        final double cx, cy;
+        /** Fibre direction (collagen), in radians. */
+        final double angle;
+        /** Lamella period (keratin) or vacuole spacing (fat), in pixels. */
+        final double periodPx;
+
+        Patch(int kind, SynthPolygon outline, double cx, double cy, double angle, double periodPx) {
+            this.kind = kind;
+            this.outline = outline;
+            this.cx = cx;
+            this.cy = cy;
+            this.angle = angle;
+            this.periodPx = periodPx;
+        }
+
+        String kindName() { return kind == KERATIN ? "keratin" : kind == COLLAGEN ? "collagen" : "fat"; }
+    }
+
+    /**
+     * Patches clear of every core and its rim (so rim and necrosis truth are untouched) and of each other;
+     * a patch that does not fit is left out, and the truth file lists those drawn.
+     */
+    private List<Patch> placePatches(SplitMix rng) {
+        List<Patch> out = new ArrayList<Patch>();
+        int[] kinds = {KERATIN, COLLAGEN, FAT};
+        int[] counts = {look.keratin, look.collagen, look.fat};
+        double maxR = 0.12 * Math.min(width, height);
+        List<double[]> discs = new ArrayList<double[]>();
+        for (SynthPolygon c : cores) {
+            double cx = (c.minX + c.maxX) / 2, cy = (c.minY + c.maxY) / 2;
+            discs.add(new double[] {cx, cy, Math.max(c.maxX - c.minX, c.maxY - c.minY) / 2 + rimPx + 30 / pixelUm});
+        }
+        for (int k = 0; k < kinds.length; k++) {
+            for (int n = 0; n < counts[k]; n++) {
+                double rUm = kinds[k] == KERATIN ? rng.uniform(60, 140) : rng.uniform(90, 200);
+                double r0 = Math.min(maxR, rUm / pixelUm);
+                double angle = rng.uniform(0, Math.PI);
+                double period = (kinds[k] == KERATIN ? rng.uniform(5, 9) : rng.uniform(55, 85)) / pixelUm;
+                double[] amps = new double[5];
+                double[] phases = new double[5];
+                double sum = 0;
+                for (int i = 0; i < amps.length; i++) {
+                    amps[i] = rng.uniform(0, 1) * (kinds[k] == KERATIN ? 0.08 : 0.15) / (i + 1);
+                    phases[i] = rng.uniform(0, 2 * Math.PI);
+                    sum += amps[i];
+                }
+                double rMax = r0 * (1 + sum);
+                for (int attempt = 0; attempt < 2000; attempt++) {
+                    double cx = rng.uniform(tissue.minX, tissue.maxX);
+                    double cy = rng.uniform(tissue.minY, tissue.maxY);
+                    if (cx - rMax < 0 || cy - rMax < 0 || cx + rMax > width || cy + rMax > height) continue;
+                    if (!tissue.contains(cx, cy) || tissue.near(cx, cy, rMax + 20 / pixelUm)) continue;
+                    boolean free = true;
+                    for (double[] d : discs) {
+                        if (Math.hypot(d[0] - cx, d[1] - cy) < d[2] + rMax + 20 / pixelUm) free = false;
+                    }
+                    if (!free) continue;
+                    int nv = (int) Math.max(64, Math.min(256, 2 * Math.PI * r0 / 6));
+                    out.add(new Patch(kinds[k], SynthPolygon.blob(cx, cy, r0, amps, phases, nv), cx, cy, angle, period));
+                    discs.add(new double[] {cx, cy, rMax});
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Index of the patch containing the pixel centre nearest (x, y), or -1. */
+    int patchOfPixel(double x, double y) {
+        if (patches.isEmpty()) return -1;
+        int py = (int) Math.floor(y);
+        double xc = Math.floor(x) + 0.5;
+        RowGeometry g = rowGeometry(py);
+        for (int k = 0; k < g.patches.length; k++) {
+            double[] c = g.patches[k];
+            if (c != null && ((c.length - countAtMost(c, xc)) & 1) == 1) return k;
+        }
+        return -1;
+    }
+
     /** Ridged stroma field: stroma where |value| is below the band half-width. */
     double stromaField(double x, double y) {
         double v = 0;
@@ -155,6 +255,9 @@ final class SlideLayout {
         }
         for (SynthPolygon c : cores) {
             if (c.near(x, y, rimPx)) return TruthZone.RIM;
+        }
+        for (Patch p : patches) {
+            if (p.outline.contains(x, y)) return TruthZone.STROMA;
         }
         return isStroma(stromaField(x, y)) ? TruthZone.STROMA : TruthZone.VIABLE;
     }
@@ -183,6 +286,9 @@ final class SlideLayout {
                 if (lo < iv.length / 2 && iv[2 * lo] <= xc) return TruthZone.RIM;
             }
         }
+        for (double[] c : g.patches) {
+            if (c != null && ((c.length - countAtMost(c, xc)) & 1) == 1) return TruthZone.STROMA;
+        }
         return isStroma(stromaField(xc, py + 0.5)) ? TruthZone.STROMA : TruthZone.VIABLE;
     }
 
@@ -201,6 +307,11 @@ final class SlideLayout {
      * {@code coreIndex}; {@code field} receives the stroma field for tissue pixels (texture uses it).
      */
     void zoneRow(int y, int x0, int n, byte[] zones, byte[] coreIndex, double[] field, int off) {
+        zoneRow(y, x0, n, zones, coreIndex, null, field, off);
+    }
+
+    /** As above, and the patch index (or -1) of each pixel into {@code patchIndex} when it is not null. */
+    void zoneRow(int y, int x0, int n, byte[] zones, byte[] coreIndex, byte[] patchIndex, double[] field, int off) {
         double yc = y + 0.5;
         RowGeometry g = rowGeometry(y);
         double[] tc = g.tissue;
@@ -210,6 +321,8 @@ final class SlideLayout {
         boolean anyCore = g.anyCore;
         int[] cp = new int[nc];
         int[] np = new int[nc];
+        double[][] pc = g.patches;
+        int[] pp = new int[pc.length];
         for (int i = 0; i < n; i++) field[off + i] = 0;
         stromaCoarse.addRow(yc, x0, n, 1.0, field, off);
         stromaFine.addRow(yc, x0, n, 0.45, field, off);
@@ -218,7 +331,7 @@ final class SlideLayout {
             double xc = x0 + i + 0.5;
             while (tp < tc.length && tc[tp] <= xc) tp++;
             TruthZone z;
-            int core = -1;
+            int core = -1, patch = -1;
             if (((tc.length - tp) & 1) == 0) {
                 z = TruthZone.BACKGROUND;
             } else {
@@ -240,24 +353,34 @@ final class SlideLayout {
                         }
                     }
                 }
+                if (z == null) {
+                    for (int k = 0; k < pc.length; k++) {
+                        if (pc[k] == null) continue;
+                        while (pp[k] < pc[k].length && pc[k][pp[k]] <= xc) pp[k]++;
+                        if (patch < 0 && ((pc[k].length - pp[k]) & 1) == 1) patch = k;
+                    }
+                    if (patch >= 0) z = TruthZone.STROMA;
+                }
                 if (z == null) z = isStroma(field[off + i]) ? TruthZone.STROMA : TruthZone.VIABLE;
             }
             zones[off + i] = (byte) z.ordinal();
             coreIndex[off + i] = (byte) core;
+            if (patchIndex != null) patchIndex[off + i] = (byte) patch;
         }
     }
 
     /** Outline crossings and rim intervals of one pixel row, shared by all tiles of that row. */
     static final class RowGeometry {
         final double[] tissue;
-        final double[][] cores, near;
+        final double[][] cores, near, patches;
         final boolean anyCore;
 
-        RowGeometry(double[] tissue, double[][] cores, double[][] near, boolean anyCore) {
+        RowGeometry(double[] tissue, double[][] cores, double[][] near, boolean anyCore, double[][] patches) {
             this.tissue = tissue;
             this.cores = cores;
             this.near = near;
             this.anyCore = anyCore;
+            this.patches = patches;
         }
     }
 
@@ -281,7 +404,12 @@ final class SlideLayout {
                 any = true;
             }
         }
-        g = new RowGeometry(tissue.crossings(yc), cc, near, any);
+        double[][] pc = new double[patches.size()][];
+        for (int i = 0; i < pc.length; i++) {
+            SynthPolygon p = patches.get(i).outline;
+            if (yc >= p.minY && yc <= p.maxY) pc[i] = p.crossings(yc);
+        }
+        g = new RowGeometry(tissue.crossings(yc), cc, near, any, pc);
         if (cacheable) rowCache.set(y, g);
         return g;
     }

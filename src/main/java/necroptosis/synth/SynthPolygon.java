@@ -42,6 +42,11 @@ final class SynthPolygon {
         return new SynthPolygon(xs, ys);
     }
 
+    /** An axis-aligned rectangle. */
+    static SynthPolygon rectangle(double x0, double y0, double x1, double y1) {
+        return new SynthPolygon(new double[] {x0, x1, x1, x0}, new double[] {y0, y0, y1, y1});
+    }
+
     int size() { return xs.length; }
 
     /** Shoelace area in pixels². */

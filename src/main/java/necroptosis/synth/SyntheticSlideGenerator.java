@@ -259,8 +259,6 @@ public final class SyntheticSlideGenerator {
     private void writeTruth(Path file, Path lymphFile, SlideLayout layout, Truth t, int[] ws, int[] hs,
             String imageName, boolean big) throws IOException {
         double px2mm2 = settings.pixelSizeUm() * settings.pixelSizeUm() * 1e-6;
-        double[] thr = SyntheticSlideSettings.DAB_THRESHOLDS;
-        int nt = thr.length;
         long tissue = 0;
         for (TruthZone z : TruthZone.VALUES) if (z.isTissue()) tissue += t.zonePixels[z.ordinal()];
         Gson gson = new Gson();
@@ -277,6 +275,12 @@ public final class SyntheticSlideGenerator {
             j.name("bigtiff").value(big);
             j.name("settings");
             gson.toJson(settings.toMap(), Map.class, j);
+            boolean classic = settings.style() == SlideStyle.CLASSIC;
+            boolean he = layout.look.he;
+            if (!classic) {
+                j.name("appearance");
+                gson.toJson(layout.look.toMap(), Map.class, j);
+            }
             j.name("levels").beginArray();
             for (int l = 0; l < ws.length; l++) {
                 j.beginObject().name("width").value(ws[l]).name("height").value(hs[l])
@@ -286,7 +290,7 @@ public final class SyntheticSlideGenerator {
             j.name("stain_vectors").beginObject();
             j.name("haematoxylin");
             vector(j, layout.stainH);
-            j.name("dab");
+            j.name(he ? "eosin" : "dab");
             vector(j, layout.stainDab);
             j.endObject();
             j.name("glass_rgb");
@@ -331,25 +335,23 @@ public final class SyntheticSlideGenerator {
                 j.beginArray().value(round2(layout.tissue.xs[i])).value(round2(layout.tissue.ys[i])).endArray();
             }
             j.endArray();
-            j.name("dab_thresholds");
-            vector(j, thr);
-            j.name("mlkl_positive_fraction");
-            fractions(j, t, 0, tissue);
-            j.name("mlkl_positive_fraction_by_threshold").beginObject();
-            for (int k = 0; k < nt; k++) {
-                j.name(String.format(Locale.ROOT, "%.2f", thr[k]));
-                fractions(j, t, k, tissue);
+            if (!classic) {
+                // keratin, collagen and fat: stroma zone, neither tumour nor necrosis, no lymphocytes
+                j.name("materials").beginArray();
+                for (SlideLayout.Patch m : layout.patches) {
+                    j.beginObject();
+                    j.name("kind").value(m.kindName());
+                    j.name("polygon_area_mm2").value(m.outline.area() * px2mm2);
+                    j.name("polygon").beginArray();
+                    for (int i = 0; i < m.outline.size(); i++) {
+                        j.beginArray().value(round2(m.outline.xs[i])).value(round2(m.outline.ys[i])).endArray();
+                    }
+                    j.endArray();
+                    j.endObject();
+                }
+                j.endArray();
             }
-            j.endObject();
-            j.name("mlkl_h_score").beginObject();
-            for (TruthZone z : TruthZone.VALUES) {
-                if (!z.isTissue()) continue;
-                j.name(z.key()).value(hScore(t, z.ordinal(), t.zonePixels[z.ordinal()]));
-            }
-            j.endObject();
-            long posCoreRim = t.dabPixels[TruthZone.NECROSIS.ordinal() * nt] + t.dabPixels[TruthZone.RIM.ordinal() * nt];
-            j.name("necroptotic_fraction").value(ratio(posCoreRim, nec + rim));
-            j.name("necroptotic_tumour_burden").value(ratio(posCoreRim, nec + rim + via));
+            if (!he) writeMlkl(j, t, tissue, nec, rim, via);
             j.name("lymphocytes").beginObject();
             long lymphTissue = 0;
             j.name("counts").beginObject();
@@ -383,6 +385,31 @@ public final class SyntheticSlideGenerator {
             j.endObject();
             j.endObject();
         }
+    }
+
+    /** MLKL truth: DAB-positive fractions per zone and threshold, H-scores, necroptotic fractions (H-DAB slides only). */
+    private static void writeMlkl(JsonWriter j, Truth t, long tissue, long nec, long rim, long via) throws IOException {
+        double[] thr = SyntheticSlideSettings.DAB_THRESHOLDS;
+        int nt = thr.length;
+            j.name("dab_thresholds");
+            vector(j, thr);
+            j.name("mlkl_positive_fraction");
+            fractions(j, t, 0, tissue);
+            j.name("mlkl_positive_fraction_by_threshold").beginObject();
+            for (int k = 0; k < nt; k++) {
+                j.name(String.format(Locale.ROOT, "%.2f", thr[k]));
+                fractions(j, t, k, tissue);
+            }
+            j.endObject();
+            j.name("mlkl_h_score").beginObject();
+            for (TruthZone z : TruthZone.VALUES) {
+                if (!z.isTissue()) continue;
+                j.name(z.key()).value(hScore(t, z.ordinal(), t.zonePixels[z.ordinal()]));
+            }
+            j.endObject();
+            long posCoreRim = t.dabPixels[TruthZone.NECROSIS.ordinal() * nt] + t.dabPixels[TruthZone.RIM.ordinal() * nt];
+            j.name("necroptotic_fraction").value(ratio(posCoreRim, nec + rim));
+            j.name("necroptotic_tumour_burden").value(ratio(posCoreRim, nec + rim + via));
     }
 
     private static void vector(JsonWriter j, double[] v) throws IOException {

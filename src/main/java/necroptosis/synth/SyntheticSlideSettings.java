@@ -45,6 +45,7 @@ public final class SyntheticSlideSettings {
     private final double lymphCore;
     private final int tile;
     private final int quality;
+    private final SlideStyle style;
 
     private SyntheticSlideSettings(Builder b) {
         width = b.width;
@@ -63,6 +64,7 @@ public final class SyntheticSlideSettings {
         lymphCore = b.lymphCore;
         tile = b.tile;
         quality = b.quality;
+        style = b.style;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -86,6 +88,8 @@ public final class SyntheticSlideSettings {
     public double lymphCore() { return lymphCore; }
     public int tile() { return tile; }
     public int quality() { return quality; }
+    /** The look: classic (one fixed look) or varied (drawn from the seed). */
+    public SlideStyle style() { return style; }
 
     /** A copy to change a few settings. */
     public Builder toBuilder() {
@@ -93,7 +97,7 @@ public final class SyntheticSlideSettings {
         b.width = width; b.height = height; b.pixelSizeUm = pixelSizeUm; b.seed = seed; b.cores = cores;
         b.coreRadiusUm = coreRadiusUm; b.rimWidthUm = rimWidthUm; b.mlklRim = mlklRim; b.mlklViable = mlklViable;
         b.mlklCore = mlklCore; b.lymphRim = lymphRim; b.lymphViable = lymphViable; b.lymphStroma = lymphStroma;
-        b.lymphCore = lymphCore; b.tile = tile; b.quality = quality;
+        b.lymphCore = lymphCore; b.tile = tile; b.quality = quality; b.style = style;
         return b;
     }
 
@@ -116,6 +120,8 @@ public final class SyntheticSlideSettings {
         m.put("lymph_core_per_mm2", lymphCore);
         m.put("tile", tile);
         m.put("quality", quality);
+        // absent means classic, so truth files of classic slides stay as they were
+        if (style != SlideStyle.CLASSIC) m.put("style", style.key());
         return m;
     }
 
@@ -137,6 +143,7 @@ public final class SyntheticSlideSettings {
         private double lymphCore = DEFAULT_LYMPH_CORE;
         private int tile = DEFAULT_TILE;
         private int quality = DEFAULT_QUALITY;
+        private SlideStyle style = SlideStyle.CLASSIC;
 
         private Builder() { }
 
@@ -157,6 +164,7 @@ public final class SyntheticSlideSettings {
         public Builder lymphCore(double v) { lymphCore = v; return this; }
         public Builder tile(int v) { tile = v; return this; }
         public Builder quality(int v) { quality = v; return this; }
+        public Builder style(SlideStyle v) { style = v; return this; }
 
         /** @throws IllegalArgumentException naming the bad setting and its allowed range */
         public SyntheticSlideSettings build() {
@@ -177,6 +185,7 @@ public final class SyntheticSlideSettings {
                 throw new IllegalArgumentException("tile must be a multiple of 16 between 16 and 2048, got " + tile);
             }
             intRange("quality", quality, 1, 100);
+            if (style == null) throw new IllegalArgumentException("style must be classic or varied, got null");
             return new SyntheticSlideSettings(this);
         }
 

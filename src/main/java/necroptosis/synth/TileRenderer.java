@@ -20,13 +20,14 @@ final class TileRenderer {
     static final double LYMPH_GRID_UM = 50;
     private static final double OBJECT_MARGIN_UM = 10;
     private static final double FIBRE_FREQUENCY = 330;
-    private static final long SALT_CELL = 11, SALT_LYMPH = 12;
+    private static final long SALT_CELL = 11, SALT_LYMPH = 12, SALT_FAT = 13;
 
     private final SlideLayout layout;
     private final SyntheticSlideSettings settings;
+    private final Appearance look;
     private final int size;
     private final double um2px;
-    private final byte[] zones, coreIndex;
+    private final byte[] zones, coreIndex, patchIndex;
     private final double[] field, illum;
     private final float[] odH, odD, tex1, tex2;
     private final long[] hashes;
@@ -38,11 +39,13 @@ final class TileRenderer {
     TileRenderer(SlideLayout layout, int size) {
         this.layout = layout;
         this.settings = layout.settings;
+        this.look = layout.look;
         this.size = size;
         this.um2px = 1 / layout.pixelUm;
         int n = size * size;
         zones = new byte[n];
         coreIndex = new byte[n];
+        patchIndex = new byte[n];
         field = new double[n];
         illum = new double[size];
         odH = new float[n];
@@ -88,7 +91,7 @@ final class TileRenderer {
         double s = spacingPx;
         for (int j = 0; j < size; j++) {
             int off = j * size;
-            layout.zoneRow(y0 + j, x0, size, zones, coreIndex, field, off);
+            layout.zoneRow(y0 + j, x0, size, zones, coreIndex, patchIndex, field, off);
             double yc = y0 + j + 0.5;
             int cj = (int) (Math.floor(yc / s) - lj0);
             for (int i = 0; i < size; i++) {
@@ -106,6 +109,12 @@ final class TileRenderer {
                     continue;
                 }
                 float h0, d0;
+                int patch = patchIndex[k];
+                if (patch >= 0) {
+                    // keratin, collagen and fat have no tumour cells: their own texture only
+                    material(layout.patches.get(patch), x0 + i + 0.5, yc, t1, t2, k);
+                    continue;
+                }
                 switch (z) {
                     case 1: // necrosis: pale, homogeneous, finely granular
                         h0 = 0.06f + 0.05f * t2 * t1;
@@ -121,6 +130,7 @@ final class TileRenderer {
                         h0 = 0.035f + 0.025f * t2;
                         d0 = 0.015f + 0.01f * t1;
                 }
+                if (look.he) d0 = eosinBackground(z, k, t1, t2);
                 // Cell bodies: Voronoi cells of the jittered lattice, so cells tile the sheet with membranes.
                 double xc = x0 + i + 0.5;
                 int ci = (int) (Math.floor(xc / s) - li0);
@@ -209,6 +219,13 @@ final class TileRenderer {
                 cellY[q] = py;
                 cellKind[q] = CELL_NONE;
                 cellDab[q] = 0;
+                int patch = layout.patchOfPixel(px, py);
+                if (patch >= 0) {
+                    SlideLayout.Patch p = layout.patches.get(patch);
+                    // dense collagen keeps a few fibroblasts; keratin and fat are anucleate here
+                    if (p.kind == SlideLayout.COLLAGEN && r.nextDouble() < 0.08) spindleCell(px, py, p.angle + r.uniform(-0.15, 0.15), r);
+                    continue;
+                }
                 TruthZone z = layout.zoneOfPixel(px, py);
                 switch (z) {
                     case VIABLE:
@@ -218,7 +235,7 @@ final class TileRenderer {
                         tumourCell(q, r, settings.mlklRim());
                         break;
                     case STROMA:
-                        if (r.nextDouble() < 0.3) spindleCell(px, py, r);
+                        if (r.nextDouble() < 0.3) spindleCell(px, py, layout.bandAngle(px, py) + r.uniform(-0.25, 0.25), r);
                         break;
                     case NECROSIS:
                         necroticDebris(q, r);
@@ -245,12 +262,14 @@ final class TileRenderer {
         if (r.nextDouble() > 0.95) return; // occasional gaps in the sheet
         boolean positive = r.nextDouble() < positiveFraction;
         cellKind[q] = CELL_TUMOUR;
-        cellDab[q] = positive ? dabLevel(r) : 0;
+        // on H&E the same channel carries the eosin of every cytoplasm instead of MLKL
+        cellDab[q] = look.he ? (float) r.uniform(0.14, 0.26) : positive ? dabLevel(r) : 0;
         cellH[q] = (float) r.uniform(0.05, 0.09);
         double px = cellX[q], py = cellY[q];
-        double na = r.uniform(3.6, 5.0) * um2px;
+        double na = r.uniform(look.tumourRadiusLo, look.tumourRadiusHi) * um2px;
         double nx = px + r.uniform(-1.0, 1.0) * um2px, ny = py + r.uniform(-1.0, 1.0) * um2px;
-        ellipse(nx, ny, na, na * r.uniform(0.7, 0.95), r.uniform(0, Math.PI), KIND_NUCLEUS, r.uniform(0.22, 0.40));
+        ellipse(nx, ny, na, na * r.uniform(0.7, 0.95), r.uniform(0, Math.PI), KIND_NUCLEUS,
+                r.uniform(look.tumourOdLo, look.tumourOdHi));
         if (r.nextDouble() < 0.6) {
             double nr = r.uniform(0.5, 0.9) * um2px;
             ellipse(nx + r.uniform(-1.5, 1.5) * um2px, ny + r.uniform(-1.5, 1.5) * um2px, nr, nr, 0, KIND_SOLID,
@@ -258,8 +277,7 @@ final class TileRenderer {
         }
     }
 
-    private void spindleCell(double px, double py, SplitMix r) {
-        double angle = layout.bandAngle(px, py) + r.uniform(-0.25, 0.25);
+    private void spindleCell(double px, double py, double angle, SplitMix r) {
         double a = r.uniform(5, 8) * um2px;
         double b = r.uniform(1.1, 1.7) * um2px;
         ellipse(px, py, a, b, angle, KIND_NUCLEUS, r.uniform(0.35, 0.55));
@@ -269,7 +287,8 @@ final class TileRenderer {
         double px = cellX[q], py = cellY[q];
         double u = r.nextDouble();
         boolean positive = r.nextDouble() < settings.mlklCore();
-        float dab = positive ? dabLevel(r) : 0;
+        // on H&E dead cells are hypereosinophilic ghosts
+        float dab = look.he ? (float) r.uniform(0.38, 0.55) : positive ? dabLevel(r) : 0;
         if (u < 0.55) {
             // ghost of a dead cell; keeps its MLKL when it died by necroptosis
             cellKind[q] = CELL_GHOST;
@@ -285,6 +304,92 @@ final class TileRenderer {
             double fx = px + r.uniform(-5, 5) * um2px, fy = py + r.uniform(-5, 5) * um2px;
             ellipse(fx, fy, fr, fr * r.uniform(0.6, 1), r.uniform(0, Math.PI), KIND_DEBRIS, r.uniform(0.55, 1.0));
         }
+    }
+
+    /** Eosin of the ground substance on an H&amp;E slide, per zone: necrosis is the pinkest. */
+    private float eosinBackground(int zone, int k, float t1, float t2) {
+        switch (zone) {
+            case 1:
+                return 0.30f + 0.10f * t1 * t2 + 0.04f * t2;
+            case 4: {
+                double f = 0.5 + 0.5 * Math.sin(field[k] * FIBRE_FREQUENCY + 1.2 * t1);
+                return (float) (0.18 + 0.16 * f) + 0.03f * t2;
+            }
+            default:
+                return 0.07f + 0.04f * t1;
+        }
+    }
+
+    /**
+     * Haematoxylin and DAB (or eosin) OD of patch pixel k. Keratin: pale, laminated in rings around the patch
+     * centre; collagen: dense wavy fibres along one direction; fat: empty vacuoles with thin walls. On
+     * H-DAB none reaches the weak DAB threshold, so they add no MLKL to the truth.
+     */
+    private void material(SlideLayout.Patch p, double x, double y, float t1, float t2, int k) {
+        float h, d;
+        switch (p.kind) {
+            case SlideLayout.KERATIN: {
+                // lamellae in rings around the centre, bent over a few tens of µm
+                double dx = x - p.cx, dy = y - p.cy;
+                double f = 0.5 + 0.5 * Math.sin(2 * Math.PI * Math.hypot(dx, dy) / p.periodPx
+                        + 0.8 * Math.sin(3 * Math.atan2(dy, dx)) + 3.5 * layout.lamellae.at(x, y) + 0.6 * t1);
+                if (look.he) {
+                    h = 0.015f + 0.01f * t2;
+                    d = (float) (0.20 + 0.16 * f) + 0.02f * t2;
+                } else {
+                    h = (float) (0.025 + 0.035 * f) + 0.01f * t2;
+                    d = (float) (0.03 + 0.03 * f);
+                }
+                break;
+            }
+            case SlideLayout.COLLAGEN: {
+                double c = Math.cos(p.angle), s = Math.sin(p.angle);
+                double u = (x * c + y * s) / um2px, v = (-x * s + y * c) / um2px;
+                // fibres run along the patch's angle (as its fibroblasts do) and wave gently
+                double f = 0.5 + 0.5 * Math.sin(2 * Math.PI * v / 4 + 2.5 * Math.sin(2 * Math.PI * u / 60) + 0.8 * t1);
+                if (look.he) {
+                    h = 0.025f + 0.02f * t2;
+                    d = (float) (0.30 + 0.25 * f) + 0.03f * t2;
+                } else {
+                    h = (float) (0.05 + 0.07 * f * f) + 0.02f * t2;
+                    d = 0.015f + 0.01f * t1;
+                }
+                break;
+            }
+            default: {
+                float a = fatWall(p, x, y);
+                h = a * (look.he ? 0.03f : 0.06f + 0.03f * t1);
+                d = a * (look.he ? 0.24f + 0.06f * t2 : 0.02f);
+            }
+        }
+        odH[k] = h;
+        odD[k] = d;
+    }
+
+    /**
+     * Wall strength 0-1 at (x, y) between fat vacuoles around a jittered lattice: from half the difference of
+     * the distances to the nearest two lattice points, whose contours bend around the nearer point, so the
+     * vacuoles have rounded corners and the thin walls (about 1.5 µm) widen a little where three cells meet.
+     */
+    private float fatWall(SlideLayout.Patch p, double x, double y) {
+        double s = p.periodPx;
+        long ci = (long) Math.floor(x / s), cj = (long) Math.floor(y / s);
+        double e1 = Double.MAX_VALUE, e2 = Double.MAX_VALUE;
+        for (long j = cj - 1; j <= cj + 1; j++) {
+            for (long i = ci - 1; i <= ci + 1; i++) {
+                SplitMix r = SplitMix.at(layout.seed, i, j, SALT_FAT);
+                double px = (i + 0.5 + r.uniform(-0.3, 0.3)) * s, py = (j + 0.5 + r.uniform(-0.3, 0.3)) * s;
+                double d2 = (px - x) * (px - x) + (py - y) * (py - y);
+                if (d2 < e1) {
+                    e2 = e1;
+                    e1 = d2;
+                } else if (d2 < e2) {
+                    e2 = d2;
+                }
+            }
+        }
+        double wall = (Math.sqrt(e2) - Math.sqrt(e1)) / 2, half = Math.max(1.0, 0.8 * um2px);
+        return (float) Math.max(0, Math.min(1, 1.5 - wall / half));
     }
 
     private double lymphDensity(TruthZone z) {
@@ -313,15 +418,16 @@ final class TileRenderer {
                     double px = (i + r.nextDouble()) * g;
                     double py = (j + r.nextDouble()) * g;
                     double accept = r.nextDouble();
-                    double radius = r.uniform(3.0, 3.6) * um2px;
+                    double radius = r.uniform(look.lymphRadiusLo, look.lymphRadiusHi) * um2px;
                     double aspect = r.uniform(0.85, 1.0);
                     double angle = r.uniform(0, Math.PI);
-                    double od = r.uniform(0.85, 1.25);
+                    double od = r.uniform(look.lymphOdLo, look.lymphOdHi);
                     if (px < x0 - margin || px > x0 + size + margin || py < y0 - margin || py > y0 + size + margin) {
                         continue;
                     }
                     TruthZone z = layout.zoneOfPixel(px, py);
                     if (accept * lymphMax >= lymphDensity(z)) continue;
+                    if (layout.patchOfPixel(px, py) >= 0) continue; // none in keratin, collagen or fat
                     drawEllipse(px, py, radius * 1.3, radius * 1.3 * aspect, angle, KIND_CYTOPLASM, 0.13);
                     drawEllipse(px, py, radius, radius * aspect, angle, KIND_SOLID, od);
                     int fx = (int) Math.floor(px), fy = (int) Math.floor(py);
@@ -424,7 +530,7 @@ final class TileRenderer {
             boolean rowIn = y0 + j < hgt;
             for (int i = 0; i < size; i++) {
                 int k = j * size + i;
-                float oh = odH[k], od = odD[k];
+                float oh = odH[k] * look.haematoxylinScale, od = odD[k] * look.eosinScale;
                 long h1 = hashes[k];
                 // texture used the low 32 bits; noise takes the high half and a remix
                 long hsh = (h1 >>> 32) | ((h1 * 0x9E3779B97F4A7C15L) & 0xFFFFFFFF00000000L);
@@ -451,7 +557,7 @@ final class TileRenderer {
                     int z = zones[k];
                     zc[z]++;
                     if (z == 1) cp[coreIndex[k]]++;
-                    if (od >= t0) {
+                    if (od >= t0 && !look.he) {
                         for (int t = 0; t < nt; t++) {
                             if (od >= (float) thresholds[t]) dc[z * nt + t]++;
                         }

