@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import necroptosis.scoring.DabThresholds;
 import necroptosis.segmentation.Nucleus;
 
 /**
@@ -144,13 +145,24 @@ public final class CellRecords implements Closeable {
      * {@link BoundaryCells} (the others' is their block's). May be called more than once.
      */
     public void forEach(SlideResult r, Visitor v) throws IOException {
-        if (afterDuplicates == null || afterDuplicates.size() != r.tiles.size()) {
+        forEach(r.tiles, r.analysisScale.level0PerPixel, r.settings.thresholds, (x, y, immune, intactNeighbours) -> r.zones.zone(immune
+                ? BoundaryCells.countedBlock(r.grid, r.cores.labels, r.cores.densityRatio, r.zones, r.settings.rimWidthUm, x, y, intactNeighbours)
+                : r.grid.blockAt(x, y)), v);
+    }
+
+    /** The zone a nucleus at (x, y) (analysis pixels) counts in; an immune cell's may depend on its intact neighbours. */
+    interface Zoning {
+        Zone zone(double x, double y, boolean immune, int intactNeighbours);
+    }
+
+    /** {@link #forEach(SlideResult, Visitor)} over the tiles as finally {@code counted}. */
+    void forEach(List<TileResult> counted, double level0PerPixel, DabThresholds thresholds, Zoning zoning, Visitor v) throws IOException {
+        if (afterDuplicates == null || afterDuplicates.size() != counted.size()) {
             throw new IllegalStateException("the cell records are not those of this result");
         }
-        double l0 = r.analysisScale.level0PerPixel;
-        for (int k = 0; k < r.tiles.size(); k++) {
-            TileResult counted = r.tiles.get(k), once = afterDuplicates.get(k);
-            long[] part = parts.get(counted.index);
+        for (int k = 0; k < counted.size(); k++) {
+            TileResult tile = counted.get(k), once = afterDuplicates.get(k);
+            long[] part = parts.get(tile.index);
             if (part == null) continue;
             ByteBuffer b = ByteBuffer.allocate((int) part[1]);
             while (b.hasRemaining()) {
@@ -163,25 +175,25 @@ public final class CellRecords implements Closeable {
                 double area = b.getFloat(), dab = b.getFloat();
                 byte code = b.get();
                 CellClass c;
-                int block;
+                Zone zone;
                 if (code == IMMUNE_CANDIDATE) {
                     if (!at(once.immunePositions, inOnce, x, y)) continue; // a border duplicate: the other tile lists it
                     int neighbours = once.immuneIntactNeighbours[inOnce++];
-                    if (at(counted.immunePositions, inCounted, x, y)) {
+                    if (at(tile.immunePositions, inCounted, x, y)) {
                         c = CellClass.IMMUNE;
                         inCounted++;
                     } else {
                         c = CellClass.PYKNOTIC;
                     }
-                    block = BoundaryCells.countedBlock(r.grid, r.cores.labels, r.cores.densityRatio, r.zones, r.settings.rimWidthUm, x, y, neighbours);
+                    zone = zoning.zone(x, y, true, neighbours);
                 } else {
                     c = code == INTACT ? CellClass.TUMOUR : code == SMALL ? CellClass.OTHER : CellClass.DEBRIS;
-                    block = r.grid.blockAt(x, y);
+                    zone = zoning.zone(x, y, false, 0);
                 }
-                v.cell(new Cell(x * l0, y * l0, area, r.zones.zone(block), c, dab, r.settings.thresholds.bin(dab), counted.index));
+                v.cell(new Cell(x * level0PerPixel, y * level0PerPixel, area, zone, c, dab, thresholds.bin(dab), tile.index));
             }
-            if (inOnce != once.immuneCells || inCounted != counted.immuneCells) {
-                throw new IllegalStateException("tile " + counted.index + ": the cell records do not hold its immune cells");
+            if (inOnce != once.immuneCells || inCounted != tile.immuneCells) {
+                throw new IllegalStateException("tile " + tile.index + ": the cell records do not hold its immune cells");
             }
         }
     }

@@ -35,6 +35,8 @@ import necroptosis.pipeline.ProgressListener;
 import necroptosis.pipeline.SlideAnalysis;
 import necroptosis.pipeline.SlideResult;
 import necroptosis.pipeline.Zone;
+import necroptosis.regions.GeoJsonRegions;
+import necroptosis.regions.UserRegions;
 import necroptosis.slide.SlideSource;
 import necroptosis.slide.SlideSources;
 import necroptosis.summary.SlideSummary;
@@ -49,9 +51,12 @@ class CellFilesTest {
 
     @TempDir
     static Path out;
-    static Path off, on, oneThread, cellMode;
+    static Path off, on, oneThread, cellMode, override, restrict, marker;
+    static Map<Path, SlideSummary> summaries = new HashMap<>();
     static SlideSummary summary;
     static List<String[]> rows;
+    /** The restricting region, level-0 pixels: x0, y0, x1, y1. */
+    static final double[] ROI = {300, 200, 1700, 1500};
 
     static AnalysisSettings.Builder settings() {
         // Tiles of 8 blocks (64 µm): 16 tiles on the slide, with borders through nuclei and immune cells.
@@ -62,7 +67,7 @@ class CellFilesTest {
         try (SlideSource slide = SlideSources.open(SLIDE)) {
             SlideResult r = new SlideAnalysis(s, ProgressListener.NONE).run(slide);
             ResultWriter.Written w = ResultWriter.writeAll(r, out.resolve(name), ResultWriter.safeName(r.slidePath));
-            if (name.equals("on")) summary = w.summary;
+            summaries.put(w.dir, w.summary);
             return w.dir;
         }
     }
@@ -73,7 +78,21 @@ class CellFilesTest {
         on = score(settings().exportCells(true).build(), "on");
         oneThread = score(settings().exportCells(true).threads(1).build(), "one-thread");
         cellMode = score(settings().exportCells(true).cellMode(true).build(), "cell-mode");
+        // A square of viable tissue made a core, and the analysis restricted to a rectangle.
+        override = score(settings().exportCells(true).userRegions(regions(UserRegions.Mode.OVERRIDE, 600, 1300, 1000, 1700)).build(), "override");
+        restrict = score(settings().exportCells(true).userRegions(regions(UserRegions.Mode.RESTRICT, ROI)).build(), "restrict");
+        marker = score(settings().exportCells(true).immuneMode(AnalysisSettings.ImmuneMode.MARKER).build(), "marker");
+        summary = summaries.get(on);
         rows = csv(on.resolve(CellFiles.CSV));
+    }
+
+    static UserRegions regions(UserRegions.Mode mode, double... r) throws IOException {
+        String json = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[["
+                + "[" + r[0] + "," + r[1] + "],[" + r[2] + "," + r[1] + "],[" + r[2] + "," + r[3] + "],[" + r[0] + "," + r[3] + "],[" + r[0] + "," + r[1] + "]"
+                + "]]},\"properties\":{\"objectType\":\"annotation\",\"classification\":{\"name\":\""
+                + (mode == UserRegions.Mode.OVERRIDE ? "Necrosis" : "Region*") + "\"}}}]}";
+        Path f = Files.write(out.resolve(mode.key() + ".geojson"), json.getBytes(StandardCharsets.UTF_8));
+        return GeoJsonRegions.read(f).withMode(mode);
     }
 
     static List<String[]> csv(Path file) throws IOException {
@@ -148,34 +167,60 @@ class CellFilesTest {
     }
 
     @Test
-    void immuneRowsAreTheSummarysImmuneCellsZoneByZone() {
-        Map<String, Integer> immune = new HashMap<>();
-        for (String[] r : rows.subList(1, rows.size())) if (r[6].equals("immune")) immune.merge(r[5], 1, Integer::sum);
-        assertEquals(summary.immune.tissue.cells, immune.getOrDefault("necrosis", 0) + immune.getOrDefault("rim", 0) + immune.getOrDefault("viable", 0));
-        assertEquals(summary.immune.necrosis.cells, (long) immune.getOrDefault("necrosis", 0));
-        assertEquals(summary.immune.rim.cells, (long) immune.getOrDefault("rim", 0));
-        assertEquals(summary.immune.viable.cells, (long) immune.getOrDefault("viable", 0));
-        assertTrue(summary.immune.tissue.cells > 20, "immune cells on the slide");
+    void immuneRowsAreTheSummarysImmuneCellsZoneByZone() throws IOException {
+        for (Path dir : new Path[] {on, cellMode, override, restrict, marker}) {
+            SlideSummary sum = summaries.get(dir);
+            String run = dir.getParent().getFileName().toString();
+            Map<String, Integer> immune = new HashMap<>();
+            for (String[] r : rows(dir)) if (r[6].equals("immune")) immune.merge(r[5], 1, Integer::sum);
+            assertEquals(sum.immune.tissue.cells, immune.getOrDefault("necrosis", 0) + immune.getOrDefault("rim", 0) + immune.getOrDefault("viable", 0), run);
+            assertEquals(sum.immune.necrosis.cells, (long) immune.getOrDefault("necrosis", 0), run + ", necrosis");
+            assertEquals(sum.immune.rim.cells, (long) immune.getOrDefault("rim", 0), run + ", rim");
+            assertEquals(sum.immune.viable.cells, (long) immune.getOrDefault("viable", 0), run + ", viable");
+            assertTrue(sum.immune.tissue.cells > 5, run + ": immune cells on the slide");
+        }
         assertTrue(summary.immune.necrosis.cells + summary.immune.rim.cells > 0, "immune cells in or around the core");
+        assertTrue(summaries.get(override).immune.necrosis.cells > 0, "immune cells in the square made a core");
     }
 
     @Test
     void rowsPerTileAreTilesCsvsNucleiAndImmuneCells() throws IOException {
-        Map<String, int[]> perTile = new HashMap<>();
-        for (String[] r : rows.subList(1, rows.size())) {
-            int[] n = perTile.computeIfAbsent(r[9], k -> new int[2]);
-            if (r[6].equals("immune")) n[1]++;
-            if (r[6].equals("immune") || r[6].equals("tumour")) n[0]++;
+        for (Path dir : new Path[] {on, cellMode, override, restrict, marker}) {
+            String run = dir.getParent().getFileName().toString();
+            Map<String, int[]> perTile = new HashMap<>();
+            for (String[] r : rows(dir)) {
+                int[] n = perTile.computeIfAbsent(r[9], k -> new int[2]);
+                if (r[6].equals("immune")) n[1]++;
+                if (r[6].equals("immune") || r[6].equals("tumour")) n[0]++;
+            }
+            List<String[]> tiles = csv(dir.resolve("tiles.csv"));
+            List<String> header = Arrays.asList(tiles.get(0));
+            int nuclei = header.indexOf("nuclei"), immune = header.indexOf("immune_cells");
+            assertTrue(tiles.size() - 1 >= 9, run + ": several tiles");
+            for (String[] t : tiles.subList(1, tiles.size())) {
+                int[] n = perTile.remove(t[0]);
+                if (n == null) n = new int[2];
+                assertEquals(Integer.parseInt(t[nuclei]), n[0], run + ": nuclei of tile " + t[0]);
+                assertEquals(Integer.parseInt(t[immune]), n[1], run + ": immune cells of tile " + t[0]);
+            }
+            assertTrue(perTile.isEmpty(), run + ": rows of tiles not in tiles.csv: " + perTile.keySet());
         }
-        List<String[]> tiles = csv(on.resolve("tiles.csv"));
-        List<String> header = Arrays.asList(tiles.get(0));
-        int nuclei = header.indexOf("nuclei"), immune = header.indexOf("immune_cells");
-        assertEquals(16, tiles.size() - 1, "16 tiles");
-        for (String[] t : tiles.subList(1, tiles.size())) {
-            int[] n = perTile.getOrDefault(t[0], new int[2]);
-            assertEquals(Integer.parseInt(t[nuclei]), n[0], "nuclei of tile " + t[0]);
-            assertEquals(Integer.parseInt(t[immune]), n[1], "immune cells of tile " + t[0]);
+    }
+
+    @Test
+    void restrictedToARegionOnlyItsNuclei() throws IOException {
+        List<String[]> inside = rows(restrict);
+        assertTrue(inside.size() > 100 && inside.size() < rows.size() - 100, inside.size() + " of " + rows.size());
+        for (String[] r : inside) {
+            double x = Double.parseDouble(r[0]), y = Double.parseDouble(r[1]);
+            // The region is rasterised on the overview (here 0.5 µm, 2 level-0 pixels).
+            assertTrue(x >= ROI[0] - 2 && x <= ROI[2] + 2 && y >= ROI[1] - 2 && y <= ROI[3] + 2, Arrays.toString(r));
         }
+    }
+
+    static List<String[]> rows(Path dir) throws IOException {
+        List<String[]> all = csv(dir.resolve(CellFiles.CSV));
+        return all.subList(1, all.size());
     }
 
     @Test
