@@ -87,6 +87,12 @@ public final class CellFiles {
         w.write("\n]}\n");
     }
 
+    /** The colour (0xRRGGBB) of the class named {@code key} in cells.csv; grey for a name it does not know. */
+    public static int rgb(String key) {
+        for (CellClass c : CellClass.values()) if (c.key.equals(key)) return colour(c);
+        return 0x808080;
+    }
+
     /** Colours as QuPath's own classes where there is one (Immune cells, Tumor, Other). */
     static int colour(CellClass c) {
         switch (c) {

@@ -15,9 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ij.IJ;
+import ij.ImagePlus;
+import ij.gui.Overlay;
+import ij.gui.PointRoi;
+import ij.gui.Roi;
+import ij.process.ColorProcessor;
 import necroptosis.report.CellFiles;
 
-/** The {@code export_cells} checkbox from a macro line, as the recorder writes it: the slide's folder gets both cells files. */
+/**
+ * The {@code export_cells} checkbox from a macro line, as the recorder writes it: the slide's folder gets both
+ * cells files, and Show Results Overlay shows the nuclei on an image of the slide.
+ */
 class ExportCellsMacroTest {
     private static final Path SLIDE = Paths.get("test-images/synthetic-2048-0.25um.tif").toAbsolutePath();
 
@@ -37,5 +45,29 @@ class ExportCellsMacroTest {
         assertTrue(csv.size() > 100, csv.size() + " lines");
         assertTrue(Files.size(slide.resolve(CellFiles.GEOJSON)) > 0);
         assertTrue(new String(Files.readAllBytes(slide.resolve("summary.json")), StandardCharsets.UTF_8).contains("\"export_cells\": true"));
+
+        // Show Results Overlay puts them on a level of the slide (here half the size), one point selection per class.
+        ImagePlus half = new ImagePlus("half", new ColorProcessor(1024, 1024));
+        Overlay o = ShowOverlayCommand.overlay(slide, half, "none", true);
+        int points = 0;
+        boolean immune = false;
+        for (Roi r : o.toArray()) {
+            if (!(r instanceof PointRoi)) continue;
+            points += ((PointRoi) r).getNCoordinates();
+            immune |= r.getName().startsWith("immune (");
+            ij.process.FloatPolygon p = ((PointRoi) r).getFloatPolygon();
+            for (int i = 0; i < p.npoints; i++) {
+                assertTrue(p.xpoints[i] >= 0 && p.xpoints[i] <= 1024 && p.ypoints[i] >= 0 && p.ypoints[i] <= 1024, p.xpoints[i] + ", " + p.ypoints[i]);
+            }
+        }
+        assertEquals(csv.size() - 1, points, "every nucleus a point");
+        assertTrue(immune, "the immune cells are one selection");
+        assertEquals(0, ShowOverlayCommand.overlay(slide, half, "none", false).toArray().length - nonPoints(o), "no points unless asked");
+    }
+
+    private static int nonPoints(Overlay o) {
+        int n = 0;
+        for (Roi r : o.toArray()) if (!(r instanceof PointRoi)) n++;
+        return n;
     }
 }
