@@ -4,20 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import necroptosis.report.CellFiles;
+import necroptosis.report.ResultWriter;
 import necroptosis.scoring.DabThresholds;
 import necroptosis.scoring.PixelScore;
 import necroptosis.segmentation.Nucleus;
+import necroptosis.slide.OpenOptions;
+import necroptosis.slide.SlideSource;
+import necroptosis.slide.SlideSources;
 
 /**
  * The cell records' bookkeeping on two hand-made tiles: a border duplicate that {@link BorderDuplicates}
  * removes is listed once (by the lower tile), an immune cell the core check removes is pyknotic, the tiles
- * come in their order whatever order they finished in, and each nucleus keeps its measurements.
+ * come in their order whatever order they finished in, and each nucleus keeps its measurements. A slide of
+ * glass only gives the files all the same, empty.
  */
 class CellRecordsTest {
     /** Two tiles of 64 analysis pixels side by side, 16-pixel blocks, 0.5 µm pixels (a duplicate is within 5 px). */
@@ -83,5 +97,21 @@ class CellRecordsTest {
             assertThrows(IllegalStateException.class,
                     () -> records.forEach(tiles, 1, DabThresholds.DEFAULT, (x, y, immune, n) -> Zone.VIABLE, c -> {}));
         }
+    }
+
+    @Test
+    void glassOnlyGivesTheHeaderAndAnEmptyCollection(@TempDir Path dir) throws Exception {
+        Path png = EdgeSlides.glass(dir.resolve("glass.png"), 512, 512, 2, 1);
+        Path out;
+        try (SlideSource s = SlideSources.open(png, OpenOptions.DEFAULT.withPixelSize(0.5))) {
+            SlideResult r = new SlideAnalysis(AnalysisSettings.builder().threads(2).exportCells(true).build(), ProgressListener.NONE).run(s);
+            out = ResultWriter.write(r, dir.resolve("out"));
+        }
+        assertEquals(Collections.singletonList(String.join(",", CellFiles.COLUMNS)),
+                Files.readAllLines(out.resolve(CellFiles.CSV), StandardCharsets.UTF_8));
+        JsonObject fc = JsonParser.parseString(new String(Files.readAllBytes(out.resolve(CellFiles.GEOJSON)), StandardCharsets.UTF_8))
+                .getAsJsonObject();
+        assertEquals("FeatureCollection", fc.get("type").getAsString());
+        assertEquals(0, fc.getAsJsonArray("features").size());
     }
 }
