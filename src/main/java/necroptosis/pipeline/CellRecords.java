@@ -29,7 +29,7 @@ public final class CellRecords implements Closeable {
         IMMUNE("immune"),
         /** Any other intact nucleus (at least the debris size): tiles.csv's nuclei, with the immune cells. */
         TUMOUR("tumour"),
-        /** A pale nucleus below the debris size (cut at its tip): a cell in cell mode, not an intact nucleus. */
+        /** A nucleus below the debris size, neither immune nor debris (mostly pale, cut at its tip): a cell, not an intact nucleus. */
         OTHER("other"),
         /** A small dark fragment (karyorrhexis): counted as debris, the necrosis cue. */
         DEBRIS("debris"),
