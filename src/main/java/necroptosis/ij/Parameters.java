@@ -81,6 +81,7 @@ final class Parameters {
             l.add(image.withChoices(imageTitles));
         }
         l.add(Setting.option("heatmap", Type.CHOICE, "mlkl", "").in(Group.OTHER).withLabel("Heatmap").withChoices("mlkl", "immune", "none"));
+        l.add(option("nuclei", Type.FLAG, Group.OTHER, "Nuclei from cells.csv (a result scored with Export cells)"));
         return l;
     }
 

@@ -19,6 +19,7 @@ import ij.ImagePlus;
 import ij.Macro;
 import ij.WindowManager;
 import ij.gui.Overlay;
+import ij.gui.PointRoi;
 import ij.gui.Roi;
 import ij.measure.Calibration;
 import ij.plugin.PlugIn;
@@ -26,6 +27,7 @@ import necroptosis.pipeline.AnalysisSettings;
 import necroptosis.pipeline.SettingValues;
 import necroptosis.regions.GeoJsonRegions;
 import necroptosis.regions.UserRegions;
+import necroptosis.report.CellFiles;
 import necroptosis.report.ColorMap;
 import necroptosis.report.Outline;
 import necroptosis.slide.SlideException;
@@ -70,7 +72,7 @@ public final class ShowOverlayCommand implements PlugIn {
                     : "image=" + Parameters.show(title) + ": no open image has this title");
         }
         if (v.text("result").isEmpty()) throw new Parameters.OptionException("result: no result folder given (result=[/path/results/slide])");
-        Overlay o = overlay(Paths.get(v.text("result")), imp, v.choice("heatmap"));
+        Overlay o = overlay(Paths.get(v.text("result")), imp, v.choice("heatmap"), v.flag("nuclei"));
         imp.setOverlay(o);
         IJ.showStatus(TITLE + ": " + o.size() + " outlines and tiles on " + imp.getTitle());
     }
@@ -82,8 +84,13 @@ public final class ShowOverlayCommand implements PlugIn {
         return l.toArray(new String[0]);
     }
 
-    /** The overlay of a result folder for an image of the slide. */
+    /** The overlay of a result folder for an image of the slide, without the nuclei. */
     static Overlay overlay(Path result, ImagePlus imp, String heatmap) throws IOException {
+        return overlay(result, imp, heatmap, false);
+    }
+
+    /** The overlay of a result folder for an image of the slide; {@code nuclei}: with cells.csv's nuclei as points. */
+    static Overlay overlay(Path result, ImagePlus imp, String heatmap, boolean nuclei) throws IOException {
         Path summaryFile = result.resolve("summary.json");
         if (!Files.isRegularFile(summaryFile)) {
             throw new SlideException(result.toString(), "no summary.json here: choose the folder of one slide's results (it holds summary.json, tiles.csv, necrosis.geojson)");
@@ -120,8 +127,64 @@ public final class ShowOverlayCommand implements PlugIn {
                 o.add(ResultsDisplay.roi(p.rings(), cls + " " + (++counts[k]), cls, s));
             }
         }
+        if (nuclei) {
+            Path cells = result.resolve(CellFiles.CSV);
+            if (Files.isRegularFile(cells)) {
+                for (Roi r : nucleusPoints(cells, s)) o.add(r);
+            } else {
+                IJ.log(TITLE + ": " + cells + " not found (score the slide with Export cells to write it); showing no nuclei");
+            }
+        }
         ResultsDisplay.legend(o, imp.getWidth(), imp.getHeight(), legend, map);
         return o;
+    }
+
+    /**
+     * cells.csv's nuclei as one point selection per class, in the class's colour in cells.geojson, named by
+     * class and count ("immune (5830)"), so the ROI Manager or the overlay's list can show one class at a time.
+     */
+    static List<Roi> nucleusPoints(Path cells, double s) throws IOException {
+        Map<String, float[][]> byClass = new TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
+        try (BufferedReader r = Files.newBufferedReader(cells, StandardCharsets.UTF_8)) {
+            String header = r.readLine();
+            List<String> cols = Arrays.asList(header == null ? new String[0] : header.split(","));
+            int xi = cols.indexOf("x_px"), yi = cols.indexOf("y_px"), ci = cols.indexOf("class");
+            if (xi < 0 || yi < 0 || ci < 0) throw new SlideException(cells.toString(), "not a cells.csv: needs columns x_px, y_px, class");
+            int line = 1;
+            for (String l; (l = r.readLine()) != null; ) {
+                line++;
+                if (l.trim().isEmpty()) continue;
+                String[] f = l.split(",", -1);
+                float x, y;
+                try {
+                    x = (float) (Double.parseDouble(f[xi]) * s);
+                    y = (float) (Double.parseDouble(f[yi]) * s);
+                } catch (RuntimeException e) {
+                    throw new SlideException(cells.toString(), "line " + line + " is not a nucleus row");
+                }
+                String c = f[ci];
+                int n = counts.merge(c, 1, Integer::sum);
+                float[][] xy = byClass.computeIfAbsent(c, k -> new float[2][256]);
+                if (n > xy[0].length) {
+                    xy[0] = Arrays.copyOf(xy[0], 2 * xy[0].length);
+                    xy[1] = Arrays.copyOf(xy[1], 2 * xy[1].length);
+                }
+                xy[0][n - 1] = x;
+                xy[1][n - 1] = y;
+            }
+        }
+        List<Roi> out = new ArrayList<>();
+        for (Map.Entry<String, float[][]> e : byClass.entrySet()) {
+            int n = counts.get(e.getKey());
+            PointRoi p = new PointRoi(e.getValue()[0], e.getValue()[1], n);
+            p.setPointType(PointRoi.DOT);
+            p.setSize(1);
+            p.setName(e.getKey() + " (" + n + ")");
+            p.setStrokeColor(new java.awt.Color(CellFiles.rgb(e.getKey())));
+            out.add(p);
+        }
+        return out;
     }
 
     /**

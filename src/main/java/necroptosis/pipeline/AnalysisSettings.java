@@ -75,6 +75,11 @@ public final class AnalysisSettings {
     public final boolean cellMode;
     public final CellCompartment compartment;
     public final double cellExpansionUm;
+    /**
+     * Whether every detected nucleus is written to cells.csv and cells.geojson, so the calls can be checked
+     * cell by cell; changes no number of the analysis.
+     */
+    public final boolean exportCells;
     /** Glass intensity I0 (r, g, b) given by the user, or null to estimate it from the overview. */
     public final double[] background;
     /** Polygons that override or restrict the automatic cores (DESIGN.md step 5); null = none. */
@@ -101,6 +106,7 @@ public final class AnalysisSettings {
         cellMode = b.cellMode;
         compartment = b.compartment;
         cellExpansionUm = b.cellExpansionUm;
+        exportCells = b.exportCells;
         userRegions = b.userRegions;
         background = b.background == null ? null : b.background.clone();
     }
@@ -135,6 +141,7 @@ public final class AnalysisSettings {
         b.cellMode = cellMode;
         b.compartment = compartment;
         b.cellExpansionUm = cellExpansionUm;
+        b.exportCells = exportCells;
         b.userRegions = userRegions;
         b.background = background;
         return b;
@@ -181,6 +188,7 @@ public final class AnalysisSettings {
         boolean cellMode = false;
         CellCompartment compartment = DEFAULT_COMPARTMENT;
         double cellExpansionUm = DEFAULT_CELL_EXPANSION_UM;
+        boolean exportCells = false;
         double[] background;
         UserRegions userRegions = null;
 
@@ -204,6 +212,7 @@ public final class AnalysisSettings {
         public Builder cellMode(boolean v) { cellMode = v; return this; }
         public Builder compartment(CellCompartment v) { compartment = v; return this; }
         public Builder cellExpansionUm(double v) { cellExpansionUm = v; return this; }
+        public Builder exportCells(boolean v) { exportCells = v; return this; }
         /** For fields without glass (crops, TMA cores filled with tissue), where I0 cannot be measured. */
         public Builder background(double[] rgb) { background = rgb == null ? null : rgb.clone(); return this; }
         /** User regions with their mode; null for none. Checked in {@link #build()}. */

@@ -26,29 +26,47 @@ public final class BoundaryCells {
      * there. Returns the number of cells moved.
      */
     static int assignRimEdge(List<TileResult> tiles, BlockGrid grid, ZoneMap zones, double rimWidthUm) {
-        int moved = 0, w = grid.width, h = grid.height, bpx = grid.blockPx;
-        byte rim = (byte) Zone.RIM.ordinal(), viable = (byte) Zone.VIABLE.ordinal();
+        int moved = 0;
         for (TileResult t : tiles) {
             for (int i = 0; i < t.immunePositions.length; i += 2) {
                 double x = t.immunePositions[i], y = t.immunePositions[i + 1];
-                int bx = (int) x / bpx, by = (int) y / bpx;
-                if (bx >= w || by >= h) continue;
-                int b = by * w + bx;
-                byte z = zones.zones[b];
-                if (z != rim && z != viable) continue;
-                byte other = z == rim ? viable : rim;
-                // Blocks that also touch a core are left to the core boundary (a rim one block wide).
-                byte necrosis = (byte) Zone.NECROSIS.ordinal();
-                if (nearestNeighbour(grid, bx, by, x, y, q -> zones.zones[q] == necrosis) >= 0) continue;
-                int target = nearestNeighbour(grid, bx, by, x, y, q -> zones.zones[q] == other);
+                int target = rimEdgeTarget(grid, zones, rimWidthUm, x, y);
                 if (target < 0) continue;
-                double d = interpolate(zones.signedDistanceUm, w, h, x / bpx - 0.5, y / bpx - 0.5);
-                if (Double.isNaN(d) || (d > rimWidthUm) == (z == viable)) continue;
-                grid.moveImmuneCell(b, target);
+                grid.moveImmuneCell(grid.blockAt(x, y), target);
                 moved++;
             }
         }
         return moved;
+    }
+
+    /** The block an immune cell at (x, y) counts in instead of its own by {@link #assignRimEdge}'s rule; -1: its own. */
+    private static int rimEdgeTarget(BlockGrid grid, ZoneMap zones, double rimWidthUm, double x, double y) {
+        int w = grid.width, h = grid.height, bpx = grid.blockPx;
+        byte rim = (byte) Zone.RIM.ordinal(), viable = (byte) Zone.VIABLE.ordinal();
+        int bx = (int) x / bpx, by = (int) y / bpx;
+        if (bx >= w || by >= h) return -1;
+        byte z = zones.zones[by * w + bx];
+        if (z != rim && z != viable) return -1;
+        byte other = z == rim ? viable : rim;
+        // Blocks that also touch a core are left to the core boundary (a rim one block wide).
+        byte necrosis = (byte) Zone.NECROSIS.ordinal();
+        if (nearestNeighbour(grid, bx, by, x, y, q -> zones.zones[q] == necrosis) >= 0) return -1;
+        int target = nearestNeighbour(grid, bx, by, x, y, q -> zones.zones[q] == other);
+        if (target < 0) return -1;
+        double d = interpolate(zones.signedDistanceUm, w, h, x / bpx - 0.5, y / bpx - 0.5);
+        if (Double.isNaN(d) || (d > rimWidthUm) == (z == viable)) return -1;
+        return target;
+    }
+
+    /**
+     * The block whose zone an immune cell at (x, y) counts in once {@link #assign} and {@link #assignRimEdge}
+     * have run (a cell one moves, the other leaves alone), for the cells' own table.
+     */
+    static int countedBlock(BlockGrid grid, int[] core, float[] ratio, ZoneMap zones, double rimWidthUm, double x, double y,
+            int intactNeighbours) {
+        int target = coreSideTarget(grid, core, ratio, x, y, intactNeighbours);
+        if (target < 0) target = rimEdgeTarget(grid, zones, rimWidthUm, x, y);
+        return target >= 0 ? target : grid.blockAt(x, y);
     }
 
     /** The 8-neighbour of block (bx, by) with tissue that passes {@code accept} and whose centre is nearest to (x, y); -1 if none. */
@@ -75,21 +93,28 @@ public final class BoundaryCells {
      * Returns the number of cells moved.
      */
     static int assign(List<TileResult> tiles, BlockGrid grid, int[] core, float[] ratio) {
-        if (ratio == null) return 0;
-        int moved = 0, w = grid.width, h = grid.height, bpx = grid.blockPx;
+        int moved = 0;
         for (TileResult t : tiles) {
             for (int i = 0; i < t.immunePositions.length; i += 2) {
                 double x = t.immunePositions[i], y = t.immunePositions[i + 1];
-                int bx = (int) x / bpx, by = (int) y / bpx;
-                if (bx >= w || by >= h) continue;
-                int b = by * w + bx;
-                boolean inCore = core[b] > 0;
-                if (countsInCore(grid, core, ratio, x, y, t.immuneIntactNeighbours[i / 2]) == inCore) continue;
-                grid.moveImmuneCell(b, nearestNeighbour(grid, bx, by, x, y, q -> (core[q] > 0) != inCore));
+                int target = coreSideTarget(grid, core, ratio, x, y, t.immuneIntactNeighbours[i / 2]);
+                if (target < 0) continue;
+                grid.moveImmuneCell(grid.blockAt(x, y), target);
                 moved++;
             }
         }
         return moved;
+    }
+
+    /** The block an immune cell at (x, y) counts in instead of its own by {@link #assign}'s rule; -1: its own. */
+    private static int coreSideTarget(BlockGrid grid, int[] core, float[] ratio, double x, double y, int intactNeighbours) {
+        if (ratio == null) return -1;
+        int w = grid.width, h = grid.height, bpx = grid.blockPx;
+        int bx = (int) x / bpx, by = (int) y / bpx;
+        if (bx >= w || by >= h) return -1;
+        boolean inCore = core[by * w + bx] > 0;
+        if (countsInCore(grid, core, ratio, x, y, intactNeighbours) == inCore) return -1;
+        return nearestNeighbour(grid, bx, by, x, y, q -> (core[q] > 0) != inCore);
     }
 
     /**

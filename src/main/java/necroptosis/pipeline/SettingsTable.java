@@ -131,7 +131,12 @@ public final class SettingsTable {
                     + SettingValues.format(AnalysisSettings.DEFAULT_BLOCK_UM * AnalysisSettings.DEFAULT_TILE_BLOCKS) + " µm)")
                     .withUnit("µm").in(Group.OUTPUT).withLabel("Heatmap_cell (0 = analysis tile)")
                     .applies((b, v) -> b.heatmapCellUm(v.number("heatmap_cell")))
-                    .records("heatmap_cell_um", s -> s.heatmapCellUm == 0 ? null : s.heatmapCellUm)));
+                    .records("heatmap_cell_um", s -> s.heatmapCellUm == 0 ? null : s.heatmapCellUm),
+            // Recorded only when on: it changes no number, and default results keep the provenance they always had.
+            option("export_cells", Type.FLAG, false, "also write every detected nucleus to cells.csv and cells.geojson (QuPath detections): "
+                    + "position, area, zone, class, DAB OD and grade").in(Group.OUTPUT)
+                    .withLabel("Export_cells (cells.csv, cells.geojson)")
+                    .applies((b, v) -> b.exportCells(v.flag("export_cells"))).records("export_cells", s -> s.exportCells ? true : null)));
 
     /** The settings a user gives, in dialog order: by group, in table order within a group. */
     public static List<Setting> options() {

@@ -60,6 +60,23 @@ public final class SlideAnalysis {
 
     /** {@link #run(SlideSource)} with {@code step} done to each tissue tile. */
     SlideResult run(SlideSource slide, TileStep step) throws IOException {
+        CellRecords records = settings.exportCells ? CellRecords.create() : null;
+        try {
+            return run(slide, step, records);
+        } catch (IOException | RuntimeException | Error e) {
+            if (records != null) {
+                try {
+                    records.close();
+                } catch (IOException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The run, with every tile's nuclei kept in {@code records} (null: not kept). */
+    private SlideResult run(SlideSource slide, TileStep step, CellRecords records) throws IOException {
         long start = System.nanoTime();
         if (!slide.pixelSize().isKnown()) {
             throw new UnknownPixelSizeException(slide.path(), slide.pixelSize());
@@ -124,10 +141,11 @@ public final class SlideAnalysis {
                 nuclearMarker, this::inParallel);
         double nucleusThreshold = nucleusReference[0], slideNucleusOd = nucleusReference[1];
         double immuneMinOd = NucleusClassifier.immuneMinOd(settings.nuclei, slideNucleusOd);
-        TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold, immuneMinOd);
+        TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold, immuneMinOd, records);
         List<TileResult> tileResults = runTiles(analyzer, step, todo, tilesX);
         grid.finishTiles();
         List<TileResult> tiles = BorderDuplicates.remove(tileResults, grid, scale.pixelUm);
+        if (records != null) records.duplicatesRemoved(tiles);
         slide.releaseCaches();
 
         progress.status("necrosis");
@@ -145,7 +163,7 @@ public final class SlideAnalysis {
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new SlideResult(slide, settings, stains, stainsHow, backgroundHow, scale, overview, overviewTissue, grid, cores, zones,
                 tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold, slideNucleusOd, immuneMinOd,
-                tissueThreshold.minOdSum, tissueThreshold.how, uncertainCores, regionsNote);
+                tissueThreshold.minOdSum, tissueThreshold.how, uncertainCores, regionsNote, records);
     }
 
     /** Side of a threshold sample window and spacing of the windows on the slide, in µm. */

@@ -43,11 +43,18 @@ public final class SlideResult {
     public final boolean[] uncertainCores;
     /** How many user-region polygons were clipped to the slide or dropped outside it, or null. */
     public final String regionsNote;
+    /**
+     * Every detected nucleus, for cells.csv and cells.geojson, when {@link AnalysisSettings#exportCells}; else
+     * null. Held in a temporary file, which the writer of the outputs deletes ({@link CellRecords#close}).
+     */
+    public final CellRecords cellRecords;
 
     SlideResult(SlideSource slide, AnalysisSettings settings, StainVectors stainsUsed, String stainsHow, String backgroundHow,
             ScaledLevel analysisScale, Overview overview, byte[] overviewTissue, BlockGrid grid, NecrosisSegmenter.Result cores,
             ZoneMap zones, List<TileResult> tiles, int tilesTotal, int tilesSkipped, long runMillis, double nucleusThresholdOd,
-            double slideNucleusOd, double immuneMinOd, double tissueMinOdSum, String tissueHow, boolean[] uncertainCores, String regionsNote) {
+            double slideNucleusOd, double immuneMinOd, double tissueMinOdSum, String tissueHow, boolean[] uncertainCores, String regionsNote,
+            CellRecords cellRecords) {
+        this.cellRecords = cellRecords;
         this.uncertainCores = uncertainCores;
         this.tissueMinOdSum = tissueMinOdSum;
         this.tissueHow = tissueHow;

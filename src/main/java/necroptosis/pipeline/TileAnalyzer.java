@@ -33,9 +33,12 @@ final class TileAnalyzer {
     private final double nucleusThreshold;
     /** Overview pixels per analysis pixel. */
     private final double toOverview;
+    /** Where each tile's nuclei go for cells.csv ({@link AnalysisSettings#exportCells}); null: not kept. */
+    private final CellRecords records;
 
     TileAnalyzer(ScaledLevel scale, AnalysisSettings settings, ColorDeconvolution deconvolution, BlockGrid grid, int tilePx,
-            TissueRegion region, double toOverview, double nucleusThreshold, double immuneMinOd) {
+            TissueRegion region, double toOverview, double nucleusThreshold, double immuneMinOd, CellRecords records) {
+        this.records = records;
         this.nucleusThreshold = nucleusThreshold;
         this.region = region;
         this.toOverview = toOverview;
@@ -99,7 +102,7 @@ final class TileAnalyzer {
         List<Nucleus> nuclei = detector.detect(h, nuclearMarker ? dab : null, tissue, rw, rh, scale.pixelUm, labels, nucleusThreshold);
         // The cells go into the pixels' array: they are no longer needed once separated into stains.
         int[] cells = rgb;
-        double[] cellDab = settings.cellMode
+        double[] cellDab = settings.cellMode || records != null
                 ? compartmentMeans(labels, nuclei.size(), dab, rw, rh, settings.compartment, settings.cellExpansionUm, cells) : null;
         // Marker mode (CD45/CD3/CD8 slides): the immune-cell rule reads the DAB of each nucleus' rim.
         double[] markerDab = markerMode
@@ -107,15 +110,17 @@ final class TileAnalyzer {
         int counted = 0, immune = 0;
         double[] positions = new double[16];
         boolean[] holdsInNecrosis = new boolean[8];
+        CellRecords.TileCells owned = records == null ? null : new CellRecords.TileCells();
         for (int k = 0; k < nuclei.size(); k++) {
             Nucleus nu = nuclei.get(k);
             double gx = rx + nu.x, gy = ry + nu.y;
             if (gx < cx || gy < cy || gx >= cx + cw || gy >= cy + ch) continue; // another tile's nucleus
             int b = grid.blockAt(gx, gy);
-            if (cellDab != null && nu.kind != Nucleus.Kind.DEBRIS) {
+            if (settings.cellMode && nu.kind != Nucleus.Kind.DEBRIS) {
                 grid.addCell(t.bin(cellDab[k]), b);
             }
             Nucleus.Kind kind = markerMode ? classifier.markerModeKind(nu, markerDab[k], t.weak()) : nu.kind;
+            if (owned != null) owned.add(gx, gy, nu.areaUm2, kind, classifier.isIntact(nu), cellDab[k]);
             switch (kind) {
                 case LYMPHOCYTE:
                     grid.addLymphocyte(b);
@@ -139,6 +144,7 @@ final class TileAnalyzer {
                     break;
             }
         }
+        if (owned != null) records.append(index, owned);
         return new TileResult(index, cx, cy, cw, ch, tileScore, counted, immune, Arrays.copyOf(positions, 2 * immune),
                 intactNeighbours(nuclei, positions, immune, rx, ry), Arrays.copyOf(holdsInNecrosis, immune));
     }

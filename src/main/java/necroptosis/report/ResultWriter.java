@@ -85,9 +85,18 @@ public final class ResultWriter {
 
     /**
      * Writes into {@code <outDir>/<folderName>/}; a batch names the folders itself so that two slides with
-     * the same safe name do not share one. The name must be one plain path element.
+     * the same safe name do not share one. The name must be one plain path element. The result's cell
+     * records ({@code --export-cells}), written to cells.csv and cells.geojson, are deleted afterwards.
      */
     public static Written writeAll(SlideResult r, Path outDir, String folderName) throws IOException {
+        try {
+            return writeAllOnce(r, outDir, folderName);
+        } finally {
+            if (r.cellRecords != null) r.cellRecords.close();
+        }
+    }
+
+    private static Written writeAllOnce(SlideResult r, Path outDir, String folderName) throws IOException {
         if (!folderName.matches("[A-Za-z0-9._-]+") || folderName.matches("\\.+")) {
             throw new IllegalArgumentException("output folder name must be a plain name of letters, digits, '.', '_' and '-'; got '" + folderName + "'");
         }
@@ -113,6 +122,10 @@ public final class ResultWriter {
             // The files are independent, and drawing and compressing the PNGs is serial work after the
             // parallel tiles: write them on the run's threads.
             List<FileTask> tasks = new ArrayList<>();
+            if (r.cellRecords != null) { // the longest on a whole slide: started first
+                tasks.add(named(dir, tmp, CellFiles.CSV, f -> writeAtomically(f, w -> CellFiles.writeCsv(r, w))));
+                tasks.add(named(dir, tmp, CellFiles.GEOJSON, f -> writeAtomically(f, w -> CellFiles.writeGeoJson(r, w))));
+            }
             tasks.add(named(dir, tmp, "tiles.csv", f -> writeAtomically(f, w -> writeTiles(rows, w))));
             tasks.add(named(dir, tmp, "distance_profile.csv", f -> writeAtomically(f, w -> writeProfile(summary.distanceProfile, w))));
             tasks.add(named(dir, tmp, "overview.png", f -> writePng(f, () -> OverviewImage.render(r, outlines))));

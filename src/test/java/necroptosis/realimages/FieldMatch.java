@@ -36,7 +36,7 @@ final class FieldMatch {
     }
 
     static FieldMatch of(RealDatasets.PointField field, AnalysisSettings settings) throws IOException {
-        FieldRun run = FieldRun.of(field.image, field.pixelUm, settings);
+        FieldRun run = FieldRun.withNuclei(field.image, field.pixelUm, settings);
         return new FieldMatch(field, run, run.nuclei(), run.immuneLevel0());
     }
 

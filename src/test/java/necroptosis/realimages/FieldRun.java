@@ -46,6 +46,22 @@ final class FieldRun {
         }
     }
 
+    /**
+     * As {@link #of}, with {@link #nuclei} detected while the file is open: a reader may refuse to read a
+     * closed slide (Bio-Formats does).
+     */
+    static FieldRun withNuclei(Path file, Double pixelUm, AnalysisSettings settings) throws IOException {
+        OpenOptions o = pixelUm == null ? OpenOptions.DEFAULT : OpenOptions.DEFAULT.withPixelSize(pixelUm);
+        try (SlideSource slide = SlideSources.open(file, o)) {
+            FieldRun run = new FieldRun(new SlideAnalysis(settings, ProgressListener.NONE).run(slide));
+            run.nuclei = run.nuclei();
+            return run;
+        }
+    }
+
+    /** The nuclei once detected by {@link #withNuclei}. */
+    private List<Cell> nuclei;
+
     /** The immune cells the analysis counted, interleaved x, y in level-0 pixel coordinates (0 = first pixel's centre). */
     double[] immuneLevel0() {
         double l0 = result.analysisScale.level0PerPixel;
@@ -75,6 +91,7 @@ final class FieldRun {
 
     /** Every nucleus of the field (debris included), detected again as described in the class comment. */
     List<Cell> nuclei() throws IOException {
+        if (nuclei != null) return nuclei;
         SlideResult r = result;
         int aw = (int) r.analysisScale.width, ah = (int) r.analysisScale.height, an = aw * ah;
         int[] rgb = r.analysisScale.read(0, 0, aw, ah);
