@@ -137,9 +137,9 @@ public final class SlideAnalysis {
         progress.status("tiles");
         double toOverview = scale.level0PerPixel / overview.scale.level0PerPixel;
         boolean nuclearMarker = settings.cellMode && settings.compartment == CellCompartment.NUCLEUS;
-        double[] nucleusReference = nucleusReference(scale, overview, overviewTissue, deconvolution, new NucleusDetector(settings.nuclei),
-                nuclearMarker, this::inParallel);
-        double nucleusThreshold = nucleusReference[0], slideNucleusOd = nucleusReference[1];
+        SampleWindows samples = nucleusReference(scale, overview, overviewTissue, deconvolution, new NucleusDetector(settings.nuclei),
+                nuclearMarker, settings.thresholds.weak(), this::inParallel);
+        double nucleusThreshold = samples.nucleusThresholdOd, slideNucleusOd = samples.slideNucleusOd;
         double immuneMinOd = NucleusClassifier.immuneMinOd(settings.nuclei, slideNucleusOd);
         TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold, immuneMinOd, records);
         List<TileResult> tileResults = runTiles(analyzer, step, todo, tilesX);
@@ -163,7 +163,8 @@ public final class SlideAnalysis {
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new SlideResult(slide, settings, stains, stainsHow, backgroundHow, scale, overview, overviewTissue, grid, cores, zones,
                 tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold, slideNucleusOd, immuneMinOd,
-                tissueThreshold.minOdSum, tissueThreshold.how, uncertainCores, regionsNote, records);
+                tissueThreshold.minOdSum, tissueThreshold.how, uncertainCores, regionsNote, records,
+                appearanceNotes(stains, overview, overviewTissue, scale.pixelUm, samples));
     }
 
     /** Side of a threshold sample window and spacing of the windows on the slide, in µm. */
@@ -186,19 +187,30 @@ public final class SlideAnalysis {
      * threads); their histograms and nuclei are gathered in the windows' order, so neither value depends on
      * the threads.
      */
-    static double[] nucleusReference(ScaledLevel scale, Overview overview, byte[] tissue, ColorDeconvolution deconvolution,
-            NucleusDetector detector, boolean nuclearMarker, Runner runner) throws IOException {
+    static SampleWindows nucleusReference(ScaledLevel scale, Overview overview, byte[] tissue, ColorDeconvolution deconvolution,
+            NucleusDetector detector, boolean nuclearMarker, double weakDabOd, Runner runner) throws IOException {
         List<int[]> windows = thresholdWindows(scale, overview, tissue);
+        boolean dabStain = StainCheck.isDab(deconvolution.stains());
         List<Callable<float[][]>> reads = new ArrayList<>();
         for (int[] win : windows) {
             reads.add(() -> {
                 int[] rgb = scale.read(win[0], win[1], win[2], win[3]);
-                float[] hem = new float[win[2] * win[3]], dab = nuclearMarker ? new float[hem.length] : null;
+                float[] hem = new float[win[2] * win[3]], dab = nuclearMarker || dabStain ? new float[hem.length] : null;
                 deconvolution.deconvolve(rgb, hem, dab, null);
-                return new float[][] {hem, dab};
+                float[] measures = {(float) FocusCheck.edgeWidthUm(hem, win[2], win[3], scale.pixelUm), 0, 0};
+                if (dabStain) StainCheck.countClipped(rgb, dab, weakDabOd, measures, 1);
+                return new float[][] {hem, nuclearMarker ? dab : null, measures};
             });
         }
         List<float[][]> stains = runner.all(reads);
+        double[] widths = new double[windows.size()];
+        long dabPositive = 0, dabClipped = 0;
+        for (int k = 0; k < windows.size(); k++) {
+            float[] m = stains.get(k)[2];
+            widths[k] = m[0];
+            dabPositive += (long) m[1];
+            dabClipped += (long) m[2];
+        }
         List<Callable<int[]>> samples = new ArrayList<>();
         for (int k = 0; k < windows.size(); k++) {
             int[] win = windows.get(k);
@@ -231,7 +243,38 @@ public final class SlideAnalysis {
         }
         Arrays.sort(all);
         double median = n == 0 ? 0 : n % 2 == 1 ? all[n / 2] : (all[n / 2 - 1] + all[n / 2]) / 2;
-        return new double[] {threshold, median};
+        return new SampleWindows(threshold, median, FocusCheck.medianWidth(widths), dabPositive, dabClipped);
+    }
+
+    /** What the sample windows of {@link #nucleusReference} tell about the slide. */
+    static final class SampleWindows {
+        final double nucleusThresholdOd;
+        /** Median mean OD of the intact nuclei; 0 when none was found. */
+        final double slideNucleusOd;
+        /** {@link FocusCheck#edgeWidthUm}, the median over the windows; NaN when none could be measured. */
+        final double edgeWidthUm;
+        /** Pixels above the weak DAB threshold, and of them those whose DAB is clipped ({@link StainCheck#countClipped}). */
+        final long dabPositive, dabClipped;
+
+        SampleWindows(double nucleusThresholdOd, double slideNucleusOd, double edgeWidthUm, long dabPositive, long dabClipped) {
+            this.nucleusThresholdOd = nucleusThresholdOd;
+            this.slideNucleusOd = slideNucleusOd;
+            this.edgeWidthUm = edgeWidthUm;
+            this.dabPositive = dabPositive;
+            this.dabClipped = dabClipped;
+        }
+    }
+
+    /** The notes on how the slide looks against the preset: eosin or no DAB, clipped DAB, out of focus. */
+    private List<String> appearanceNotes(StainVectors stains, Overview overview, byte[] tissue, double pixelUm, SampleWindows samples) {
+        List<String> notes = new ArrayList<>();
+        String stain = StainCheck.note(stains, settings.thresholds.weak(), overview.rgb, tissue, settings.marker);
+        if (stain != null) notes.add(stain);
+        String clipped = StainCheck.clippedNote(samples.dabPositive, samples.dabClipped, settings.marker);
+        if (clipped != null) notes.add(clipped);
+        String focus = FocusCheck.note(samples.edgeWidthUm, pixelUm);
+        if (focus != null) notes.add(focus);
+        return notes;
     }
 
     /** Runs tasks and returns their results in the tasks' order. */

@@ -34,8 +34,8 @@ public final class SlideResult {
     public final double immuneMinOd;
     /** Whether the content is a stained section big enough to score; the summary's status and notes say when not. */
     public final ContentCheck content;
-    /** Why the DAB channel may not be DAB (eosin-like hue), or null. */
-    public final String stainNote;
+    /** How the slide looks against the preset, one note each: eosin or no DAB, clipped DAB, out of focus. */
+    public final List<String> appearanceNotes;
     /** The OD sum above which the overview is tissue, and how it was chosen ({@code TissueThreshold}). */
     public final double tissueMinOdSum;
     public final String tissueHow;
@@ -53,7 +53,7 @@ public final class SlideResult {
             ScaledLevel analysisScale, Overview overview, byte[] overviewTissue, BlockGrid grid, NecrosisSegmenter.Result cores,
             ZoneMap zones, List<TileResult> tiles, int tilesTotal, int tilesSkipped, long runMillis, double nucleusThresholdOd,
             double slideNucleusOd, double immuneMinOd, double tissueMinOdSum, String tissueHow, boolean[] uncertainCores, String regionsNote,
-            CellRecords cellRecords) {
+            CellRecords cellRecords, List<String> appearanceNotes) {
         this.cellRecords = cellRecords;
         this.uncertainCores = uncertainCores;
         this.tissueMinOdSum = tissueMinOdSum;
@@ -81,6 +81,6 @@ public final class SlideResult {
         this.tilesSkipped = tilesSkipped;
         this.runMillis = runMillis;
         this.content = ContentCheck.of(analysisScale, grid.blockPx, overview, overviewTissue);
-        this.stainNote = StainCheck.note(stainsUsed, settings.thresholds.weak(), overview.rgb, overviewTissue, settings.marker);
+        this.appearanceNotes = java.util.Collections.unmodifiableList(appearanceNotes);
     }
 }

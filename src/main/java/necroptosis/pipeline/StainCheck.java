@@ -12,7 +12,8 @@ import necroptosis.stain.StainVectors;
  * haematoxylin also more green than blue. On the real images in ../shared, among pixels above the weak
  * DAB threshold, those absorbing more blue than green are 0-1 % on every H&E field with much such tissue
  * (CMU-1, NuCLS, osteosarcoma, BRACS, TCGA) and 5-98 % on every IHC field (DeepLIIF, OS-2, scikit-image's).
- * The check is advisory: it adds a note and changes no number.
+ * The checks are advisory: they add a note and change no number. Also said: a DAB slide with no DAB-positive
+ * tissue at all, and DAB so dark that the scanner clipped it ({@link #countClipped}).
  */
 public final class StainCheck {
     /** Share of tissue above the weak DAB threshold from which the hue of that "DAB" is judged. */
@@ -20,14 +21,56 @@ public final class StainCheck {
     /** Share of those pixels absorbing more blue than green below which they are not DAB. */
     static final double MIN_BROWN_SHARE = 0.02;
 
+    /** Share of the tissue above the weak DAB threshold below which a slide is said to hold no DAB. */
+    static final double NO_DAB_SHARE = 0.001;
+    /**
+     * A DAB-positive pixel is clipped when its blue channel, which DAB absorbs most, is at or below this level
+     * of 255: optical density there is no longer measured (8-bit noise and the camera's dark level dominate),
+     * so the strongest staining reads weaker than it is. On the real IHC images in ../shared (DeepLIIF, OS-2
+     * on two scanners, scikit-image's) under 1 % of the DAB-positive pixels are that dark.
+     */
+    static final int CLIPPED_BLUE = 5;
+    /** Share of the DAB-positive pixels clipped from which the note is given. */
+    static final double CLIPPED_SHARE = 0.05;
+    /** Fewer DAB-positive pixels in the sample windows than this say nothing about clipping. */
+    static final long MIN_POSITIVE_PIXELS = 1000;
+
     private StainCheck() {}
 
+    /** Whether the stain set's second stain is DAB. */
+    static boolean isDab(StainVectors stains) {
+        return "DAB".equalsIgnoreCase(stains.stainName(2));
+    }
+
     /**
-     * A note when the slide's DAB channel looks like eosin (an H&E slide scored as IHC), else null. Only for
+     * Adds to {@code counts[at]} the pixels whose DAB is at least {@code weakOd} and to {@code counts[at + 1]}
+     * those of them that are clipped (blue channel at most {@value #CLIPPED_BLUE}).
+     */
+    static void countClipped(int[] rgb, float[] dab, double weakOd, float[] counts, int at) {
+        long positive = 0, clipped = 0;
+        for (int i = 0; i < rgb.length; i++) {
+            if (dab[i] < weakOd) continue;
+            positive++;
+            if ((rgb[i] & 0xff) <= CLIPPED_BLUE) clipped++;
+        }
+        counts[at] += positive;
+        counts[at + 1] += clipped;
+    }
+
+    /** A note when much of the DAB-positive tissue is clipped, else null. */
+    static String clippedNote(long positive, long clipped, String marker) {
+        if (positive < MIN_POSITIVE_PIXELS || clipped < CLIPPED_SHARE * positive) return null;
+        return String.format(Locale.ROOT, "DAB saturated: %.0f%% of the DAB-positive tissue is nearly black (blue channel at most %d of 255), "
+                + "where optical density is clipped; strong %s staining reads weaker than it is (H-score and strong fraction low)",
+                100.0 * clipped / positive, CLIPPED_BLUE, marker);
+    }
+
+    /**
+     * A note when the slide's DAB channel looks like eosin (an H&E slide scored as IHC) or holds no DAB at all, else null. Only for
      * stain vectors whose second stain is DAB; judged on the overview's tissue pixels.
      */
     public static String note(StainVectors stains, double weakOd, int[] rgb, byte[] tissue, String marker) {
-        if (!"DAB".equalsIgnoreCase(stains.stainName(2))) return null;
+        if (!isDab(stains)) return null;
         ColorDeconvolution cd = new ColorDeconvolution(stains);
         double[] od = new double[3], c = new double[3];
         long tissuePixels = 0, positive = 0, brown = 0;
@@ -40,7 +83,12 @@ public final class StainCheck {
             positive++;
             if (od[2] > od[1]) brown++;
         }
-        if (tissuePixels == 0 || positive < MIN_POSITIVE_SHARE * tissuePixels) return null;
+        if (tissuePixels == 0) return null;
+        if (positive < NO_DAB_SHARE * tissuePixels) {
+            return String.format(Locale.ROOT, "no DAB staining found: %.2f%% of the tissue is above the weak DAB threshold "
+                    + "(a %s-negative slide, or no DAB on it?)", 100.0 * positive / tissuePixels, marker);
+        }
+        if (positive < MIN_POSITIVE_SHARE * tissuePixels) return null;
         double brownShare = brown / (double) positive;
         if (brownShare >= MIN_BROWN_SHARE) return null;
         return String.format(Locale.ROOT, "the DAB channel does not look like DAB: %.0f%% of the tissue is above the weak threshold but "

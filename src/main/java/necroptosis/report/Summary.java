@@ -8,6 +8,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
 import necroptosis.Versions;
+import necroptosis.pipeline.BlockGrid;
 import necroptosis.pipeline.SlideResult;
 import necroptosis.pipeline.Zone;
 import necroptosis.scoring.CellScore;
@@ -28,14 +29,48 @@ public final class Summary {
     /** Keeps the parameters' nulls, as summary.json shows them. */
     private static final Gson GSON = new GsonBuilder().serializeNulls().create();
 
+    /**
+     * Nuclear objects per mm² of tissue below which a slide is said to show almost no nuclei. Cellular tissue
+     * holds thousands (viable tumour 3000-7000 intact nuclei per mm², bone and cartilage over 900 on the
+     * osteosarcoma tiles); without haematoxylin there are none to find.
+     */
+    static final double MIN_NUCLEI_PER_MM2 = 100;
+    /** Tissue under this many minimum core areas cannot hold a core with tissue around it. */
+    static final double MIN_FIELD_IN_CORES = 2;
+
+    /** A note when the tissue holds almost no nuclei (no counterstain?), else null. */
+    static String fewNucleiNote(SlideResult r, double tissueMm2) {
+        if (tissueMm2 <= 0 || r.content.note != null) return null;
+        BlockGrid g = r.grid;
+        long objects = g.total(g::tumourNuclei) + g.total(g::lymphocytes) + g.total(g::debris);
+        double perMm2 = objects / tissueMm2;
+        if (perMm2 >= MIN_NUCLEI_PER_MM2) return null;
+        return String.format(Locale.ROOT, "almost no nuclei found (%.0f per mm2 of tissue): no haematoxylin counterstain, or no cellular "
+                + "tissue? immune density and necrotic cores cannot be judged", perMm2);
+    }
+
+    /** A note when the tissue is too small for the minimum core area to be found in it, else null. */
+    static String smallFieldNote(SlideResult r, double tissueMm2) {
+        double minCore = r.settings.necrosis.minCoreAreaMm2;
+        if (tissueMm2 <= 0 || tissueMm2 >= MIN_FIELD_IN_CORES * minCore || r.content.note != null
+                || r.settings.userRegions != null && r.settings.userRegions.overridesCores()) return null;
+        return String.format(Locale.ROOT, "the tissue (%.4f mm2) is too small for the minimum core area (%s mm2): no necrotic core "
+                + "can be found in it; for a field this size set a smaller minimum core area (min_core_area)", tissueMm2,
+                Drawing.number(minCore));
+    }
+
     public static SlideSummary of(SlideResult r, List<TileTable.Row> rows) {
         ZoneTotals zt = new ZoneTotals(r);
         double tissue = zt.tissueAreaMm2();
         List<String> notes = new ArrayList<>();
         if (r.content.note != null) notes.add(r.content.note);
-        if (r.stainNote != null) notes.add(r.stainNote);
+        notes.addAll(r.appearanceNotes);
         if (r.regionsNote != null) notes.add(r.regionsNote);
         if (zt.immuneCells() == 0 && tissue > 0) notes.add("no immune cells found");
+        String nuclei = fewNucleiNote(r, tissue);
+        if (nuclei != null) notes.add(nuclei);
+        String small = smallFieldNote(r, tissue);
+        if (small != null) notes.add(small);
         int uncertain = 0;
         for (boolean u : r.uncertainCores) if (u) uncertain++;
         if (uncertain > 0) {
