@@ -22,7 +22,7 @@ public final class FocusCheck {
     public static final double MAX_EDGE_WIDTH_UM = 2.6;
     public static final double MAX_EDGE_WIDTH_PX = 2.6;
     /** Windows with less OD contrast than this hold no nuclei to judge by (glass, pale matrix). */
-    static final double MIN_CONTRAST_OD = 0.08;
+    static final double MIN_CONTRAST_OD = 0.05;
 
     private FocusCheck() {}
 
