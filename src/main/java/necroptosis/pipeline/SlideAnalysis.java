@@ -155,7 +155,7 @@ public final class SlideAnalysis {
                         grid.width, grid.height, input.tissueMm2)
                 : new NecrosisSegmenter(settings.necrosis).segment(input);
         boolean[] uncertainCores = user != null && user.overridesCores() ? new boolean[cores.count + 1]
-                : UncertainCores.of(grid, cores.labels, cores.count);
+                : UncertainCores.of(grid, cores.labels, cores.count, cores.referenceDensity);
         tiles = CoreImmuneCells.remove(tiles, grid, cores.labels, cores.densityRatio);
         BoundaryCells.assign(tiles, grid, cores.labels, cores.densityRatio);
         ZoneMap zones = ZoneMap.of(grid, cores.labels, settings.rimWidthUm);

@@ -10,6 +10,7 @@ import com.google.gson.GsonBuilder;
 import necroptosis.Versions;
 import necroptosis.pipeline.BlockGrid;
 import necroptosis.pipeline.SlideResult;
+import necroptosis.pipeline.UncertainCores;
 import necroptosis.pipeline.Zone;
 import necroptosis.scoring.CellScore;
 import necroptosis.scoring.PixelScore;
@@ -73,7 +74,11 @@ public final class Summary {
         if (small != null) notes.add(small);
         int uncertain = 0;
         for (boolean u : r.uncertainCores) if (u) uncertain++;
-        if (uncertain > 0) {
+        if (uncertain > 0 && r.cores.referenceDensity > 0 && UncertainCores.sparseReference(r.cores.referenceDensity)) {
+            notes.add(String.format(Locale.ROOT, "%d of %d necrotic cores uncertain: the slide's most cellular tissue holds only %.0f intact "
+                    + "nuclei per mm2 (viable tumour: thousands), too few to judge a loss of nuclei against (bone, cartilage or "
+                    + "stroma?); check them in overview.png", uncertain, r.cores.count, r.cores.referenceDensity));
+        } else if (uncertain > 0) {
             notes.add(String.format(Locale.ROOT, "%d of %d necrotic cores uncertain: almost no nuclei or nuclear debris in them "
                     + "(fat, mucin, bone, cartilage or keratin look alike); check them in overview.png", uncertain, r.cores.count));
         }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import necroptosis.scoring.DabThresholds;
 
-/** A core with nuclear material in it is sure; one with almost none is flagged. */
+/** A core with nuclear material in it is sure; one with almost none is flagged, and so is every core found against a sparse reference. */
 class UncertainCoresTest {
     static final int BPX = 32, W = 8, H = 2;
 
@@ -26,5 +26,8 @@ class UncertainCoresTest {
         g.addTumourNucleus(W - 1);    // outside every core
         g.finishTiles();
         assertArrayEquals(new boolean[] {false, false, false, true}, UncertainCores.of(g, labels, 3));
+        assertArrayEquals(new boolean[] {false, false, false, true}, UncertainCores.of(g, labels, 3, 1000), "a reference of 1000 per mm2 is enough");
+        assertArrayEquals(new boolean[] {false, true, true, true}, UncertainCores.of(g, labels, 3, 999),
+                "against a reference sparser than 1000 intact nuclei per mm2 no core is sure");
     }
 }
