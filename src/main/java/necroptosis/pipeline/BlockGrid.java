@@ -120,6 +120,9 @@ public final class BlockGrid {
 
     public int debris(int block) { return debris[block]; }
 
+    /** Every nuclear object counted in a block: intact nuclei, immune cells and debris. */
+    public int nuclearObjects(int block) { return tumourNuclei[block] + lymphocytes[block] + debris[block]; }
+
     /** Whether the grid counts cells per DAB bin (cell mode). */
     public boolean hasCells() { return cellBins != null; }
 

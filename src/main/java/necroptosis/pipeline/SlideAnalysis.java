@@ -191,30 +191,29 @@ public final class SlideAnalysis {
             NucleusDetector detector, boolean nuclearMarker, double weakDabOd, Runner runner) throws IOException {
         List<int[]> windows = thresholdWindows(scale, overview, tissue);
         boolean dabStain = StainCheck.isDab(deconvolution.stains());
-        List<Callable<float[][]>> reads = new ArrayList<>();
+        List<Callable<Window>> reads = new ArrayList<>();
         for (int[] win : windows) {
             reads.add(() -> {
                 int[] rgb = scale.read(win[0], win[1], win[2], win[3]);
                 float[] hem = new float[win[2] * win[3]], dab = nuclearMarker || dabStain ? new float[hem.length] : null;
                 deconvolution.deconvolve(rgb, hem, dab, null);
-                float[] measures = {(float) FocusCheck.edgeWidthUm(hem, win[2], win[3], scale.pixelUm), 0, 0};
-                if (dabStain) StainCheck.countClipped(rgb, dab, weakDabOd, measures, 1);
-                return new float[][] {hem, nuclearMarker ? dab : null, measures};
+                return new Window(hem, nuclearMarker ? dab : null, FocusCheck.edgeWidthUm(hem, win[2], win[3], scale.pixelUm),
+                        dabStain ? StainCheck.countClipped(rgb, dab, weakDabOd) : new long[2]);
             });
         }
-        List<float[][]> stains = runner.all(reads);
+        List<Window> stains = runner.all(reads);
         double[] widths = new double[windows.size()];
         long dabPositive = 0, dabClipped = 0;
         for (int k = 0; k < windows.size(); k++) {
-            float[] m = stains.get(k)[2];
-            widths[k] = m[0];
-            dabPositive += (long) m[1];
-            dabClipped += (long) m[2];
+            Window m = stains.get(k);
+            widths[k] = m.edgeWidthUm;
+            dabPositive += m.dabPositiveAndClipped[0];
+            dabClipped += m.dabPositiveAndClipped[1];
         }
         List<Callable<int[]>> samples = new ArrayList<>();
         for (int k = 0; k < windows.size(); k++) {
             int[] win = windows.get(k);
-            float[] hem = stains.get(k)[0];
+            float[] hem = stains.get(k).hem;
             samples.add(() -> detector.histogramOfFiltered(hem, win[2], win[3], scale.pixelUm, null));
         }
         int[] hist = new int[256];
@@ -223,9 +222,9 @@ public final class SlideAnalysis {
         List<Callable<double[]>> nuclei = new ArrayList<>();
         for (int k = 0; k < windows.size(); k++) {
             int[] win = windows.get(k);
-            float[][] hd = stains.get(k);
+            Window hd = stains.get(k);
             nuclei.add(() -> {
-                List<Nucleus> found = detector.detect(hd[0], hd[1], null, win[2], win[3], scale.pixelUm, null, threshold);
+                List<Nucleus> found = detector.detect(hd.hem, hd.nuclearDab, null, win[2], win[3], scale.pixelUm, null, threshold);
                 double[] od = new double[found.size()];
                 int n = 0;
                 for (Nucleus nu : found) if (nu.areaUm2 >= NucleusSettings.DEBRIS_MAX_AREA_UM2) od[n++] = nu.chromatinOd;
@@ -244,6 +243,23 @@ public final class SlideAnalysis {
         Arrays.sort(all);
         double median = n == 0 ? 0 : n % 2 == 1 ? all[n / 2] : (all[n / 2 - 1] + all[n / 2]) / 2;
         return new SampleWindows(threshold, median, FocusCheck.medianWidth(widths), dabPositive, dabClipped);
+    }
+
+    /** One sample window as read: its stains and what it shows of focus and DAB. */
+    private static final class Window {
+        final float[] hem;
+        /** The DAB, for a nuclear marker's detection; else null. */
+        final float[] nuclearDab;
+        final double edgeWidthUm;
+        /** {@link StainCheck#countClipped}; zeros when the second stain is no DAB. */
+        final long[] dabPositiveAndClipped;
+
+        Window(float[] hem, float[] nuclearDab, double edgeWidthUm, long[] dabPositiveAndClipped) {
+            this.hem = hem;
+            this.nuclearDab = nuclearDab;
+            this.edgeWidthUm = edgeWidthUm;
+            this.dabPositiveAndClipped = dabPositiveAndClipped;
+        }
     }
 
     /** What the sample windows of {@link #nucleusReference} tell about the slide. */

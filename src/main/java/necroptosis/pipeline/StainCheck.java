@@ -42,19 +42,15 @@ public final class StainCheck {
         return "DAB".equalsIgnoreCase(stains.stainName(2));
     }
 
-    /**
-     * Adds to {@code counts[at]} the pixels whose DAB is at least {@code weakOd} and to {@code counts[at + 1]}
-     * those of them that are clipped (blue channel at most {@value #CLIPPED_BLUE}).
-     */
-    static void countClipped(int[] rgb, float[] dab, double weakOd, float[] counts, int at) {
+    /** {pixels whose DAB is at least {@code weakOd}, those of them clipped (blue channel at most {@value #CLIPPED_BLUE})}. */
+    static long[] countClipped(int[] rgb, float[] dab, double weakOd) {
         long positive = 0, clipped = 0;
         for (int i = 0; i < rgb.length; i++) {
             if (dab[i] < weakOd) continue;
             positive++;
             if ((rgb[i] & 0xff) <= CLIPPED_BLUE) clipped++;
         }
-        counts[at] += positive;
-        counts[at + 1] += clipped;
+        return new long[] {positive, clipped};
     }
 
     /** A note when much of the DAB-positive tissue is clipped, else null. */

@@ -49,7 +49,7 @@ public final class UncertainCores {
             int k = labels[b];
             if (k <= 0) continue;
             tissueMm2[k] += grid.tissueFraction(b) * blockMm2;
-            objects[k] += grid.tumourNuclei(b) + grid.lymphocytes(b) + grid.debris(b);
+            objects[k] += grid.nuclearObjects(b);
         }
         boolean[] uncertain = new boolean[count + 1];
         for (int k = 1; k <= count; k++) uncertain[k] = objects[k] < MIN_NUCLEAR_OBJECTS_PER_MM2 * tissueMm2[k];

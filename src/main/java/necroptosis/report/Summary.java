@@ -8,7 +8,6 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
 import necroptosis.Versions;
-import necroptosis.pipeline.BlockGrid;
 import necroptosis.pipeline.SlideResult;
 import necroptosis.pipeline.UncertainCores;
 import necroptosis.pipeline.Zone;
@@ -42,9 +41,7 @@ public final class Summary {
     /** A note when the tissue holds almost no nuclei (no counterstain?), else null. */
     static String fewNucleiNote(SlideResult r, double tissueMm2) {
         if (tissueMm2 <= 0 || r.content.note != null) return null;
-        BlockGrid g = r.grid;
-        long objects = g.total(g::tumourNuclei) + g.total(g::lymphocytes) + g.total(g::debris);
-        double perMm2 = objects / tissueMm2;
+        double perMm2 = r.grid.total(r.grid::nuclearObjects) / tissueMm2;
         if (perMm2 >= MIN_NUCLEI_PER_MM2) return null;
         return String.format(Locale.ROOT, "almost no nuclei found (%.0f per mm2 of tissue): no haematoxylin counterstain, or no cellular "
                 + "tissue? immune density and necrotic cores cannot be judged", perMm2);
@@ -74,7 +71,7 @@ public final class Summary {
         if (small != null) notes.add(small);
         int uncertain = 0;
         for (boolean u : r.uncertainCores) if (u) uncertain++;
-        if (uncertain > 0 && r.cores.referenceDensity > 0 && UncertainCores.sparseReference(r.cores.referenceDensity)) {
+        if (uncertain > 0 && UncertainCores.sparseReference(r.cores.referenceDensity)) {
             notes.add(String.format(Locale.ROOT, "%d of %d necrotic cores uncertain: the slide's most cellular tissue holds only %.0f intact "
                     + "nuclei per mm2 (viable tumour: thousands), too few to judge a loss of nuclei against (bone, cartilage or "
                     + "stroma?); check them in overview.png", uncertain, r.cores.count, r.cores.referenceDensity));

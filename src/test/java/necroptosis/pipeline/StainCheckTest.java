@@ -70,11 +70,10 @@ class StainCheckTest {
         for (int i = 0; i < rgb.length; i++) rgb[i] = i < 1000 ? nucleus : i < 1900 ? moderate : black;
         float[] hem = new float[rgb.length], dab = new float[rgb.length];
         cd.deconvolve(rgb, hem, dab, null);
-        float[] counts = new float[3];
-        StainCheck.countClipped(rgb, dab, 0.15, counts, 1);
-        assertEquals(1000, counts[1], "DAB-positive pixels");
-        assertEquals(100, counts[2], "clipped pixels (blue 2 of 255)");
-        String note = StainCheck.clippedNote((long) counts[1], (long) counts[2], "MLKL");
+        long[] counts = StainCheck.countClipped(rgb, dab, 0.15);
+        assertEquals(1000, counts[0], "DAB-positive pixels");
+        assertEquals(100, counts[1], "clipped pixels (blue 2 of 255)");
+        String note = StainCheck.clippedNote(counts[0], counts[1], "MLKL");
         assertNotNull(note);
         assertTrue(note.startsWith("DAB saturated: 10% of the DAB-positive tissue"), note);
         assertNull(StainCheck.clippedNote(1000, 49, "MLKL"), "under 5 % clipped");
