@@ -157,13 +157,14 @@ public final class ShowOverlayCommand implements PlugIn {
                 if (l.trim().isEmpty()) continue;
                 String[] f = l.split(",", -1);
                 float x, y;
+                String c;
                 try {
                     x = (float) (Double.parseDouble(f[xi]) * s);
                     y = (float) (Double.parseDouble(f[yi]) * s);
-                } catch (RuntimeException e) {
+                    c = f[ci];
+                } catch (RuntimeException e) { // a number that is none, or a row cut short
                     throw new SlideException(cells.toString(), "line " + line + " is not a nucleus row");
                 }
-                String c = f[ci];
                 int n = counts.merge(c, 1, Integer::sum);
                 float[][] xy = byClass.computeIfAbsent(c, k -> new float[2][256]);
                 if (n > xy[0].length) {

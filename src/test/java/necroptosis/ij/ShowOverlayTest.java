@@ -65,4 +65,16 @@ class ShowOverlayTest {
         assertSame(tiles, ShowOverlayCommand.toCells(tiles, null, "tiles.csv"), "the default heatmap is the tiles");
         assertSame(tiles, ShowOverlayCommand.toCells(tiles, new double[] {256, 32, 0.5}, "tiles.csv"), "cells smaller than a tile cannot be made");
     }
+
+    @Test
+    void aCellsRowCutShortIsNamedNotThrown() throws Exception {
+        Path cells = dir.resolve("cells.csv");
+        Files.write(cells, ("x_px,y_px,x_um,y_um,area_um2,zone,class,dab_od,dab_grade,tile\n"
+                + "10.0,20.0,5.0,10.0,30.00,viable,immune,0.0100,0,0\n12.0,22.0\n").getBytes(StandardCharsets.UTF_8));
+        SlideException e = assertThrows(SlideException.class, () -> ShowOverlayCommand.nucleusPoints(cells, 1));
+        assertTrue(e.getMessage().contains("line 3 is not a nucleus row"), e.getMessage());
+        Files.write(cells, ("x_px,y_px,x_um,y_um,area_um2,zone,class,dab_od,dab_grade,tile\n"
+                + "10.0,20.0,5.0,10.0,30.00,viable,immune,0.0100,0,0\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals("immune (1)", ShowOverlayCommand.nucleusPoints(cells, 1).get(0).getName());
+    }
 }
