@@ -154,7 +154,7 @@ public final class SlideAnalysis {
                 ? NecrosisSegmenter.Result.ofMask(user.coreMask(grid.width, grid.height, grid.blockPx * scale.level0PerPixel),
                         grid.width, grid.height, input.tissueMm2)
                 : new NecrosisSegmenter(settings.necrosis).segment(input);
-        boolean[] uncertainCores = user != null && user.overridesCores() ? new boolean[cores.count + 1]
+        UncertainCores.Doubt[] coreDoubts = user != null && user.overridesCores() ? UncertainCores.none(cores.count)
                 : UncertainCores.of(grid, cores.labels, cores.count, cores.referenceDensity);
         tiles = CoreImmuneCells.remove(tiles, grid, cores.labels, cores.densityRatio);
         BoundaryCells.assign(tiles, grid, cores.labels, cores.densityRatio);
@@ -163,7 +163,7 @@ public final class SlideAnalysis {
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new SlideResult(slide, settings, stains, stainsHow, backgroundHow, scale, overview, overviewTissue, grid, cores, zones,
                 tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold, slideNucleusOd, immuneMinOd,
-                tissueThreshold.minOdSum, tissueThreshold.how, uncertainCores, regionsNote, records,
+                tissueThreshold.minOdSum, tissueThreshold.how, coreDoubts, regionsNote, records,
                 appearanceNotes(stains, overview, overviewTissue, scale.pixelUm, samples));
     }
 

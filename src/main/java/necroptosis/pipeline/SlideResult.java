@@ -39,8 +39,8 @@ public final class SlideResult {
     /** The OD sum above which the overview is tissue, and how it was chosen ({@code TissueThreshold}). */
     public final double tissueMinOdSum;
     public final String tissueHow;
-    /** Per core label (index 0 unused), whether the core is uncertain ({@link UncertainCores}). */
-    public final boolean[] uncertainCores;
+    /** Per core label (index 0 unused), why the core is uncertain, {@code NONE} for a sure one ({@link UncertainCores}). */
+    public final UncertainCores.Doubt[] coreDoubts;
     /** How many user-region polygons were clipped to the slide or dropped outside it, or null. */
     public final String regionsNote;
     /**
@@ -52,10 +52,10 @@ public final class SlideResult {
     SlideResult(SlideSource slide, AnalysisSettings settings, StainVectors stainsUsed, String stainsHow, String backgroundHow,
             ScaledLevel analysisScale, Overview overview, byte[] overviewTissue, BlockGrid grid, NecrosisSegmenter.Result cores,
             ZoneMap zones, List<TileResult> tiles, int tilesTotal, int tilesSkipped, long runMillis, double nucleusThresholdOd,
-            double slideNucleusOd, double immuneMinOd, double tissueMinOdSum, String tissueHow, boolean[] uncertainCores, String regionsNote,
+            double slideNucleusOd, double immuneMinOd, double tissueMinOdSum, String tissueHow, UncertainCores.Doubt[] coreDoubts, String regionsNote,
             CellRecords cellRecords, List<String> appearanceNotes) {
         this.cellRecords = cellRecords;
-        this.uncertainCores = uncertainCores;
+        this.coreDoubts = coreDoubts;
         this.tissueMinOdSum = tissueMinOdSum;
         this.tissueHow = tissueHow;
         this.nucleusThresholdOd = nucleusThresholdOd;

@@ -4,7 +4,10 @@ package necroptosis.pipeline;
  * Cores the method is unsure of. A necrotic core is tissue whose intact nuclei have gone, but necrosis
  * leaves nuclear material behind (karyorrhectic debris, pyknotic and ghost nuclei); a core holding almost
  * no nuclear object of any kind is as likely acellular material that is no necrosis (fat, mucin, bone or
- * cartilage matrix, keratin, hyalinised collagen) and is flagged, not silently counted as necrosis. So are
+ * cartilage matrix, keratin, hyalinised collagen) and is flagged, not silently counted as necrosis. So is a
+ * core holding no more nuclear debris than the slide's other tissue: nuclei lost without fragments left
+ * behind is what keratin and dense collagen look like too (on real H&E, small dark objects, from nuclei cut
+ * at their tips to pigment, are everywhere, so the debris is judged against the slide's own). So are
  * all cores of a slide whose most cellular tissue is itself sparse ({@link #MIN_REFERENCE_PER_MM2}): a core
  * is tissue whose intact nuclei have collapsed against the slide's viable tumour, and without any there is
  * nothing to have collapsed from (a field of bone, cartilage or loose stroma). A flagged core stays a core
@@ -19,12 +22,31 @@ public final class UncertainCores {
     public static final double MIN_NUCLEAR_OBJECTS_PER_MM2 = 100;
 
     /**
+     * Least debris density of a sure core, as a multiple of the debris density of the slide's tissue outside
+     * every core: between the cores on keratin and dense dermal collagen of normal skin (CMU-1, 0.9 and 1.3)
+     * and the one core found on the SBU necrosis tiles (3.2); karyorrhectic necrosis on the classic synthetic
+     * slides holds 290-2500 times its slide's.
+     */
+    public static final double MIN_DEBRIS_OVER_SLIDE = 2;
+
+    /**
      * Least intact-nucleus density of the necrosis finder's viable reference (the 75th percentile over the
      * slide's tissue) for its cores to be sure: one nucleus per 1000 µm², a third to a seventh of viable
      * tumour (3000-7000 per mm² on the real fields in ../shared). Fields of bone, cartilage and marrow fat
      * on the osteosarcoma tiles measured 160-280.
      */
     public static final double MIN_REFERENCE_PER_MM2 = 1000;
+
+    /** Why a core is uncertain; {@link #NONE} for a sure one. */
+    public enum Doubt {
+        NONE,
+        /** Almost no nuclear object in it ({@link #MIN_NUCLEAR_OBJECTS_PER_MM2}). */
+        EMPTY,
+        /** No more debris than the slide's other tissue ({@link #MIN_DEBRIS_OVER_SLIDE}). */
+        NO_DEBRIS,
+        /** Found against a sparse viable reference ({@link #MIN_REFERENCE_PER_MM2}). */
+        SPARSE_REFERENCE
+    }
 
     private UncertainCores() {}
 
@@ -33,26 +55,42 @@ public final class UncertainCores {
         return referenceDensityPerMm2 < MIN_REFERENCE_PER_MM2;
     }
 
-    /** Per core label (index 0 unused), whether the core is uncertain, against a reference of {@code referenceDensity} per mm². */
-    static boolean[] of(BlockGrid grid, int[] labels, int count, double referenceDensity) {
-        boolean[] uncertain = of(grid, labels, count);
-        if (sparseReference(referenceDensity)) java.util.Arrays.fill(uncertain, 1, count + 1, true);
-        return uncertain;
+    /** Per core label (index 0 unused), none: cores the user drew are sure. */
+    static Doubt[] none(int count) {
+        Doubt[] doubts = new Doubt[count + 1];
+        java.util.Arrays.fill(doubts, Doubt.NONE);
+        return doubts;
     }
 
-    /** Per core label (index 0 unused), whether the core holds too little nuclear material to be sure. */
-    static boolean[] of(BlockGrid grid, int[] labels, int count) {
+    /** Per core label (index 0 unused), why the core is uncertain, against a reference of {@code referenceDensity} per mm². */
+    static Doubt[] of(BlockGrid grid, int[] labels, int count, double referenceDensity) {
+        if (sparseReference(referenceDensity)) {
+            Doubt[] doubts = none(count);
+            java.util.Arrays.fill(doubts, 1, count + 1, Doubt.SPARSE_REFERENCE);
+            return doubts;
+        }
+        return of(grid, labels, count);
+    }
+
+    /** Per core label (index 0 unused), whether the core holds too little nuclear material, or too little debris, to be sure. */
+    static Doubt[] of(BlockGrid grid, int[] labels, int count) {
         double[] tissueMm2 = new double[count + 1];
         long[] objects = new long[count + 1];
+        long[] debris = new long[count + 1];
         double blockMm2 = grid.blockUm * grid.blockUm * 1e-6;
         for (int b = 0; b < labels.length; b++) {
-            int k = labels[b];
-            if (k <= 0) continue;
+            int k = Math.max(0, labels[b]);
             tissueMm2[k] += grid.tissueFraction(b) * blockMm2;
             objects[k] += grid.nuclearObjects(b);
+            debris[k] += grid.debris(b);
         }
-        boolean[] uncertain = new boolean[count + 1];
-        for (int k = 1; k <= count; k++) uncertain[k] = objects[k] < MIN_NUCLEAR_OBJECTS_PER_MM2 * tissueMm2[k];
-        return uncertain;
+        // NaN without tissue outside the cores: no reference, no doubt of this kind.
+        double slideDebris = debris[0] / tissueMm2[0];
+        Doubt[] doubts = none(count);
+        for (int k = 1; k <= count; k++) {
+            if (objects[k] < MIN_NUCLEAR_OBJECTS_PER_MM2 * tissueMm2[k]) doubts[k] = Doubt.EMPTY;
+            else if (debris[k] < MIN_DEBRIS_OVER_SLIDE * slideDebris * tissueMm2[k]) doubts[k] = Doubt.NO_DEBRIS;
+        }
+        return doubts;
     }
 }

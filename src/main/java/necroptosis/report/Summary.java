@@ -69,15 +69,23 @@ public final class Summary {
         if (nuclei != null) notes.add(nuclei);
         String small = smallFieldNote(r, tissue);
         if (small != null) notes.add(small);
-        int uncertain = 0;
-        for (boolean u : r.uncertainCores) if (u) uncertain++;
-        if (uncertain > 0 && UncertainCores.sparseReference(r.cores.referenceDensity)) {
+        int[] doubts = new int[UncertainCores.Doubt.values().length];
+        for (int k = 1; k < r.coreDoubts.length; k++) doubts[r.coreDoubts[k].ordinal()]++;
+        int uncertain = r.cores.count - doubts[UncertainCores.Doubt.NONE.ordinal()];
+        int sparse = doubts[UncertainCores.Doubt.SPARSE_REFERENCE.ordinal()], empty = doubts[UncertainCores.Doubt.EMPTY.ordinal()],
+                noDebris = doubts[UncertainCores.Doubt.NO_DEBRIS.ordinal()];
+        if (sparse > 0) {
             notes.add(String.format(Locale.ROOT, "%d of %d necrotic cores uncertain: the slide's most cellular tissue holds only %.0f intact "
                     + "nuclei per mm2 (viable tumour: thousands), too few to judge a loss of nuclei against (bone, cartilage or "
-                    + "stroma?); check them in overview.png", uncertain, r.cores.count, r.cores.referenceDensity));
-        } else if (uncertain > 0) {
+                    + "stroma?); check them in overview.png", sparse, r.cores.count, r.cores.referenceDensity));
+        }
+        if (empty > 0) {
             notes.add(String.format(Locale.ROOT, "%d of %d necrotic cores uncertain: almost no nuclei or nuclear debris in them "
-                    + "(fat, mucin, bone, cartilage or keratin look alike); check them in overview.png", uncertain, r.cores.count));
+                    + "(fat, mucin, bone, cartilage or keratin look alike); check them in overview.png", empty, r.cores.count));
+        }
+        if (noDebris > 0) {
+            notes.add(String.format(Locale.ROOT, "%d of %d necrotic cores uncertain: no more nuclear debris in them than in the other "
+                    + "tissue (keratin or dense collagen look alike); check them in overview.png", noDebris, r.cores.count));
         }
         if (r.analysisScale.pixelUm > 1.5 * r.settings.analysisPixelUm) {
             // A low-magnification scan cannot be analysed finer than it was scanned; nuclei (and so cores and

@@ -26,7 +26,7 @@ public final class SlideSummary {
     /** Necrosis area over tumour (necrosis, rim and viable) area. */
     public final double necrosisFraction;
     public final int necroticCoreCount;
-    /** Cores flagged as uncertain (no nuclear material in them), counted in {@link #necroticCoreCount}. */
+    /** Cores flagged as uncertain ({@code pipeline.UncertainCores}), counted in {@link #necroticCoreCount}. */
     public final int uncertainCoreCount;
     public final PerZone<MlklPixelScore> mlkl;
     /** MLKL-positive fraction of the tissue in cores and rims together. */

@@ -1,5 +1,6 @@
 package necroptosis.realimages;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,8 +17,9 @@ import necroptosis.pipeline.AnalysisSettings;
 
 /**
  * Issue 14: of the ten osteosarcoma tiles of non-tumour tissue (bone, cartilage, marrow, stroma), at most one
- * gets a necrotic core that is not flagged uncertain, at the slide minimum core area and at the tile one.
- * Skipped, with a message, when ../shared/real-images is absent.
+ * gets a necrotic core that is not flagged uncertain, at the slide minimum core area and at the tile one; normal
+ * skin (CMU-1, keratin and dense dermal collagen) gets none. Skipped, with a message, when ../shared/real-images
+ * is absent.
  */
 class NonTumourCoresTest {
     @ParameterizedTest(name = "min core {0} mm2")
@@ -37,5 +40,18 @@ class NonTumourCoresTest {
         int n = nonTumour;
         assertTrue(n == 10, "the dataset should hold 10 non-tumour tiles, found " + n);
         assertTrue(withCore.size() <= 1, () -> withCore.size() + " of " + n + " non-tumour tiles have a core not flagged uncertain: " + withCore);
+    }
+
+    @Test
+    void normalSkinHasNoSureCore() throws IOException {
+        FieldRun r = FieldRun.of(TestImages.realImages().resolve("openslide-CMU-1-Small-Region/CMU-1-Small-Region.svs"), null,
+                RealTissueEvaluation.HE);
+        System.out.printf(Locale.ROOT, "[CMU-1] %d cores (%.4f mm2), %d sure, notes %s%n", r.result.cores.count, r.summary.areasMm2.necrosis,
+                RealTissueEvaluation.sureCores(r), r.summary.notes);
+        assertEquals(0, RealTissueEvaluation.sureCores(r), "necrotic cores on normal skin not flagged uncertain");
+        if (r.result.cores.count > 0) {
+            assertEquals(r.result.cores.count, r.summary.uncertainCoreCount, "summary's uncertain cores");
+            assertTrue(r.summary.notes.stream().anyMatch(n -> n.contains("necrotic cores uncertain")), () -> "a note says why: " + r.summary.notes);
+        }
     }
 }

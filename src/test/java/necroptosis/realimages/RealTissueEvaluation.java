@@ -20,6 +20,7 @@ import com.google.gson.JsonParser;
 import necroptosis.pipeline.AnalysisSettings;
 import necroptosis.pipeline.BlockGrid;
 import necroptosis.pipeline.SlideResult;
+import necroptosis.pipeline.UncertainCores;
 import necroptosis.pipeline.Zone;
 import necroptosis.scoring.CellCompartment;
 import necroptosis.segmentation.Nucleus;
@@ -258,7 +259,7 @@ public final class RealTissueEvaluation {
     /** Cores not flagged as uncertain. */
     static int sureCores(FieldRun r) {
         int n = 0;
-        for (int k = 1; k <= r.result.cores.count; k++) if (!r.result.uncertainCores[k]) n++;
+        for (int k = 1; k <= r.result.cores.count; k++) if (r.result.coreDoubts[k] == UncertainCores.Doubt.NONE) n++;
         return n;
     }
 
