@@ -59,6 +59,7 @@ public final class BatchSummaryCsv {
         perZone(m, "%s_area_mm2", s -> s.areasMm2, a -> a);
         m.put("necrosis_fraction", s -> text(s.necrosisFraction));
         m.put("necrotic_core_count", s -> Integer.toString(s.necroticCoreCount));
+        m.put("necrotic_cores_uncertain", s -> Integer.toString(s.uncertainCoreCount));
         m.put("necroptotic_fraction", s -> text(s.necroptoticFraction));
         m.put("necroptotic_tumor_burden", s -> text(s.necroptoticTumorBurden));
         perZone(m, "mlkl_positive_fraction_%s", s -> s.mlkl, z -> z.positiveFraction);

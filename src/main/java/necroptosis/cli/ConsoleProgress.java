@@ -168,6 +168,8 @@ final class ConsoleProgress implements BatchListener {
     private static String describe(BatchRow row) {
         String cores = row.get("necrotic_core_count");
         StringBuilder b = new StringBuilder(cores + ("1".equals(cores) ? " necrotic core" : " necrotic cores"));
+        String uncertain = row.get("necrotic_cores_uncertain");
+        if (uncertain != null && !uncertain.isEmpty() && !"0".equals(uncertain)) b.append(" (").append(uncertain).append(" uncertain)");
         double nf = row.number("necrosis_fraction"), np = row.number("necroptotic_fraction");
         if (!Double.isNaN(nf)) b.append(String.format(Locale.ROOT, ", necrosis %.1f%%", 100 * nf));
         if (!Double.isNaN(np)) b.append(String.format(Locale.ROOT, ", necroptotic %.1f%%", 100 * np));

@@ -83,7 +83,7 @@ final class ScoreCommand implements Callable<Integer> {
                 progress.slideFinished(BatchRow.ofSummary(1, slide.toString(), dir.getFileName().toString(), written.summary, false,
                         r.runMillis / 1000.0));
             }
-            progress.finished(s.path() + ": " + r.tiles.size() + " tiles, " + r.cores.countInWords() + ", "
+            progress.finished(s.path() + ": " + r.tiles.size() + " tiles, " + r.coresInWords() + ", "
                     + String.format(Locale.ROOT, "%.1f s", r.runMillis / 1000.0) + " -> " + dir, null);
         }
         return 0;

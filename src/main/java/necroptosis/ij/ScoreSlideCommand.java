@@ -88,9 +88,9 @@ public final class ScoreSlideCommand implements PlugIn {
         }
         IJ.showProgress(1.0);
         String line = String.format(Locale.ROOT, "%s: %s: %d tiles, %s, %.1f s -> %s", TITLE, result.slidePath,
-                result.tiles.size(), result.cores.countInWords(), (System.currentTimeMillis() - start) / 1000.0, written.dir);
+                result.tiles.size(), result.coresInWords(), (System.currentTimeMillis() - start) / 1000.0, written.dir);
         IJ.log(line);
-        IJ.showStatus(TITLE + ": done, " + result.cores.countInWords());
+        IJ.showStatus(TITLE + ": done, " + result.coresInWords());
         if (CommandSupport.showsTables()) ResultsDisplay.show(result, written.summary, written.dir, v.flag("tile_table"), CommandSupport.showsWindows());
     }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import necroptosis.pipeline.SlideResult;
+import necroptosis.pipeline.UncertainCores;
 
 /**
  * overview.png: the slide thumbnail with the tissue outline, necrotic cores and peri-necrotic rims drawn
@@ -77,7 +78,7 @@ public final class OverviewImage {
         Drawing.drawOutlines(g, rims, colours[2], alphas[2], stroke, t.perLevel0Pixel, imgX, imgY);
         Drawing.drawOutlines(g, cores, colours[1], alphas[1], stroke, t.perLevel0Pixel, imgX, imgY);
         Drawing.drawOutlines(g, tissue, colours[0], 0, stroke, t.perLevel0Pixel, imgX, imgY);
-        labelCores(g, cores, t.perLevel0Pixel, imgX, imgY, fs);
+        labelCores(g, cores, r.coreDoubts, t.perLevel0Pixel, imgX, imgY, fs);
         g.setClip(null);
 
         int base = imgY + h + (int) (fs * 2.0);
@@ -89,9 +90,10 @@ public final class OverviewImage {
 
     /**
      * The core's number (as in summary.json, the GeoJSON and the ROI set) at the centre of its largest
-     * piece, dark on a white halo so it reads on any tissue.
+     * piece, dark on a white halo so it reads on any tissue; "N?" for a core flagged uncertain, which the
+     * summary's notes name.
      */
-    private static void labelCores(Graphics2D g, List<Outline> cores, double scale, int dx, int dy, int fs) {
+    private static void labelCores(Graphics2D g, List<Outline> cores, UncertainCores.Doubt[] doubts, double scale, int dx, int dy, int fs) {
         Map<String, Outline> largest = new LinkedHashMap<>();
         for (Outline o : cores) {
             Outline l = largest.get(o.name);
@@ -102,6 +104,7 @@ public final class OverviewImage {
         for (Outline o : largest.values()) {
             java.awt.geom.Rectangle2D b = Drawing.path(o, scale, dx, dy).getBounds2D();
             String label = o.name.replaceFirst("^core ", "");
+            if (doubts[Integer.parseInt(label)] != UncertainCores.Doubt.NONE) label += "?";
             java.awt.font.GlyphVector gv = g.getFont().createGlyphVector(g.getFontRenderContext(), label);
             java.awt.Shape text = gv.getOutline((float) (b.getCenterX() - fm.stringWidth(label) / 2.0),
                     (float) (b.getCenterY() + (fm.getAscent() - fm.getDescent()) / 2.0));
@@ -117,7 +120,7 @@ public final class OverviewImage {
         double necrosis = 0;
         for (int c = 1; c <= r.cores.count; c++) necrosis += r.cores.areasMm2[c];
         String cores = r.cores.count == 0 ? "no necrotic core found"
-                : r.cores.countInWords() + ", "
+                : r.coresInWords() + ", "
                         + String.format(Locale.ROOT, "%.3f mm\u00b2", necrosis);
         return cores + String.format(Locale.ROOT, " \u00b7 pixel size %.3g \u00b5m", r.pixelSizeUm);
     }

@@ -57,6 +57,15 @@ public final class Summary {
                 Drawing.number(minCore));
     }
 
+    /** "necrotic cores 1, 3 of 4" (or "both ...", "all 4 ...") for the cores with a doubt, as numbered in overview.png; null when none. */
+    private static String coresWith(SlideResult r, UncertainCores.Doubt doubt) {
+        List<String> numbers = new ArrayList<>();
+        for (int k = 1; k < r.coreDoubts.length; k++) if (r.coreDoubts[k] == doubt) numbers.add(Integer.toString(k));
+        if (numbers.isEmpty()) return null;
+        if (numbers.size() > 1 && numbers.size() == r.cores.count) return numbers.size() == 2 ? "both necrotic cores" : "all " + r.cores.count + " necrotic cores";
+        return (numbers.size() == 1 ? "necrotic core " : "necrotic cores ") + String.join(", ", numbers) + " of " + r.cores.count;
+    }
+
     public static SlideSummary of(SlideResult r, List<TileTable.Row> rows) {
         ZoneTotals zt = new ZoneTotals(r);
         double tissue = zt.tissueAreaMm2();
@@ -69,23 +78,21 @@ public final class Summary {
         if (nuclei != null) notes.add(nuclei);
         String small = smallFieldNote(r, tissue);
         if (small != null) notes.add(small);
-        int[] doubts = new int[UncertainCores.Doubt.values().length];
-        for (int k = 1; k < r.coreDoubts.length; k++) doubts[r.coreDoubts[k].ordinal()]++;
-        int uncertain = r.cores.count - doubts[UncertainCores.Doubt.NONE.ordinal()];
-        int sparse = doubts[UncertainCores.Doubt.SPARSE_REFERENCE.ordinal()], empty = doubts[UncertainCores.Doubt.EMPTY.ordinal()],
-                noDebris = doubts[UncertainCores.Doubt.NO_DEBRIS.ordinal()];
-        if (sparse > 0) {
-            notes.add(String.format(Locale.ROOT, "%d of %d necrotic cores uncertain: the slide's most cellular tissue holds only %.0f intact "
+        int uncertain = r.uncertainCoreCount();
+        String sparse = coresWith(r, UncertainCores.Doubt.SPARSE_REFERENCE), empty = coresWith(r, UncertainCores.Doubt.EMPTY),
+                noDebris = coresWith(r, UncertainCores.Doubt.NO_DEBRIS);
+        if (sparse != null) {
+            notes.add(String.format(Locale.ROOT, "%s uncertain: the slide's most cellular tissue holds only %.0f intact "
                     + "nuclei per mm2 (viable tumour: thousands), too few to judge a loss of nuclei against (bone, cartilage or "
-                    + "stroma?); check them in overview.png", sparse, r.cores.count, r.cores.referenceDensity));
+                    + "stroma?); check them in overview.png", sparse, r.cores.referenceDensity));
         }
-        if (empty > 0) {
-            notes.add(String.format(Locale.ROOT, "%d of %d necrotic cores uncertain: almost no nuclei or nuclear debris in them "
-                    + "(fat, mucin, bone, cartilage or keratin look alike); check them in overview.png", empty, r.cores.count));
+        if (empty != null) {
+            notes.add(empty + " uncertain: almost no nuclei or nuclear debris in them (fat, mucin, bone, cartilage or keratin look "
+                    + "alike); check them in overview.png");
         }
-        if (noDebris > 0) {
-            notes.add(String.format(Locale.ROOT, "%d of %d necrotic cores uncertain: no more nuclear debris in them than in the other "
-                    + "tissue (keratin or dense collagen look alike); check them in overview.png", noDebris, r.cores.count));
+        if (noDebris != null) {
+            notes.add(noDebris + " uncertain: no more nuclear debris in them than in the other tissue (keratin or dense collagen "
+                    + "look alike); check them in overview.png");
         }
         if (r.analysisScale.pixelUm > 1.5 * r.settings.analysisPixelUm) {
             // A low-magnification scan cannot be analysed finer than it was scanned; nuclei (and so cores and
