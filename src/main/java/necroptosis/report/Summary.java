@@ -84,15 +84,15 @@ public final class Summary {
         if (sparse != null) {
             notes.add(String.format(Locale.ROOT, "%s uncertain: the slide's most cellular tissue holds only %.0f intact "
                     + "nuclei per mm2 (viable tumour: thousands), too few to judge a loss of nuclei against (bone, cartilage or "
-                    + "stroma?); check them in overview.png", sparse, r.cores.referenceDensity));
+                    + "stroma?); see overview.png, where they are marked ?", sparse, r.cores.referenceDensity));
         }
         if (empty != null) {
-            notes.add(empty + " uncertain: almost no nuclei or nuclear debris in them (fat, mucin, bone, cartilage or keratin look "
-                    + "alike); check them in overview.png");
+            notes.add(empty + " uncertain: almost no nuclei or nuclear debris inside (fat, mucin, bone, cartilage or keratin look "
+                    + "alike); see overview.png, where they are marked ?");
         }
         if (noDebris != null) {
-            notes.add(noDebris + " uncertain: no more nuclear debris in them than in the other tissue (keratin or dense collagen "
-                    + "look alike); check them in overview.png");
+            notes.add(noDebris + " uncertain: no more nuclear debris inside than in the slide's other tissue (keratin or dense collagen "
+                    + "look alike); see overview.png, where they are marked ?");
         }
         if (r.analysisScale.pixelUm > 1.5 * r.settings.analysisPixelUm) {
             // A low-magnification scan cannot be analysed finer than it was scanned; nuclei (and so cores and
