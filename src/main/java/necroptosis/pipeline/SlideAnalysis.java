@@ -138,7 +138,7 @@ public final class SlideAnalysis {
         double toOverview = scale.level0PerPixel / overview.scale.level0PerPixel;
         boolean nuclearMarker = settings.cellMode && settings.compartment == CellCompartment.NUCLEUS;
         SampleWindows samples = nucleusReference(scale, overview, overviewTissue, deconvolution, new NucleusDetector(settings.nuclei),
-                nuclearMarker, settings.thresholds.weak(), this::inParallel);
+                settings.nuclei.lymphMaxAreaUm2, nuclearMarker, settings.thresholds.weak(), this::inParallel);
         double nucleusThreshold = samples.nucleusThresholdOd, slideNucleusOd = samples.slideNucleusOd;
         double immuneMinOd = NucleusClassifier.immuneMinOd(settings.nuclei, slideNucleusOd);
         TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold, immuneMinOd, records);
@@ -169,26 +169,32 @@ public final class SlideAnalysis {
 
     /** Side of a threshold sample window and spacing of the windows on the slide, in µm. */
     static final double THRESHOLD_SAMPLE_UM = 256;
+    /** Fewest nuclei too large to be lymphocytes for a darkness reference; with fewer the immune-cell darkness is the floor. */
+    static final int MIN_REFERENCE_NUCLEI = 20;
+
     /** Most windows sampled for the nucleus threshold. */
     static final int THRESHOLD_SAMPLES = 16;
 
     /**
-     * The slide's nucleus threshold and its nuclei's darkness: {threshold, median mean OD of the intact
-     * nuclei (0 when there are none: the immune-cell darkness is then the floor)}, from up to {@value #THRESHOLD_SAMPLES} windows of
+     * The slide's nucleus threshold and its nuclei's darkness: {threshold, median mean OD of the nuclei too
+     * large to be lymphocytes (0 when there are fewer than {@value #MIN_REFERENCE_NUCLEI}: the immune-cell
+     * darkness is then the floor)}, from up to {@value #THRESHOLD_SAMPLES} windows of
      * {@value #THRESHOLD_SAMPLE_UM} µm. The threshold is Otsu's (floored, see
      * {@link NucleusDetector#threshold}) over the windows. The windows lie on a fixed grid in µm from the
      * slide's origin, and are chosen, evenly spread in raster order, from those at least half tissue in the
      * overview (any tissue when none is): both values depend on the slide alone, never on the tile size. One
      * threshold for all tiles keeps a nucleus's segmentation independent of which tile's window it is seen
      * in. The nuclei are then detected in the same windows at that threshold, as the tiles will detect them
-     * (with the DAB added for a nuclear marker), and the median mean OD of the haematoxylin alone of those of
-     * at least the debris size is the slide's reference for an immune cell's darkness
-     * ({@link NucleusClassifier#immuneMinOd}). The windows are read and filtered by {@code runner} (the run's
+     * (with the DAB added for a nuclear marker), and the median mean OD of the haematoxylin alone of those
+     * larger than {@code referenceMinAreaUm2} (the largest lymphocyte) is the slide's reference for an immune
+     * cell's darkness ({@link NucleusClassifier#immuneMinOd}). Lymphocytes themselves are left out of it:
+     * where they are most of the nuclei (a dense infiltrate, a TIL-rich field) they would raise their own bar
+     * and the densest infiltrates would be counted least. The windows are read and filtered by {@code runner} (the run's
      * threads); their histograms and nuclei are gathered in the windows' order, so neither value depends on
      * the threads.
      */
     static SampleWindows nucleusReference(ScaledLevel scale, Overview overview, byte[] tissue, ColorDeconvolution deconvolution,
-            NucleusDetector detector, boolean nuclearMarker, double weakDabOd, Runner runner) throws IOException {
+            NucleusDetector detector, double referenceMinAreaUm2, boolean nuclearMarker, double weakDabOd, Runner runner) throws IOException {
         List<int[]> windows = thresholdWindows(scale, overview, tissue);
         boolean dabStain = StainCheck.isDab(deconvolution.stains());
         List<Callable<Window>> reads = new ArrayList<>();
@@ -227,7 +233,7 @@ public final class SlideAnalysis {
                 List<Nucleus> found = detector.detect(hd.hem, hd.nuclearDab, null, win[2], win[3], scale.pixelUm, null, threshold);
                 double[] od = new double[found.size()];
                 int n = 0;
-                for (Nucleus nu : found) if (nu.areaUm2 >= NucleusSettings.DEBRIS_MAX_AREA_UM2) od[n++] = nu.chromatinOd;
+                for (Nucleus nu : found) if (nu.areaUm2 > referenceMinAreaUm2) od[n++] = nu.chromatinOd;
                 return Arrays.copyOf(od, n);
             });
         }
@@ -241,7 +247,7 @@ public final class SlideAnalysis {
             n += o.length;
         }
         Arrays.sort(all);
-        double median = n == 0 ? 0 : n % 2 == 1 ? all[n / 2] : (all[n / 2 - 1] + all[n / 2]) / 2;
+        double median = n < MIN_REFERENCE_NUCLEI ? 0 : n % 2 == 1 ? all[n / 2] : (all[n / 2 - 1] + all[n / 2]) / 2;
         return new SampleWindows(threshold, median, FocusCheck.medianWidth(widths), dabPositive, dabClipped);
     }
 

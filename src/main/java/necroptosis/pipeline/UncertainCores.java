@@ -23,9 +23,9 @@ public final class UncertainCores {
 
     /**
      * Least debris density of a sure core, as a multiple of the debris density of the slide's tissue outside
-     * every core: between the cores on keratin and dense dermal collagen of normal skin (CMU-1, 0.9 and 1.3)
-     * and the one core found on the SBU necrosis tiles (3.2); karyorrhectic necrosis on the classic synthetic
-     * slides holds 290-2500 times its slide's.
+     * every core: between the core on keratin and dense dermal collagen of normal skin (CMU-1, 1.6) and the
+     * one core found on the SBU necrosis tiles (3.4); karyorrhectic necrosis on the classic synthetic slides
+     * holds 290-2500 times its slide's.
      */
     public static final double MIN_DEBRIS_OVER_SLIDE = 2;
 

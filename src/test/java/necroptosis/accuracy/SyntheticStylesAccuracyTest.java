@@ -194,7 +194,7 @@ class SyntheticStylesAccuracyTest {
     }
 
     @Disabled("necrosis Dice >= 0.85 and area within 10% missed on four slides: 9001 (H-DAB, dark counterstain, keratin) Dice "
-            + "0.843, area +28.3% (the keratin patch became a second core); 9007 (H&E, pale counterstain, eosinophilic core) "
+            + "0.821, area +36.8% (the keratin patch became a second core, flagged uncertain); 9007 (H&E, pale counterstain, eosinophilic core) "
             + "Dice 0.509, area -65.7%; 9010 and 9017 (H-DAB, pale counterstain 0.57x and 0.59x) no core found, Dice 0.000, "
             + "area -100%")
     @ParameterizedTest(name = "{0}")
@@ -236,8 +236,8 @@ class SyntheticStylesAccuracyTest {
         assertMlkl(c);
     }
 
-    @Disabled("MLKL per zone within 3 points missed on three H-DAB slides: 9001 rim 0.203 vs 0.289 (-8.6 points; necrosis +1.0, "
-            + "viable +1.8); 9010, no core found, necrosis 0.000 vs 0.149 (-14.9), rim 0.000 vs 0.231 (-23.1), viable 0.054 vs "
+    @Disabled("MLKL per zone within 3 points missed on three H-DAB slides: 9001 rim 0.194 vs 0.289 (-9.6 points; necrosis and "
+            + "viable within 3); 9010, no core found, necrosis 0.000 vs 0.149 (-14.9), rim 0.000 vs 0.231 (-23.1), viable 0.054 vs "
             + "0.023 (+3.2); 9017, no core found, necrosis -17.6, rim -28.5, viable 0.068 vs 0.023 (+4.5)")
     @ParameterizedTest(name = "{0}")
     @MethodSource("mlklMissed")
@@ -262,9 +262,9 @@ class SyntheticStylesAccuracyTest {
         assertF1(c);
     }
 
-    @Disabled("lymphocyte F1 >= 0.8 missed on eight of nine slides: 9001 0.101 (P 0.05, R 0.80), 9003 0.228 (P 0.13, R 0.79), "
-            + "9007 0.756 (P 0.77, R 0.74), 9010 0.613 (P 0.97, R 0.45), 9014 0.482 (P 0.32, R 0.97), 9021 0.385 (P 0.25, R 0.81), "
-            + "9022 0.320 (P 0.22, R 0.56), 9028 0.412 (P 0.28, R 0.80): tumour nuclei as dark as lymphocytes pass as "
+    @Disabled("lymphocyte F1 >= 0.8 missed on eight of nine slides: 9001 0.094 (P 0.05, R 0.80), 9003 0.232 (P 0.14, R 0.79), "
+            + "9007 0.756 (P 0.77, R 0.74), 9010 0.613 (P 0.97, R 0.45), 9014 0.482 (P 0.32, R 0.97), 9021 0.395 (P 0.26, R 0.81), "
+            + "9022 0.322 (P 0.23, R 0.56), 9028 0.412 (P 0.28, R 0.80): tumour nuclei as dark as lymphocytes pass as "
             + "lymphocytes (low precision), pale slides lose lymphocytes (low recall); issue 14 item 2")
     @ParameterizedTest(name = "{0}")
     @MethodSource("f1Missed")
@@ -284,9 +284,9 @@ class SyntheticStylesAccuracyTest {
         assertImmuneDensity(c, Zone.RIM);
     }
 
-    @Disabled("rim immune density within 15% missed on eight of nine slides: 9001 8055 vs 1463 /mm2 (+451%), 9003 4312 vs 1526 "
-            + "(+182%), 9007 861 vs 1488 (-42%), 9010 0 vs 1576 (-100%, no core so no rim), 9014 2319 vs 1323 (+75%), 9017 0 vs "
-            + "1618 (-100%, no core), 9021 2258 vs 1417 (+59%), 9028 2379 vs 1706 (+39%)")
+    @Disabled("rim immune density within 15% missed on eight of nine slides: 9001 8466 vs 1463 /mm2 (+479%), 9003 4268 vs 1526 "
+            + "(+180%), 9007 861 vs 1488 (-42%), 9010 0 vs 1576 (-100%, no core so no rim), 9014 2319 vs 1323 (+75%), 9017 0 vs "
+            + "1618 (-100%, no core), 9021 2226 vs 1417 (+57%), 9028 2379 vs 1706 (+39%)")
     @ParameterizedTest(name = "{0}")
     @MethodSource("rimImmuneMissed")
     void immuneDensityRimMissed(Case c) throws IOException {
@@ -299,9 +299,9 @@ class SyntheticStylesAccuracyTest {
         assertImmuneDensity(c, Zone.VIABLE);
     }
 
-    @Disabled("viable-tumour immune density (stroma included) within 15% missed on eight of nine slides: 9001 7172 vs 351 /mm2 "
-            + "(+1944%), 9003 2905 vs 389 (+648%), 9007 381 vs 310 (+23%), 9010 241 vs 418 (-42%), 9014 1351 vs 372 (+263%), "
-            + "9021 1539 vs 420 (+266%), 9022 1062 vs 368 (+189%), 9028 1365 vs 412 (+231%); tumour nuclei that overlap "
+    @Disabled("viable-tumour immune density (stroma included) within 15% missed on eight of nine slides: 9001 7760 vs 351 /mm2 "
+            + "(+2112%), 9003 2841 vs 389 (+631%), 9007 381 vs 310 (+23%), 9010 241 vs 418 (-42%), 9014 1351 vs 372 (+263%), "
+            + "9021 1482 vs 420 (+253%), 9022 1056 vs 368 (+187%), 9028 1365 vs 412 (+231%); tumour nuclei that overlap "
             + "lymphocytes in size and darkness are counted as immune cells (issue 14 item 2)")
     @ParameterizedTest(name = "{0}")
     @MethodSource("viableImmuneMissed")
