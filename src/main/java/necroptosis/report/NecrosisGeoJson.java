@@ -11,6 +11,7 @@ import java.util.Map;
 import com.google.gson.stream.JsonWriter;
 
 import necroptosis.pipeline.SlideResult;
+import necroptosis.pipeline.UncertainCores;
 
 /**
  * necrosis.geojson: the outlines as a GeoJSON FeatureCollection that QuPath imports as annotations (File >
@@ -21,7 +22,9 @@ import necroptosis.pipeline.SlideResult;
  * exports. Properties follow QuPath 0.4+ exports: {@code objectType}
  * "annotation", {@code classification} with {@code name} and {@code color} [r, g, b], {@code name}, plus
  * {@code area_mm2} (the polygon's area, glass inside a core included) and the same under
- * {@code measurements}, which QuPath shows in its measurement table. GeoJsonRegions reads it back.
+ * {@code measurements}, which QuPath shows in its measurement table. A core also carries {@code uncertain}
+ * (true for a core the method is unsure of) and then {@code doubt}, why: {@code empty}, {@code no_debris} or
+ * {@code sparse_reference} ({@code UncertainCores}). GeoJsonRegions reads it back.
  */
 public final class NecrosisGeoJson {
     private NecrosisGeoJson() {}
@@ -60,6 +63,11 @@ public final class NecrosisGeoJson {
             j.endObject();
             double area = areaPx * mm2PerPx;
             j.name("area_mm2").value(area);
+            if (Outline.NECROSIS.equals(o.classification)) {
+                UncertainCores.Doubt doubt = r.coreDoubts[Outlines.coreNumber(o)];
+                j.name("uncertain").value(doubt != UncertainCores.Doubt.NONE);
+                if (doubt != UncertainCores.Doubt.NONE) j.name("doubt").value(doubt.name().toLowerCase(Locale.ROOT));
+            }
             j.name("measurements").beginObject().name("area_mm2").value(area).endObject();
             j.endObject();
             j.endObject();

@@ -72,6 +72,11 @@ public final class Outlines {
         return out;
     }
 
+    /** The number of a core's outline ({@link #cores}: "core N"), as in summary.json's notes. */
+    public static int coreNumber(Outline core) {
+        return Integer.parseInt(core.name.substring("core ".length()));
+    }
+
     /**
      * The rim zone, with the cores it surrounds as holes, one name per 8-connected piece, named after
      * the cores it touches ("rim 1", or "rim 1+2" where two cores' rims merge).

@@ -103,8 +103,8 @@ public final class OverviewImage {
         java.awt.FontMetrics fm = g.getFontMetrics();
         for (Outline o : largest.values()) {
             java.awt.geom.Rectangle2D b = Drawing.path(o, scale, dx, dy).getBounds2D();
-            String label = o.name.replaceFirst("^core ", "");
-            if (doubts[Integer.parseInt(label)] != UncertainCores.Doubt.NONE) label += "?";
+            int core = Outlines.coreNumber(o);
+            String label = core + (doubts[core] != UncertainCores.Doubt.NONE ? "?" : "");
             java.awt.font.GlyphVector gv = g.getFont().createGlyphVector(g.getFontRenderContext(), label);
             java.awt.Shape text = gv.getOutline((float) (b.getCenterX() - fm.stringWidth(label) / 2.0),
                     (float) (b.getCenterY() + (fm.getAscent() - fm.getDescent()) / 2.0));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import necroptosis.TestImages;
 import necroptosis.pipeline.AnalysisSettings;
+import necroptosis.report.NecrosisGeoJson;
+import necroptosis.report.Outlines;
 
 /**
  * Issue 14: of the ten osteosarcoma tiles of non-tumour tissue (bone, cartilage, marrow, stroma), at most one
@@ -52,6 +59,12 @@ class NonTumourCoresTest {
         if (r.result.cores.count > 0) {
             assertEquals(r.result.cores.count, r.summary.uncertainCoreCount, "summary's uncertain cores");
             assertTrue(r.summary.notes.stream().anyMatch(n -> n.contains(" uncertain: ")), () -> "a note says why: " + r.summary.notes);
+            StringWriter geo = new StringWriter();
+            NecrosisGeoJson.write(r.result, Outlines.cores(r.result), geo);
+            for (JsonElement e : JsonParser.parseString(geo.toString()).getAsJsonObject().getAsJsonArray("features")) {
+                JsonObject p = e.getAsJsonObject().getAsJsonObject("properties");
+                assertTrue(p.get("uncertain").getAsBoolean() && p.has("doubt"), "necrosis.geojson flags the core and says why: " + p);
+            }
         }
     }
 }

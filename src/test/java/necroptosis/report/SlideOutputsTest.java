@@ -175,7 +175,13 @@ class SlideOutputsTest {
                     assertTrue(x >= 0 && y >= 0 && x <= w && y <= h, "inside the level-0 slide: " + pt);
                 }
             }
-            if (cls.equals("necrosis")) necrosisMm2 += p.get("area_mm2").getAsDouble();
+            if (cls.equals("necrosis")) {
+                necrosisMm2 += p.get("area_mm2").getAsDouble();
+                assertFalse(p.get("uncertain").getAsBoolean(), "the synthetic slide's cores are sure: " + p);
+                assertFalse(p.has("doubt"), "a sure core has no doubt: " + p);
+            } else {
+                assertFalse(p.has("uncertain"), "only cores are judged: " + p);
+            }
         }
         assertTrue(classes.contains("necrosis") && classes.contains("rim") && classes.contains("tissue"), classes.toString());
         // The polygons hold whole blocks; the summary counts only the tissue in them: equal within the edge blocks.
