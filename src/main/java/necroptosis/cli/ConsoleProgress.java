@@ -29,7 +29,7 @@ final class ConsoleProgress implements BatchListener {
     private static final double TERMINAL_INTERVAL_SECONDS = 0.2;
 
     /** Keys of a finished slide's numbers in the JSON events (batch_summary.csv column names). */
-    private static final String[] KEY_NUMBERS = {"summary_status", "necrotic_core_count", "necrosis_fraction",
+    private static final String[] KEY_NUMBERS = {"summary_status", "necrotic_core_count", "necrotic_cores_uncertain", "necrosis_fraction",
         "necroptotic_fraction", "mlkl_positive_fraction_tissue", "immune_density_per_mm2_tissue", "mlkl_immune_spearman"};
 
     private static final Gson JSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();

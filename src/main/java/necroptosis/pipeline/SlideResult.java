@@ -41,19 +41,6 @@ public final class SlideResult {
     public final String tissueHow;
     /** Per core label (index 0 unused), why the core is uncertain, {@code NONE} for a sure one ({@link UncertainCores}). */
     public final UncertainCores.Doubt[] coreDoubts;
-
-    /** How many cores are flagged uncertain. */
-    public int uncertainCoreCount() {
-        int n = 0;
-        for (int k = 1; k < coreDoubts.length; k++) if (coreDoubts[k] != UncertainCores.Doubt.NONE) n++;
-        return n;
-    }
-
-    /** "2 necrotic cores", or "2 necrotic cores (1 uncertain)", for status lines and titles. */
-    public String coresInWords() {
-        int uncertain = uncertainCoreCount();
-        return cores.countInWords() + (uncertain > 0 ? " (" + uncertain + " uncertain)" : "");
-    }
     /** How many user-region polygons were clipped to the slide or dropped outside it, or null. */
     public final String regionsNote;
     /**
@@ -95,5 +82,23 @@ public final class SlideResult {
         this.runMillis = runMillis;
         this.content = ContentCheck.of(analysisScale, grid.blockPx, overview, overviewTissue);
         this.appearanceNotes = java.util.Collections.unmodifiableList(appearanceNotes);
+    }
+
+    /** Whether core {@code k} (1 to the core count) is flagged uncertain. */
+    public boolean isUncertain(int k) {
+        return coreDoubts[k] != UncertainCores.Doubt.NONE;
+    }
+
+    /** How many cores are flagged uncertain. */
+    public int uncertainCoreCount() {
+        int n = 0;
+        for (int k = 1; k <= cores.count; k++) if (isUncertain(k)) n++;
+        return n;
+    }
+
+    /** "2 necrotic cores", or "2 necrotic cores (1 uncertain)", for status lines and titles. */
+    public String coresInWords() {
+        int uncertain = uncertainCoreCount();
+        return cores.countInWords() + (uncertain > 0 ? " (" + uncertain + " uncertain)" : "");
     }
 }

@@ -30,6 +30,12 @@ public final class UncertainCores {
     public static final double MIN_DEBRIS_OVER_SLIDE = 2;
 
     /**
+     * Least tissue outside the cores (mm²) for its debris density to be a reference: 0.01 mm² holds 10-70
+     * debris objects at the 1000-7000 per mm² of real H&amp;E; a sliver beside a field-filling core does not.
+     */
+    public static final double MIN_OUTSIDE_TISSUE_MM2 = 0.01;
+
+    /**
      * Least intact-nucleus density of the necrosis finder's viable reference (the 75th percentile over the
      * slide's tissue) for its cores to be sure: one nucleus per 1000 µm², a third to a seventh of viable
      * tumour (3000-7000 per mm² on the real fields in ../shared). Fields of bone, cartilage and marrow fat
@@ -42,7 +48,7 @@ public final class UncertainCores {
         NONE,
         /** Almost no nuclear object in it ({@link #MIN_NUCLEAR_OBJECTS_PER_MM2}). */
         EMPTY,
-        /** No more debris than the slide's other tissue ({@link #MIN_DEBRIS_OVER_SLIDE}). */
+        /** Less than twice the debris density of the slide's other tissue ({@link #MIN_DEBRIS_OVER_SLIDE}). */
         NO_DEBRIS,
         /** Found against a sparse viable reference ({@link #MIN_REFERENCE_PER_MM2}). */
         SPARSE_REFERENCE
@@ -55,7 +61,7 @@ public final class UncertainCores {
         return referenceDensityPerMm2 < MIN_REFERENCE_PER_MM2;
     }
 
-    /** Per core label (index 0 unused), none: cores the user drew are sure. */
+    /** Per core label (index 0 unused), {@link Doubt#NONE}: the doubts of sure cores, such as those the user drew. */
     static Doubt[] none(int count) {
         Doubt[] doubts = new Doubt[count + 1];
         java.util.Arrays.fill(doubts, Doubt.NONE);
@@ -72,7 +78,7 @@ public final class UncertainCores {
         return of(grid, labels, count);
     }
 
-    /** Per core label (index 0 unused), whether the core holds too little nuclear material, or too little debris, to be sure. */
+    /** Per core label (index 0 unused), why the core is uncertain: too little nuclear material, or too little debris. */
     static Doubt[] of(BlockGrid grid, int[] labels, int count) {
         double[] tissueMm2 = new double[count + 1];
         long[] objects = new long[count + 1];
@@ -84,8 +90,8 @@ public final class UncertainCores {
             objects[k] += grid.nuclearObjects(b);
             debris[k] += grid.debris(b);
         }
-        // NaN without tissue outside the cores: no reference, no doubt of this kind.
-        double slideDebris = debris[0] / tissueMm2[0];
+        // NaN without enough tissue outside the cores: no reference, no doubt of this kind.
+        double slideDebris = tissueMm2[0] >= MIN_OUTSIDE_TISSUE_MM2 ? debris[0] / tissueMm2[0] : Double.NaN;
         Doubt[] doubts = none(count);
         for (int k = 1; k <= count; k++) {
             if (objects[k] < MIN_NUCLEAR_OBJECTS_PER_MM2 * tissueMm2[k]) doubts[k] = Doubt.EMPTY;

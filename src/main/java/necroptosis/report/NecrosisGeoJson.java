@@ -11,7 +11,6 @@ import java.util.Map;
 import com.google.gson.stream.JsonWriter;
 
 import necroptosis.pipeline.SlideResult;
-import necroptosis.pipeline.UncertainCores;
 
 /**
  * necrosis.geojson: the outlines as a GeoJSON FeatureCollection that QuPath imports as annotations (File >
@@ -64,9 +63,9 @@ public final class NecrosisGeoJson {
             double area = areaPx * mm2PerPx;
             j.name("area_mm2").value(area);
             if (Outline.NECROSIS.equals(o.classification)) {
-                UncertainCores.Doubt doubt = r.coreDoubts[Outlines.coreNumber(o)];
-                j.name("uncertain").value(doubt != UncertainCores.Doubt.NONE);
-                if (doubt != UncertainCores.Doubt.NONE) j.name("doubt").value(doubt.name().toLowerCase(Locale.ROOT));
+                int core = Outlines.coreNumber(o);
+                j.name("uncertain").value(r.isUncertain(core));
+                if (r.isUncertain(core)) j.name("doubt").value(r.coreDoubts[core].name().toLowerCase(Locale.ROOT));
             }
             j.name("measurements").beginObject().name("area_mm2").value(area).endObject();
             j.endObject();

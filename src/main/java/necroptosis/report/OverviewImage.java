@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import necroptosis.pipeline.SlideResult;
-import necroptosis.pipeline.UncertainCores;
 
 /**
  * overview.png: the slide thumbnail with the tissue outline, necrotic cores and peri-necrotic rims drawn
@@ -78,7 +77,7 @@ public final class OverviewImage {
         Drawing.drawOutlines(g, rims, colours[2], alphas[2], stroke, t.perLevel0Pixel, imgX, imgY);
         Drawing.drawOutlines(g, cores, colours[1], alphas[1], stroke, t.perLevel0Pixel, imgX, imgY);
         Drawing.drawOutlines(g, tissue, colours[0], 0, stroke, t.perLevel0Pixel, imgX, imgY);
-        labelCores(g, cores, r.coreDoubts, t.perLevel0Pixel, imgX, imgY, fs);
+        labelCores(g, cores, r, t.perLevel0Pixel, imgX, imgY, fs);
         g.setClip(null);
 
         int base = imgY + h + (int) (fs * 2.0);
@@ -93,7 +92,7 @@ public final class OverviewImage {
      * piece, dark on a white halo so it reads on any tissue; "N?" for a core flagged uncertain, which the
      * summary's notes name.
      */
-    private static void labelCores(Graphics2D g, List<Outline> cores, UncertainCores.Doubt[] doubts, double scale, int dx, int dy, int fs) {
+    private static void labelCores(Graphics2D g, List<Outline> cores, SlideResult r, double scale, int dx, int dy, int fs) {
         Map<String, Outline> largest = new LinkedHashMap<>();
         for (Outline o : cores) {
             Outline l = largest.get(o.name);
@@ -104,7 +103,7 @@ public final class OverviewImage {
         for (Outline o : largest.values()) {
             java.awt.geom.Rectangle2D b = Drawing.path(o, scale, dx, dy).getBounds2D();
             int core = Outlines.coreNumber(o);
-            String label = core + (doubts[core] != UncertainCores.Doubt.NONE ? "?" : "");
+            String label = core + (r.isUncertain(core) ? "?" : "");
             java.awt.font.GlyphVector gv = g.getFont().createGlyphVector(g.getFontRenderContext(), label);
             java.awt.Shape text = gv.getOutline((float) (b.getCenterX() - fm.stringWidth(label) / 2.0),
                     (float) (b.getCenterY() + (fm.getAscent() - fm.getDescent()) / 2.0));
@@ -120,7 +119,7 @@ public final class OverviewImage {
         double necrosis = 0;
         for (int c = 1; c <= r.cores.count; c++) necrosis += r.cores.areasMm2[c];
         String cores = r.cores.count == 0 ? "no necrotic core found"
-                : r.coresInWords() + ", "
+                : r.coresInWords().replace(" uncertain)", " uncertain, labelled \"N?\")") + ", "
                         + String.format(Locale.ROOT, "%.3f mm\u00b2", necrosis);
         return cores + String.format(Locale.ROOT, " \u00b7 pixel size %.3g \u00b5m", r.pixelSizeUm);
     }

@@ -57,13 +57,22 @@ public final class Summary {
                 Drawing.number(minCore));
     }
 
-    /** "necrotic cores 1, 3 of 4" (or "both ...", "all 4 ...") for the cores with a doubt, as numbered in overview.png; null when none. */
-    private static String coresWith(SlideResult r, UncertainCores.Doubt doubt) {
+    /**
+     * The note for the cores with one doubt, null when none has it: which cores (numbered as in overview.png,
+     * where an uncertain core is labelled "N?"), then {@code why}.
+     */
+    static String uncertainNote(UncertainCores.Doubt[] doubts, int count, UncertainCores.Doubt doubt, String why) {
         List<String> numbers = new ArrayList<>();
-        for (int k = 1; k < r.coreDoubts.length; k++) if (r.coreDoubts[k] == doubt) numbers.add(Integer.toString(k));
+        for (int k = 1; k <= count; k++) if (doubts[k] == doubt) numbers.add(Integer.toString(k));
         if (numbers.isEmpty()) return null;
-        if (numbers.size() > 1 && numbers.size() == r.cores.count) return numbers.size() == 2 ? "both necrotic cores" : "all " + r.cores.count + " necrotic cores";
-        return (numbers.size() == 1 ? "necrotic core " : "necrotic cores ") + String.join(", ", numbers) + " of " + r.cores.count;
+        String which;
+        if (count == 1) which = "the necrotic core is";
+        else if (numbers.size() == count) which = (count == 2 ? "both necrotic cores" : "all " + count + " necrotic cores") + " are";
+        else if (numbers.size() == 1) which = "necrotic core " + numbers.get(0) + " of " + count + " is";
+        else which = "necrotic cores " + String.join(", ", numbers) + " of " + count + " are";
+        String look = numbers.size() == 1 ? "check it in overview.png (labelled \"" + numbers.get(0) + "?\")"
+                : "check them in overview.png (labelled \"N?\")";
+        return which + " uncertain: " + why + "; " + look;
     }
 
     public static SlideSummary of(SlideResult r, List<TileTable.Row> rows) {
@@ -79,21 +88,16 @@ public final class Summary {
         String small = smallFieldNote(r, tissue);
         if (small != null) notes.add(small);
         int uncertain = r.uncertainCoreCount();
-        String sparse = coresWith(r, UncertainCores.Doubt.SPARSE_REFERENCE), empty = coresWith(r, UncertainCores.Doubt.EMPTY),
-                noDebris = coresWith(r, UncertainCores.Doubt.NO_DEBRIS);
-        if (sparse != null) {
-            notes.add(String.format(Locale.ROOT, "%s uncertain: the slide's most cellular tissue holds only %.0f intact "
-                    + "nuclei per mm2 (viable tumour: thousands), too few to judge a loss of nuclei against (bone, cartilage or "
-                    + "stroma?); see overview.png, where they are marked ?", sparse, r.cores.referenceDensity));
-        }
-        if (empty != null) {
-            notes.add(empty + " uncertain: almost no nuclei or nuclear debris inside (fat, mucin, bone, cartilage or keratin look "
-                    + "alike); see overview.png, where they are marked ?");
-        }
-        if (noDebris != null) {
-            notes.add(noDebris + " uncertain: no more nuclear debris inside than in the slide's other tissue (keratin or dense collagen "
-                    + "look alike); see overview.png, where they are marked ?");
-        }
+        String[] uncertainNotes = {
+            uncertainNote(r.coreDoubts, r.cores.count, UncertainCores.Doubt.SPARSE_REFERENCE, String.format(Locale.ROOT, "the slide's "
+                    + "most cellular tissue holds only %.0f intact nuclei per mm2 (viable tumour: thousands), too few to judge a loss "
+                    + "of nuclei against (bone, cartilage or stroma?)", r.cores.referenceDensity)),
+            uncertainNote(r.coreDoubts, r.cores.count, UncertainCores.Doubt.EMPTY, "almost no nuclei or nuclear debris inside (fat, "
+                    + "mucin, bone, cartilage or keratin look alike)"),
+            uncertainNote(r.coreDoubts, r.cores.count, UncertainCores.Doubt.NO_DEBRIS, "less than twice the nuclear debris per mm2 of "
+                    + "the slide's other tissue (keratin and dense collagen look alike, and so does necrosis that did not fragment "
+                    + "its nuclei)")};
+        for (String n : uncertainNotes) if (n != null) notes.add(n);
         if (r.analysisScale.pixelUm > 1.5 * r.settings.analysisPixelUm) {
             // A low-magnification scan cannot be analysed finer than it was scanned; nuclei (and so cores and
             // immune cells) found at that resolution are unreliable, and the numbers must not look normal.

@@ -34,8 +34,8 @@ public final class NucleusClassifier {
     /**
      * The least mean haematoxylin OD of an immune cell's nucleus on a slide, judged against the slide's own
      * nuclei: at least {@value NucleusSettings#LYMPH_OD_OVER_SLIDE} times the median mean OD of the slide's
-     * intact nuclei ({@code slideNucleusOd}, NaN when unknown), and never below the settings'
-     * {@code lymphMinOd} (0.45). Darkness differs between stains, scanners and sections (H&E haematoxylin
+     * nuclei too large to be lymphocytes ({@code slideNucleusOd}; 0 or NaN when unknown), and never below the
+     * settings' {@code lymphMinOd} (0.45). Darkness differs between stains, scanners and sections (H&E haematoxylin
      * is paler than an IHC counterstain; the median mean OD of lymphocytes was 0.51 on one set of real H&E
      * fields and 0.65 on another, against 0.37 and 0.45 for their other nuclei), while a lymphocyte is darker than the slide's other nuclei on each.
      */

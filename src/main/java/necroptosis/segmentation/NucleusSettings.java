@@ -48,7 +48,7 @@ public final class NucleusSettings {
      * {@link #LYMPH_OD_OVER_SLIDE} times the slide's own nuclei (see {@code NucleusClassifier.immuneMinOd}).
      */
     public static final double DEFAULT_LYMPH_MIN_OD = 0.45;
-    /** A lymphocyte's nucleus is at least this times the slide's median intact-nucleus mean OD. */
+    /** A lymphocyte's nucleus is at least this times the median mean OD of the slide's nuclei too large to be lymphocytes. */
     public static final double LYMPH_OD_OVER_SLIDE = 0.9;
 
     public final double sigmaUm;

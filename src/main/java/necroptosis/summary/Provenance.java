@@ -29,7 +29,10 @@ public final class Provenance {
     /** The parameters as the settings record themselves ({@code AnalysisSettings.toMap()}), in their order. */
     private final JsonObject parameters;
     public final double nucleusThresholdUsedOd;
-    /** Median mean haematoxylin OD of the slide's intact nuclei in the threshold's sample windows; 0 when none was found (NaN: not recorded). */
+    /**
+     * Median mean haematoxylin OD of the slide's nuclei too large to be lymphocytes in the threshold's sample windows;
+     * 0 when fewer than 20 were found, as on a field of immune cells (NaN: not recorded).
+     */
     public final double nucleusReferenceOd;
     /** Least mean haematoxylin OD of an immune cell's nucleus on this slide (from the reference and the floor). */
     public final double immuneMinOd;

@@ -30,7 +30,6 @@ import necroptosis.pipeline.BlockGrid;
 import necroptosis.pipeline.ProgressListener;
 import necroptosis.pipeline.SlideAnalysis;
 import necroptosis.pipeline.SlideResult;
-import necroptosis.pipeline.UncertainCores;
 import necroptosis.pipeline.Zone;
 import necroptosis.report.ZoneTotals;
 import necroptosis.slide.SlideSource;
@@ -225,9 +224,23 @@ class SyntheticStylesAccuracyTest {
         assertCoreCount(c);
     }
 
+    /**
+     * As many cores not flagged uncertain as true cores (a flagged one is reported as such, not silently counted as
+     * necrosis), and each true core found by a sure one (at least a fifth of it inside; a core found but too small
+     * is the necrosis-area target's miss): a true core flagged and a false one kept fail.
+     */
     private static void assertCoreCount(Case c) throws IOException {
         Run r = run(c);
-        assertEquals(r.truth.getAsJsonArray("cores").size(), sureCores(r.result), c + ": necrotic cores not flagged uncertain");
+        JsonArray truth = r.truth.getAsJsonArray("cores");
+        List<Executable> checks = new ArrayList<>();
+        checks.add(() -> assertEquals(truth.size(), r.result.cores.count - r.result.uncertainCoreCount(),
+                c + ": necrotic cores not flagged uncertain"));
+        for (JsonElement t : truth) {
+            double f = fractionInSureCore(r.result, t.getAsJsonObject().getAsJsonArray("polygon"));
+            checks.add(() -> assertTrue(f >= 0.2, () -> String.format(Locale.ROOT, "%s: true core %s only %.0f%% inside a sure core",
+                    c, t.getAsJsonObject().get("id"), 100 * f)));
+        }
+        assertAll(checks);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -346,44 +359,40 @@ class SyntheticStylesAccuracyTest {
     /** Whether a block is in the necrosis zone of a core not flagged uncertain. */
     private static boolean inSureCore(SlideResult r, int block) {
         int k = r.cores.labels[block];
-        return r.zones.zone(block) == Zone.NECROSIS && k > 0 && r.coreDoubts[k] == UncertainCores.Doubt.NONE;
+        return r.zones.zone(block) == Zone.NECROSIS && k > 0 && !r.isUncertain(k);
     }
 
-    /** Cores not flagged uncertain: a flagged one is reported as such, not silently counted as necrosis. */
-    private static int sureCores(SlideResult r) {
-        int n = 0;
-        for (int k = 1; k <= r.cores.count; k++) if (r.coreDoubts[k] == UncertainCores.Doubt.NONE) n++;
-        return n;
-    }
-
-    /** Per material patch, {fraction of its area in the necrosis zone of a sure core}, sampled every 4 µm. */
+    /** Per material patch, {fraction of its area in the necrosis zone of a sure core}. */
     private static List<double[]> materialNecrosis(Run run) {
-        SlideResult r = run.result;
-        BlockGrid g = r.grid;
-        double l0 = r.analysisScale.level0PerPixel, step = 4 / r.pixelSizeUm;
         List<double[]> out = new ArrayList<>();
         for (JsonElement m : run.truth.getAsJsonArray("materials")) {
-            JsonArray poly = m.getAsJsonObject().getAsJsonArray("polygon");
-            Path2D p = new Path2D.Double();
-            for (int i = 0; i < poly.size(); i++) {
-                double x = poly.get(i).getAsJsonArray().get(0).getAsDouble(), y = poly.get(i).getAsJsonArray().get(1).getAsDouble();
-                if (i == 0) p.moveTo(x, y);
-                else p.lineTo(x, y);
-            }
-            p.closePath();
-            java.awt.geom.Rectangle2D b = p.getBounds2D();
-            long in = 0, nec = 0;
-            for (double y = b.getMinY() + step / 2; y < b.getMaxY(); y += step) {
-                for (double x = b.getMinX() + step / 2; x < b.getMaxX(); x += step) {
-                    if (!p.contains(x, y)) continue;
-                    in++;
-                    int bx = (int) (x / l0 / g.blockPx), by = (int) (y / l0 / g.blockPx);
-                    if (bx < g.width && by < g.height && inSureCore(r, by * g.width + bx)) nec++;
-                }
-            }
-            out.add(new double[] {in == 0 ? 0 : (double) nec / in});
+            out.add(new double[] {fractionInSureCore(run.result, m.getAsJsonObject().getAsJsonArray("polygon"))});
         }
         return out;
+    }
+
+    /** The fraction of a truth polygon's area (level-0 pixels) in the necrosis zone of a sure core, sampled every 4 µm. */
+    private static double fractionInSureCore(SlideResult r, JsonArray poly) {
+        BlockGrid g = r.grid;
+        double l0 = r.analysisScale.level0PerPixel, step = 4 / r.pixelSizeUm;
+        Path2D p = new Path2D.Double();
+        for (int i = 0; i < poly.size(); i++) {
+            double x = poly.get(i).getAsJsonArray().get(0).getAsDouble(), y = poly.get(i).getAsJsonArray().get(1).getAsDouble();
+            if (i == 0) p.moveTo(x, y);
+            else p.lineTo(x, y);
+        }
+        p.closePath();
+        java.awt.geom.Rectangle2D b = p.getBounds2D();
+        long in = 0, nec = 0;
+        for (double y = b.getMinY() + step / 2; y < b.getMaxY(); y += step) {
+            for (double x = b.getMinX() + step / 2; x < b.getMaxX(); x += step) {
+                if (!p.contains(x, y)) continue;
+                in++;
+                int bx = (int) (x / l0 / g.blockPx), by = (int) (y / l0 / g.blockPx);
+                if (bx < g.width && by < g.height && inSureCore(r, by * g.width + bx)) nec++;
+            }
+        }
+        return in == 0 ? 0 : (double) nec / in;
     }
 
     private static String percentages(List<double[]> fractions) {

@@ -16,9 +16,9 @@ import necroptosis.scoring.DabThresholds;
 class UncertainCoresTest {
     static final int BPX = 32, W = 8, H = 2;
 
-    /** 16 µm blocks, all tissue: each 256 µm², so one object in a 4-block core is about 977 per mm². */
-    private static BlockGrid tissueGrid() {
-        BlockGrid g = new BlockGrid(W, H, BPX, 16, false);
+    /** Blocks of {@code blockUm}, all tissue. */
+    private static BlockGrid tissueGrid(double blockUm) {
+        BlockGrid g = new BlockGrid(W, H, BPX, blockUm, false);
         byte[] tissue = new byte[W * BPX * H * BPX];
         Arrays.fill(tissue, (byte) 1);
         g.addPixels(new float[tissue.length], new float[tissue.length], tissue, 0, 0, W * BPX, 0, 0, W * BPX, H * BPX, DabThresholds.DEFAULT);
@@ -34,7 +34,8 @@ class UncertainCoresTest {
 
     @Test
     void aCoreWithoutNuclearMaterialIsUncertain() {
-        BlockGrid g = tissueGrid();
+        // 16 µm blocks: each 256 µm², so one object in a 4-block core is about 977 per mm².
+        BlockGrid g = tissueGrid(16);
         int[] labels = threeCores();
         g.addDebris(0);               // core 1: one fragment of debris
         g.addLymphocyte(W + 3);       // core 2: one immune cell
@@ -48,12 +49,12 @@ class UncertainCoresTest {
                 "against a reference sparser than 1000 intact nuclei per mm2 no core is sure");
     }
 
-    @Test
-    void aCoreWithNoMoreDebrisThanTheSlideIsUncertain() {
-        BlockGrid g = tissueGrid();
-        int[] labels = threeCores();
-        // Outside: 2 debris on 4 blocks. Core 1: 4 on 4 blocks (twice the outside: sure); core 2: 3 (1.5 times:
-        // uncertain); core 3: intact nuclei and immune cells, no debris (uncertain).
+    /**
+     * Outside: 2 debris on 4 blocks. Core 1: 4 on 4 blocks (twice the outside: sure); core 2: 3 (1.5 times:
+     * uncertain); core 3: intact nuclei and immune cells, no debris (uncertain).
+     */
+    private static BlockGrid debrisAgainstTheOutside(double blockUm) {
+        BlockGrid g = tissueGrid(blockUm);
         g.addDebris(6);
         g.addDebris(W + 7);
         for (int i = 0; i < 4; i++) g.addDebris(i % 2 == 0 ? 0 : W + 1);
@@ -61,12 +62,26 @@ class UncertainCoresTest {
         for (int i = 0; i < 5; i++) g.addTumourNucleus(4);
         g.addLymphocyte(W + 5);
         g.finishTiles();
-        assertArrayEquals(new Doubt[] {Doubt.NONE, Doubt.NONE, Doubt.NO_DEBRIS, Doubt.NO_DEBRIS}, UncertainCores.of(g, labels, 3));
+        return g;
+    }
+
+    @Test
+    void aCoreWithLessThanTwiceTheDebrisOfTheOtherTissueIsUncertain() {
+        // 64 µm blocks: 0.016 mm² outside the cores, enough for a reference.
+        assertArrayEquals(new Doubt[] {Doubt.NONE, Doubt.NONE, Doubt.NO_DEBRIS, Doubt.NO_DEBRIS},
+                UncertainCores.of(debrisAgainstTheOutside(64), threeCores(), 3));
+    }
+
+    @Test
+    void tooLittleTissueOutsideTheCoresIsNoReference() {
+        // 16 µm blocks: 0.001 mm² outside, under the 0.01 mm² a reference needs.
+        assertArrayEquals(new Doubt[] {Doubt.NONE, Doubt.NONE, Doubt.NONE, Doubt.NONE},
+                UncertainCores.of(debrisAgainstTheOutside(16), threeCores(), 3));
     }
 
     @Test
     void withoutTissueOutsideTheCoresDebrisIsNotJudged() {
-        BlockGrid g = tissueGrid();
+        BlockGrid g = tissueGrid(16);
         int[] labels = new int[W * H];
         Arrays.fill(labels, 1);
         g.addTumourNucleus(3);

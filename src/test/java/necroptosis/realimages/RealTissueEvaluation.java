@@ -20,7 +20,6 @@ import com.google.gson.JsonParser;
 import necroptosis.pipeline.AnalysisSettings;
 import necroptosis.pipeline.BlockGrid;
 import necroptosis.pipeline.SlideResult;
-import necroptosis.pipeline.UncertainCores;
 import necroptosis.pipeline.Zone;
 import necroptosis.scoring.CellCompartment;
 import necroptosis.segmentation.Nucleus;
@@ -265,9 +264,7 @@ public final class RealTissueEvaluation {
 
     /** Cores not flagged as uncertain. */
     static int sureCores(FieldRun r) {
-        int n = 0;
-        for (int k = 1; k <= r.result.cores.count; k++) if (r.result.coreDoubts[k] == UncertainCores.Doubt.NONE) n++;
-        return n;
+        return r.result.cores.count - r.result.uncertainCoreCount();
     }
 
     void cmu1() throws IOException {
