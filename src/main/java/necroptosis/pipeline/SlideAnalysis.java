@@ -141,7 +141,9 @@ public final class SlideAnalysis {
                 settings.nuclei.lymphMaxAreaUm2, nuclearMarker, settings.thresholds.weak(), this::inParallel);
         double nucleusThreshold = samples.nucleusThresholdOd, slideNucleusOd = samples.slideNucleusOd;
         double immuneMinOd = NucleusClassifier.immuneMinOd(settings.nuclei, slideNucleusOd);
-        TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold, immuneMinOd, records);
+        double debrisMinOd = NucleusClassifier.debrisMinOd(settings.nuclei, slideNucleusOd);
+        TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold, immuneMinOd,
+                debrisMinOd, records);
         List<TileResult> tileResults = runTiles(analyzer, step, todo, tilesX);
         grid.finishTiles();
         List<TileResult> tiles = BorderDuplicates.remove(tileResults, grid, scale.pixelUm);
@@ -162,7 +164,7 @@ public final class SlideAnalysis {
         BoundaryCells.assignRimEdge(tiles, grid, zones, settings.rimWidthUm);
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new SlideResult(slide, settings, stains, stainsHow, backgroundHow, scale, overview, overviewTissue, grid, cores, zones,
-                tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold, slideNucleusOd, immuneMinOd,
+                tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold, slideNucleusOd, immuneMinOd, debrisMinOd,
                 tissueThreshold.minOdSum, tissueThreshold.how, coreDoubts, regionsNote, records,
                 appearanceNotes(stains, overview, overviewTissue, scale.pixelUm, samples));
     }

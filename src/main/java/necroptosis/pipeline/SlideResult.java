@@ -32,6 +32,8 @@ public final class SlideResult {
     public final double slideNucleusOd;
     /** Least mean haematoxylin OD of an immune cell's nucleus on this slide ({@code NucleusClassifier.immuneMinOd}). */
     public final double immuneMinOd;
+    /** Least chromatin OD of a small object for debris on this slide ({@code NucleusClassifier.debrisMinOd}). */
+    public final double debrisMinOd;
     /** Whether the content is a stained section big enough to score; the summary's status and notes say when not. */
     public final ContentCheck content;
     /** How the slide looks against the preset, one note each: eosin or no DAB, clipped DAB, out of focus. */
@@ -52,7 +54,7 @@ public final class SlideResult {
     SlideResult(SlideSource slide, AnalysisSettings settings, StainVectors stainsUsed, String stainsHow, String backgroundHow,
             ScaledLevel analysisScale, Overview overview, byte[] overviewTissue, BlockGrid grid, NecrosisSegmenter.Result cores,
             ZoneMap zones, List<TileResult> tiles, int tilesTotal, int tilesSkipped, long runMillis, double nucleusThresholdOd,
-            double slideNucleusOd, double immuneMinOd, double tissueMinOdSum, String tissueHow, UncertainCores.Doubt[] coreDoubts, String regionsNote,
+            double slideNucleusOd, double immuneMinOd, double debrisMinOd, double tissueMinOdSum, String tissueHow, UncertainCores.Doubt[] coreDoubts, String regionsNote,
             CellRecords cellRecords, List<String> appearanceNotes) {
         this.cellRecords = cellRecords;
         this.coreDoubts = coreDoubts;
@@ -61,6 +63,7 @@ public final class SlideResult {
         this.nucleusThresholdOd = nucleusThresholdOd;
         this.slideNucleusOd = slideNucleusOd;
         this.immuneMinOd = immuneMinOd;
+        this.debrisMinOd = debrisMinOd;
         this.regionsNote = regionsNote;
         this.slidePath = slide.path();
         this.reader = slide.readerName();

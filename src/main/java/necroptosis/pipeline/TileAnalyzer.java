@@ -37,7 +37,7 @@ final class TileAnalyzer {
     private final CellRecords records;
 
     TileAnalyzer(ScaledLevel scale, AnalysisSettings settings, ColorDeconvolution deconvolution, BlockGrid grid, int tilePx,
-            TissueRegion region, double toOverview, double nucleusThreshold, double immuneMinOd, CellRecords records) {
+            TissueRegion region, double toOverview, double nucleusThreshold, double immuneMinOd, double debrisMinOd, CellRecords records) {
         this.records = records;
         this.nucleusThreshold = nucleusThreshold;
         this.region = region;
@@ -45,7 +45,7 @@ final class TileAnalyzer {
         this.scale = scale;
         this.settings = settings;
         this.deconvolution = deconvolution;
-        this.classifier = new NucleusClassifier(settings.nuclei, immuneMinOd);
+        this.classifier = new NucleusClassifier(settings.nuclei, immuneMinOd, debrisMinOd);
         this.detector = new NucleusDetector(settings.nuclei, classifier);
         this.grid = grid;
         this.tilePx = tilePx;

@@ -22,13 +22,30 @@ public final class NucleusClassifier {
 
     /** The rules with the darkness floor of the settings alone, for a slide whose own nuclei are not known. */
     public NucleusClassifier(NucleusSettings settings) {
-        this(settings, settings.lymphMinOd);
+        this(settings, settings.lymphMinOd, settings.lymphMinOd);
     }
 
-    /** The rules with a slide's immune-cell darkness, {@link #immuneMinOd}. */
-    public NucleusClassifier(NucleusSettings settings, double immuneMinOd) {
+    /** The rules with a slide's immune-cell and debris darkness, {@link #immuneMinOd} and {@link #debrisMinOd}. */
+    public NucleusClassifier(NucleusSettings settings, double immuneMinOd, double debrisMinOd) {
         this.settings = settings;
         this.immuneMinOd = immuneMinOd;
+        this.debrisMinOd = debrisMinOd;
+    }
+
+    /** Least chromatin OD of a small object for debris on this slide ({@link #debrisMinOd}). */
+    private final double debrisMinOd;
+
+    /**
+     * The least mean haematoxylin OD of a small object for debris on a slide: as dark as the slide's nucleus
+     * reference ({@code slideNucleusOd}, see {@link #immuneMinOd}; 0 or NaN when unknown), within
+     * {@value NucleusSettings#DEBRIS_MIN_OD} and the settings' {@code lymphMinOd} (0.45). A pale counterstain
+     * (or scan) pales karyorrhectic fragments with every nucleus: on slides whose counterstain is 0.57-0.65 of
+     * the usual, the fragments in necrosis measured 0.25-0.45 against nuclei of 0.22-0.36, and at a fixed 0.45
+     * no necrosis was found.
+     */
+    public static double debrisMinOd(NucleusSettings settings, double slideNucleusOd) {
+        if (!(slideNucleusOd > 0)) return settings.lymphMinOd;
+        return Math.min(settings.lymphMinOd, Math.max(NucleusSettings.DEBRIS_MIN_OD, NucleusSettings.DEBRIS_OD_OVER_SLIDE * slideNucleusOd));
     }
 
     /**
@@ -55,10 +72,12 @@ public final class NucleusClassifier {
         // ({@link #immuneMinOd}). Size does not tell a lymphocyte from a cut tumour nucleus on real tissue,
         // darkness relative to the slide does.
         if (isLymphocyteSized(areaUm2, circularity) && chromatinOd >= immuneMinOd) return Nucleus.Kind.LYMPHOCYTE;
-        // Debris: other dark objects (mean OD at least 0.45) below 18 µm², karyorrhectic fragments. A small
-        // pale object is a nucleus cut by the section or seen at its tip, and still a cell.
+        // Debris: other dark objects below 18 µm², karyorrhectic fragments: mean OD at least 0.45, or chromatin
+        // as dark as the slide's nuclei ({@link #debrisMinOd}, 0.35-0.45; the chromatin, so that a nuclear
+        // marker's DAB does not make a small positive nucleus debris). A small pale object is a nucleus cut by the
+        // section or seen at its tip, and still a cell.
         if (areaUm2 < NucleusSettings.DEBRIS_MAX_AREA_UM2) {
-            return meanOd >= settings.lymphMinOd ? Nucleus.Kind.DEBRIS : Nucleus.Kind.TUMOUR;
+            return meanOd >= settings.lymphMinOd || chromatinOd >= debrisMinOd ? Nucleus.Kind.DEBRIS : Nucleus.Kind.TUMOUR;
         }
         return Nucleus.Kind.TUMOUR;
     }

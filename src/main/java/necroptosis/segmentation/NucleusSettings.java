@@ -50,6 +50,16 @@ public final class NucleusSettings {
     public static final double DEFAULT_LYMPH_MIN_OD = 0.45;
     /** A lymphocyte's nucleus is at least this times the median mean OD of the slide's nuclei too large to be lymphocytes. */
     public static final double LYMPH_OD_OVER_SLIDE = 0.9;
+    /**
+     * A small object is debris when its chromatin is at least this times the slide's nucleus reference (as dark as a
+     * whole nucleus of the slide: condensed, not a pale tip of a nucleus cut by the section) ...
+     */
+    public static final double DEBRIS_OD_OVER_SLIDE = 1.0;
+    /**
+     * ... and at least this OD, whatever the reference: on pale real H&amp;E (osteosarcoma tiles whose nuclei measure
+     * 0.18-0.3) a lower bar makes debris of small objects everywhere, and cores of noise.
+     */
+    public static final double DEBRIS_MIN_OD = 0.35;
 
     public final double sigmaUm;
     public final double backgroundRadiusUm;

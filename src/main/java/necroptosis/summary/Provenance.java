@@ -36,6 +36,8 @@ public final class Provenance {
     public final double nucleusReferenceOd;
     /** Least mean haematoxylin OD of an immune cell's nucleus on this slide (from the reference and the floor). */
     public final double immuneMinOd;
+    /** Least mean haematoxylin OD of a small object for debris on this slide (from the reference and the bounds; NaN: not recorded). */
+    public final double debrisMinOd;
     public final double necrosisReferenceDensityPerMm2;
     public final int tilesTotal;
     public final int tilesAnalysed;
@@ -45,7 +47,7 @@ public final class Provenance {
     public Provenance(String software, String version, String reader, double pixelSizeUm, String pixelSizeSource, long slideWidthPx,
             long slideHeightPx, int analysisLevel, double analysisDownsample, double analysisPixelUm, double overviewPixelUm, double blockUm,
             double tissueMinOdSum, String tissueHow, StainProvenance stains, JsonObject parameters, double nucleusThresholdUsedOd, double nucleusReferenceOd, double immuneMinOd,
-            double necrosisReferenceDensityPerMm2,
+            double debrisMinOd, double necrosisReferenceDensityPerMm2,
             int tilesTotal, int tilesAnalysed, int tilesSkippedNoTissue, double runSeconds) {
         this.software = software;
         this.version = version;
@@ -66,6 +68,7 @@ public final class Provenance {
         this.nucleusThresholdUsedOd = nucleusThresholdUsedOd;
         this.nucleusReferenceOd = nucleusReferenceOd;
         this.immuneMinOd = immuneMinOd;
+        this.debrisMinOd = debrisMinOd;
         this.necrosisReferenceDensityPerMm2 = necrosisReferenceDensityPerMm2;
         this.tilesTotal = tilesTotal;
         this.tilesAnalysed = tilesAnalysed;

@@ -91,18 +91,16 @@ class SyntheticStylesAccuracyTest {
      * Where a target is missed on a slide, that slide's check is kept apart and disabled with the measured
      * numbers (main's analysis as of this test; the numbers were not used to change it). The seeds per target:
      */
-    static Stream<Case> necrosisMet() { return seeds(9003, 9014, 9021, 9022, 9028); }
-    static Stream<Case> necrosisMissed() { return seeds(9001, 9007, 9010, 9017); }
-    static Stream<Case> coreCountMet() { return seeds(9001, 9003, 9007, 9014, 9021, 9022, 9028); }
-    static Stream<Case> coreCountMissed() { return seeds(9010, 9017); }
-    static Stream<Case> mlklMet() { return seeds(9003, 9022); }
-    static Stream<Case> mlklMissed() { return seeds(9001, 9010, 9017); }
+    static Stream<Case> necrosisMet() { return seeds(9003, 9007, 9010, 9014, 9017, 9021, 9022, 9028); }
+    static Stream<Case> necrosisMissed() { return seeds(9001); }
+    static Stream<Case> mlklMet() { return seeds(9003, 9010, 9017, 9022); }
+    static Stream<Case> mlklMissed() { return seeds(9001); }
     static Stream<Case> f1Met() { return seeds(9017); }
     static Stream<Case> f1Missed() { return seeds(9001, 9003, 9007, 9010, 9014, 9021, 9022, 9028); }
     static Stream<Case> rimImmuneMet() { return seeds(9022); }
     static Stream<Case> rimImmuneMissed() { return seeds(9001, 9003, 9007, 9010, 9014, 9017, 9021, 9028); }
-    static Stream<Case> viableImmuneMet() { return seeds(9017); }
-    static Stream<Case> viableImmuneMissed() { return seeds(9001, 9003, 9007, 9010, 9014, 9021, 9022, 9028); }
+    static Stream<Case> viableImmuneMet() { return seeds(9007); }
+    static Stream<Case> viableImmuneMissed() { return seeds(9001, 9003, 9010, 9014, 9017, 9021, 9022, 9028); }
     static Stream<Case> materialMet() { return casesWithMaterial(); }
 
     private static Stream<Case> seeds(long... seeds) {
@@ -113,7 +111,6 @@ class SyntheticStylesAccuracyTest {
     @Test
     void everyCaseIsCheckedOrDisabledForEveryTarget() {
         assertEquals(names(cases()), names(Stream.concat(necrosisMet(), necrosisMissed())));
-        assertEquals(names(cases()), names(Stream.concat(coreCountMet(), coreCountMissed())));
         assertEquals(names(hdabCases()), names(Stream.concat(mlklMet(), mlklMissed())));
         assertEquals(names(cases()), names(Stream.concat(f1Met(), f1Missed())));
         assertEquals(names(cases()), names(Stream.concat(rimImmuneMet(), rimImmuneMissed())));
@@ -192,10 +189,8 @@ class SyntheticStylesAccuracyTest {
         assertNecrosis(c);
     }
 
-    @Disabled("necrosis Dice >= 0.85 and area within 10% missed on four slides: 9001 (H-DAB, dark counterstain, keratin) Dice "
-            + "0.821, area +36.8% (the keratin patch became a second core, flagged uncertain); 9007 (H&E, pale counterstain, eosinophilic core) "
-            + "Dice 0.509, area -65.7%; 9010 and 9017 (H-DAB, pale counterstain 0.57x and 0.59x) no core found, Dice 0.000, "
-            + "area -100%")
+    @Disabled("necrosis Dice >= 0.85 and area within 10% missed on one slide: 9001 (H-DAB, dark counterstain, keratin) Dice "
+            + "0.821, area +36.8% (the keratin patch became a second core, flagged uncertain but counted in the area)")
     @ParameterizedTest(name = "{0}")
     @MethodSource("necrosisMissed")
     void necrosisDiceAndAreaMissed(Case c) throws IOException {
@@ -211,25 +206,14 @@ class SyntheticStylesAccuracyTest {
                         "%s: necrosis area error %+.1f%% beyond ±%.0f%%", c, 100 * cmp.areaError, 100 * SyntheticAccuracyTest.MAX_AREA_ERROR)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("coreCountMet")
-    void coreCount(Case c) throws IOException {
-        assertCoreCount(c);
-    }
-
-    @Disabled("core count missed on two slides: 9010 and 9017 (pale counterstain) 0 cores, truth 1")
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("coreCountMissed")
-    void coreCountMissed(Case c) throws IOException {
-        assertCoreCount(c);
-    }
-
     /**
      * As many cores not flagged uncertain as true cores (a flagged one is reported as such, not silently counted as
      * necrosis), and each true core found by a sure one (at least a fifth of it inside; a core found but too small
      * is the necrosis-area target's miss): a true core flagged and a false one kept fail.
      */
-    private static void assertCoreCount(Case c) throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void coreCount(Case c) throws IOException {
         Run r = run(c);
         JsonArray truth = r.truth.getAsJsonArray("cores");
         List<Executable> checks = new ArrayList<>();
@@ -249,9 +233,8 @@ class SyntheticStylesAccuracyTest {
         assertMlkl(c);
     }
 
-    @Disabled("MLKL per zone within 3 points missed on three H-DAB slides: 9001 rim 0.194 vs 0.289 (-9.6 points; necrosis and "
-            + "viable within 3); 9010, no core found, necrosis 0.000 vs 0.149 (-14.9), rim 0.000 vs 0.231 (-23.1), viable 0.054 vs "
-            + "0.023 (+3.2); 9017, no core found, necrosis -17.6, rim -28.5, viable 0.068 vs 0.023 (+4.5)")
+    @Disabled("MLKL per zone within 3 points missed on one H-DAB slide: 9001 rim 0.194 vs 0.289 (-9.6 points; necrosis and "
+            + "viable within 3)")
     @ParameterizedTest(name = "{0}")
     @MethodSource("mlklMissed")
     void mlklPositiveFractionPerZoneMissed(Case c) throws IOException {
@@ -276,7 +259,7 @@ class SyntheticStylesAccuracyTest {
     }
 
     @Disabled("lymphocyte F1 >= 0.8 missed on eight of nine slides: 9001 0.094 (P 0.05, R 0.80), 9003 0.232 (P 0.14, R 0.79), "
-            + "9007 0.756 (P 0.77, R 0.74), 9010 0.613 (P 0.97, R 0.45), 9014 0.482 (P 0.32, R 0.97), 9021 0.395 (P 0.26, R 0.81), "
+            + "9007 0.761 (P 0.80, R 0.73), 9010 0.609 (P 1.00, R 0.44), 9014 0.482 (P 0.32, R 0.97), 9021 0.395 (P 0.26, R 0.81), "
             + "9022 0.322 (P 0.23, R 0.56), 9028 0.412 (P 0.28, R 0.80): tumour nuclei as dark as lymphocytes pass as "
             + "lymphocytes (low precision), pale slides lose lymphocytes (low recall); issue 14 item 2")
     @ParameterizedTest(name = "{0}")
@@ -298,8 +281,8 @@ class SyntheticStylesAccuracyTest {
     }
 
     @Disabled("rim immune density within 15% missed on eight of nine slides: 9001 8466 vs 1463 /mm2 (+479%), 9003 4268 vs 1526 "
-            + "(+180%), 9007 861 vs 1488 (-42%), 9010 0 vs 1576 (-100%, no core so no rim), 9014 2319 vs 1323 (+75%), 9017 0 vs "
-            + "1618 (-100%, no core), 9021 2226 vs 1417 (+57%), 9028 2379 vs 1706 (+39%)")
+            + "(+180%), 9007 1054 vs 1488 (-29%), 9010 445 vs 1576 (-72%), 9014 2319 vs 1323 (+75%), 9017 881 vs 1618 (-46%), "
+            + "9021 2226 vs 1417 (+57%), 9028 2379 vs 1706 (+39%): pale slides lose lymphocytes, dark tumour nuclei pass as them")
     @ParameterizedTest(name = "{0}")
     @MethodSource("rimImmuneMissed")
     void immuneDensityRimMissed(Case c) throws IOException {
@@ -313,7 +296,7 @@ class SyntheticStylesAccuracyTest {
     }
 
     @Disabled("viable-tumour immune density (stroma included) within 15% missed on eight of nine slides: 9001 7760 vs 351 /mm2 "
-            + "(+2112%), 9003 2841 vs 389 (+631%), 9007 381 vs 310 (+23%), 9010 241 vs 418 (-42%), 9014 1351 vs 372 (+263%), "
+            + "(+2112%), 9003 2841 vs 389 (+631%), 9010 214 vs 418 (-49%), 9014 1351 vs 372 (+263%), 9017 343 vs 427 (-20%), "
             + "9021 1482 vs 420 (+253%), 9022 1056 vs 368 (+187%), 9028 1365 vs 412 (+231%); tumour nuclei that overlap "
             + "lymphocytes in size and darkness are counted as immune cells (issue 14 item 2)")
     @ParameterizedTest(name = "{0}")

@@ -10,8 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Small dark nuclei: a lymphocyte as the section cuts it is one when darker than the slide's nuclei, and
- * in necrosis nuclear dust stuck to a lymphocyte does not hide it.
+ * Small dark nuclei: a lymphocyte as the section cuts it is one when darker than the slide's nuclei, a small
+ * object is debris when as dark as the slide's nuclei, and in necrosis nuclear dust stuck to a lymphocyte does
+ * not hide it.
  */
 class NecroticDebrisTest {
     static final double PX = 0.5;
@@ -41,11 +42,11 @@ class NecroticDebrisTest {
         NucleusDetectorTest.disc(od, w, 30, 30, 2.3, 0.55f);
         NucleusSettings s = NucleusSettings.DEFAULT;
         // On a slide whose nuclei have a median mean OD of 0.37 (H&E) it is darker than they are ...
-        Nucleus onPaleSlide = nearest(new NucleusDetector(s, new NucleusClassifier(s, NucleusClassifier.immuneMinOd(s, 0.37)))
+        Nucleus onPaleSlide = nearest(new NucleusDetector(s, new NucleusClassifier(s, NucleusClassifier.immuneMinOd(s, 0.37), s.lymphMinOd))
                 .detect(od, null, w, h, PX, null), 30, 30);
         assertEquals(Nucleus.Kind.LYMPHOCYTE, onPaleSlide.kind, describe(onPaleSlide));
         // ... on a slide whose nuclei are darker (median 0.7: a dark counterstain) it is not.
-        Nucleus onDarkSlide = nearest(new NucleusDetector(s, new NucleusClassifier(s, NucleusClassifier.immuneMinOd(s, 0.7)))
+        Nucleus onDarkSlide = nearest(new NucleusDetector(s, new NucleusClassifier(s, NucleusClassifier.immuneMinOd(s, 0.7), s.lymphMinOd))
                 .detect(od, null, w, h, PX, null), 30, 30);
         assertNotEquals(Nucleus.Kind.LYMPHOCYTE, onDarkSlide.kind, describe(onDarkSlide));
     }
@@ -81,5 +82,24 @@ class NecroticDebrisTest {
             assertTrue(n.kind != Nucleus.Kind.LYMPHOCYTE || n.areaUm2 >= 21 && Math.hypot(n.x - 45, n.y - 40) > 2,
                     "a lobe was trimmed into a lymphocyte: " + describe(n));
         }
+    }
+
+    @Test
+    void debrisIsAsDarkAsTheSlidesNucleiWithinBounds() {
+        NucleusSettings s = NucleusSettings.DEFAULT;
+        assertEquals(0.45, NucleusClassifier.debrisMinOd(s, Double.NaN), 1e-12, "unknown reference: the fixed 0.45");
+        assertEquals(0.45, NucleusClassifier.debrisMinOd(s, 0), 1e-12, "no reference: the fixed 0.45");
+        assertEquals(0.45, NucleusClassifier.debrisMinOd(s, 0.6), 1e-12, "never above 0.45");
+        assertEquals(0.40, NucleusClassifier.debrisMinOd(s, 0.40), 1e-12, "as dark as the slide's nuclei");
+        assertEquals(0.35, NucleusClassifier.debrisMinOd(s, 0.2), 1e-12, "never below 0.35");
+        // A 10 µm² fragment of chromatin OD 0.4: debris on a pale slide (nuclei 0.36), a cut nucleus on a dark one.
+        NucleusClassifier pale = new NucleusClassifier(s, NucleusClassifier.immuneMinOd(s, 0.36), NucleusClassifier.debrisMinOd(s, 0.36));
+        NucleusClassifier dark = new NucleusClassifier(s, NucleusClassifier.immuneMinOd(s, 0.6), NucleusClassifier.debrisMinOd(s, 0.6));
+        assertEquals(Nucleus.Kind.DEBRIS, pale.classify(5, 0.2, 0.4, 0.4));
+        assertEquals(Nucleus.Kind.TUMOUR, dark.classify(5, 0.2, 0.4, 0.4));
+        // An object dark by a nuclear marker's DAB (found in OD 0.5, chromatin 0.2) is debris by the fixed 0.45 on the OD it
+        // was found in, not by its chromatin.
+        assertEquals(Nucleus.Kind.DEBRIS, pale.classify(5, 0.2, 0.5, 0.2));
+        assertEquals(Nucleus.Kind.TUMOUR, pale.classify(5, 0.2, 0.3, 0.2));
     }
 }
