@@ -19,6 +19,8 @@ public final class NucleusClassifier {
     private final NucleusSettings settings;
     /** Least mean haematoxylin OD of an immune cell's nucleus on this slide ({@link #immuneMinOd}). */
     private final double immuneMinOd;
+    /** Least chromatin OD of a small object for debris on this slide ({@link #debrisMinOd}). */
+    private final double debrisMinOd;
 
     /** The rules with the darkness floor of the settings alone, for a slide whose own nuclei are not known. */
     public NucleusClassifier(NucleusSettings settings) {
@@ -31,9 +33,6 @@ public final class NucleusClassifier {
         this.immuneMinOd = immuneMinOd;
         this.debrisMinOd = debrisMinOd;
     }
-
-    /** Least chromatin OD of a small object for debris on this slide ({@link #debrisMinOd}). */
-    private final double debrisMinOd;
 
     /**
      * The least mean haematoxylin OD of a small object for debris on a slide: as dark as the slide's nucleus
@@ -73,8 +72,8 @@ public final class NucleusClassifier {
         // darkness relative to the slide does.
         if (isLymphocyteSized(areaUm2, circularity) && chromatinOd >= immuneMinOd) return Nucleus.Kind.LYMPHOCYTE;
         // Debris: other dark objects below 18 µm², karyorrhectic fragments: mean OD at least 0.45, or chromatin
-        // as dark as the slide's nuclei ({@link #debrisMinOd}, 0.35-0.45; the chromatin, so that a nuclear
-        // marker's DAB does not make a small positive nucleus debris). A small pale object is a nucleus cut by the
+        // as dark as the slide's nuclei ({@link #debrisMinOd}, 0.35-0.45; the chromatin alone, so that the
+        // lower bar makes no debris of a small nucleus dark only by a nuclear marker's DAB). A small pale object is a nucleus cut by the
         // section or seen at its tip, and still a cell.
         if (areaUm2 < NucleusSettings.DEBRIS_MAX_AREA_UM2) {
             return meanOd >= settings.lymphMinOd || chromatinOd >= debrisMinOd ? Nucleus.Kind.DEBRIS : Nucleus.Kind.TUMOUR;
