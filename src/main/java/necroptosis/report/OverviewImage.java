@@ -34,7 +34,9 @@ public final class OverviewImage {
         int width = Math.max(w + 2 * margin, 700);
         int imgX = (width - w) / 2;
 
-        String[] labels = {"Tissue", "Necrotic core", "Peri-necrotic rim (" + Drawing.number(r.settings.rimWidthUm) + " \u00b5m)"};
+        // An uncertain core's number carries a "?" (labelCores); the legend says what it means.
+        String core = r.uncertainCoreCount() > 0 ? "Necrotic core (N? uncertain)" : "Necrotic core";
+        String[] labels = {"Tissue", core, "Peri-necrotic rim (" + Drawing.number(r.settings.rimWidthUm) + " \u00b5m)"};
         Color[] colours = {new Color(Outlines.TISSUE_RGB), new Color(Outlines.NECROSIS_RGB), new Color(Outlines.RIM_RGB)};
         int[] alphas = {0, 110, 110};
         // The scale bar takes the right end of the first legend row; legend entries wrap in the rest.
@@ -119,7 +121,7 @@ public final class OverviewImage {
         double necrosis = 0;
         for (int c = 1; c <= r.cores.count; c++) necrosis += r.cores.areasMm2[c];
         String cores = r.cores.count == 0 ? "no necrotic core found"
-                : r.coresInWords().replace(" uncertain)", " uncertain, labelled \"N?\")") + ", "
+                : r.coresInWords() + ", "
                         + String.format(Locale.ROOT, "%.3f mm\u00b2", necrosis);
         return cores + String.format(Locale.ROOT, " \u00b7 pixel size %.3g \u00b5m", r.pixelSizeUm);
     }
