@@ -25,6 +25,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import necroptosis.TruthPolygons;
 import necroptosis.pipeline.AnalysisSettings;
 import necroptosis.pipeline.BlockGrid;
 import necroptosis.pipeline.ProgressListener;
@@ -358,13 +359,7 @@ class SyntheticStylesAccuracyTest {
     private static double fractionInSureCore(SlideResult r, JsonArray poly) {
         BlockGrid g = r.grid;
         double l0 = r.analysisScale.level0PerPixel, step = 4 / r.pixelSizeUm;
-        Path2D p = new Path2D.Double();
-        for (int i = 0; i < poly.size(); i++) {
-            double x = poly.get(i).getAsJsonArray().get(0).getAsDouble(), y = poly.get(i).getAsJsonArray().get(1).getAsDouble();
-            if (i == 0) p.moveTo(x, y);
-            else p.lineTo(x, y);
-        }
-        p.closePath();
+        Path2D p = TruthPolygons.path(poly);
         java.awt.geom.Rectangle2D b = p.getBounds2D();
         long in = 0, nec = 0;
         for (double y = b.getMinY() + step / 2; y < b.getMaxY(); y += step) {

@@ -10,6 +10,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import necroptosis.TruthPolygons;
+
 /** The true necrotic cores of a synthetic slide's truth file, in level-0 pixels, read once for every comparison. */
 final class TruthCores {
     /** Each core's polygon vertices {x, y}. */
@@ -27,15 +29,10 @@ final class TruthCores {
         for (JsonElement core : truth.getAsJsonArray("cores")) {
             JsonArray poly = core.getAsJsonObject().getAsJsonArray("polygon");
             double[][] pp = new double[poly.size()][];
-            Path2D p = new Path2D.Double();
             for (int i = 0; i < poly.size(); i++) {
-                double x = poly.get(i).getAsJsonArray().get(0).getAsDouble(), y = poly.get(i).getAsJsonArray().get(1).getAsDouble();
-                pp[i] = new double[] {x, y};
-                if (i == 0) p.moveTo(x, y);
-                else p.lineTo(x, y);
+                pp[i] = new double[] {poly.get(i).getAsJsonArray().get(0).getAsDouble(), poly.get(i).getAsJsonArray().get(1).getAsDouble()};
             }
-            p.closePath();
-            shapes.add(p);
+            shapes.add(TruthPolygons.path(poly));
             polygons.add(pp);
         }
         return new TruthCores(polygons, shapes);

@@ -23,6 +23,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import necroptosis.TruthPolygons;
 import necroptosis.pipeline.AnalysisSettings;
 import necroptosis.pipeline.BlockGrid;
 import necroptosis.pipeline.ProgressListener;
@@ -65,8 +66,8 @@ class UserRegionsPipelineTest {
         JsonArray cores = truth.getAsJsonArray("cores");
         assertEquals(1, cores.size());
         JsonArray corePoly = cores.get(0).getAsJsonObject().getAsJsonArray("polygon");
-        truthCore = path(corePoly);
-        truthTissue = new Area(path(truth.getAsJsonArray("tissue_polygon")));
+        truthCore = TruthPolygons.path(corePoly);
+        truthTissue = new Area(TruthPolygons.path(truth.getAsJsonArray("tissue_polygon")));
 
         // As QuPath exports annotations: a closed ring, classification object with name and colour.
         String overrideJson = "{\"type\":\"FeatureCollection\",\"features\":["
@@ -186,17 +187,6 @@ class UserRegionsPipelineTest {
             if (inner.contains((i % g.width) * l0, (i / g.width) * l0, l0, l0)) n += g.tissue(i);
         }
         return n;
-    }
-
-    private static Path2D path(JsonArray poly) {
-        Path2D p = new Path2D.Double();
-        for (int i = 0; i < poly.size(); i++) {
-            JsonArray xy = poly.get(i).getAsJsonArray();
-            if (i == 0) p.moveTo(xy.get(0).getAsDouble(), xy.get(1).getAsDouble());
-            else p.lineTo(xy.get(0).getAsDouble(), xy.get(1).getAsDouble());
-        }
-        p.closePath();
-        return p;
     }
 
     /** Area of a polygonal shape: signed shoelace over its sub-paths (holes run the other way). */

@@ -32,6 +32,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import necroptosis.TruthPolygons;
 
 /** Synthetic slides: determinism, truth against an independent recount, and TIFF structure. */
 class SyntheticSlideGeneratorTest {
@@ -77,17 +78,6 @@ class SyntheticSlideGeneratorTest {
         assertTrue(!Arrays.equals(Files.readAllBytes(tif1), Files.readAllBytes(t)));
     }
 
-    private static Path2D polygon(JsonArray pts) {
-        Path2D.Double p = new Path2D.Double(Path2D.WIND_EVEN_ODD);
-        for (int i = 0; i < pts.size(); i++) {
-            JsonArray xy = pts.get(i).getAsJsonArray();
-            if (i == 0) p.moveTo(xy.get(0).getAsDouble(), xy.get(1).getAsDouble());
-            else p.lineTo(xy.get(0).getAsDouble(), xy.get(1).getAsDouble());
-        }
-        p.closePath();
-        return p;
-    }
-
     private static double distanceToOutline(JsonArray pts, double x, double y) {
         double best = Double.MAX_VALUE;
         for (int i = 0, j = pts.size() - 1; i < pts.size(); j = i++) {
@@ -102,14 +92,14 @@ class SyntheticSlideGeneratorTest {
     private static String[][] recountZones() {
         int w = SMALL.width(), h = SMALL.height();
         double rim = SMALL.rimWidthUm() / SMALL.pixelSizeUm();
-        Path2D tissue = polygon(truth.getAsJsonArray("tissue_polygon"));
+        Path2D tissue = TruthPolygons.path(truth.getAsJsonArray("tissue_polygon"));
         JsonArray cores = truth.getAsJsonArray("cores");
         List<Path2D> corePaths = new ArrayList<>();
         List<JsonArray> corePts = new ArrayList<>();
         for (JsonElement c : cores) {
             JsonArray pts = c.getAsJsonObject().getAsJsonArray("polygon");
             corePts.add(pts);
-            corePaths.add(polygon(pts));
+            corePaths.add(TruthPolygons.path(pts));
         }
         String[][] zone = new String[h][w];
         for (int y = 0; y < h; y++) {

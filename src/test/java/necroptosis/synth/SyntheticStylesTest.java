@@ -25,6 +25,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import necroptosis.TruthPolygons;
 import necroptosis.cli.Main;
 
 /** The generator's styles: classic unchanged, varied deterministic, and the truth right for every look. */
@@ -110,7 +111,7 @@ class SyntheticStylesTest {
         assertEquals(0, t.getAsJsonObject("pixel_counts").get("background").getAsLong());
         assertFalse(t.getAsJsonObject("appearance").get("glass").getAsBoolean());
         List<Path2D> patches = new ArrayList<>();
-        for (JsonElement m : t.getAsJsonArray("materials")) patches.add(polygon(m.getAsJsonObject().getAsJsonArray("polygon")));
+        for (JsonElement m : t.getAsJsonArray("materials")) patches.add(TruthPolygons.path(m.getAsJsonObject().getAsJsonArray("polygon")));
         assertEquals(5, patches.size());
         int n = 0;
         for (JsonElement e : t.getAsJsonObject("lymphocytes").getAsJsonArray("positions")) {
@@ -153,16 +154,5 @@ class SyntheticStylesTest {
         assertEquals(Main.EXIT_BAD_INPUT, rc);
         assertTrue(err.toString("UTF-8").contains("style must be classic or varied"), err.toString("UTF-8"));
         assertFalse(Files.exists(dir.resolve("bad.tif")));
-    }
-
-    private static Path2D polygon(JsonArray pts) {
-        Path2D.Double p = new Path2D.Double(Path2D.WIND_EVEN_ODD);
-        for (int i = 0; i < pts.size(); i++) {
-            JsonArray xy = pts.get(i).getAsJsonArray();
-            if (i == 0) p.moveTo(xy.get(0).getAsDouble(), xy.get(1).getAsDouble());
-            else p.lineTo(xy.get(0).getAsDouble(), xy.get(1).getAsDouble());
-        }
-        p.closePath();
-        return p;
     }
 }
