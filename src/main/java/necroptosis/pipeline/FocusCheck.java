@@ -49,9 +49,7 @@ public final class FocusCheck {
 
     /** The median over windows of their edge widths (NaN ones left out); NaN when none could be measured. */
     public static double medianWidth(double[] widths) {
-        double[] v = Arrays.stream(widths).filter(d -> !Double.isNaN(d)).sorted().toArray();
-        if (v.length == 0) return Double.NaN;
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return Median.ofSorted(Arrays.stream(widths).filter(d -> !Double.isNaN(d)).sorted().toArray());
     }
 
     /** A note when the edge width, measured at {@code pixelUm}, says the slide is out of focus, else null. */

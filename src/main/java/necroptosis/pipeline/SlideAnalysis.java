@@ -171,11 +171,12 @@ public final class SlideAnalysis {
 
     /** Side of a threshold sample window and spacing of the windows on the slide, in µm. */
     static final double THRESHOLD_SAMPLE_UM = 256;
-    /** Fewest nuclei too large to be lymphocytes for a darkness reference; with fewer the immune-cell darkness is the floor. */
-    static final int MIN_REFERENCE_NUCLEI = 20;
 
     /** Most windows sampled for the nucleus threshold. */
     static final int THRESHOLD_SAMPLES = 16;
+
+    /** Fewest nuclei too large to be lymphocytes for a darkness reference; with fewer the immune-cell darkness is the floor. */
+    static final int MIN_REFERENCE_NUCLEI = 20;
 
     /**
      * The slide's nucleus threshold and its nuclei's darkness: {threshold, median mean OD of the nuclei too
@@ -249,7 +250,7 @@ public final class SlideAnalysis {
             n += o.length;
         }
         Arrays.sort(all);
-        double median = n < MIN_REFERENCE_NUCLEI ? 0 : n % 2 == 1 ? all[n / 2] : (all[n / 2 - 1] + all[n / 2]) / 2;
+        double median = n < MIN_REFERENCE_NUCLEI ? 0 : Median.ofSorted(all);
         return new SampleWindows(threshold, median, FocusCheck.medianWidth(widths), dabPositive, dabClipped);
     }
 
@@ -273,7 +274,7 @@ public final class SlideAnalysis {
     /** What the sample windows of {@link #nucleusReference} tell about the slide. */
     static final class SampleWindows {
         final double nucleusThresholdOd;
-        /** Median mean OD of the intact nuclei; 0 when none was found. */
+        /** Median chromatin OD of the nuclei too large to be lymphocytes; 0 when fewer than {@link #MIN_REFERENCE_NUCLEI}. */
         final double slideNucleusOd;
         /** {@link FocusCheck#edgeWidthUm}, the median over the windows; NaN when none could be measured. */
         final double edgeWidthUm;
