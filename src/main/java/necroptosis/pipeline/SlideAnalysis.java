@@ -137,10 +137,9 @@ public final class SlideAnalysis {
         progress.status("tiles");
         double toOverview = scale.level0PerPixel / overview.scale.level0PerPixel;
         boolean nuclearMarker = settings.cellMode && settings.compartment == CellCompartment.NUCLEUS;
-        SampleWindows samples = nucleusReference(scale, overview, overviewTissue, deconvolution, new NucleusDetector(settings.nuclei),
-                settings.nuclei.lymphMaxAreaUm2, nuclearMarker, settings.thresholds.weak(), this::inParallel);
+        SampleWindows samples = nucleusReference(scale, overview, overviewTissue, deconvolution, settings.nuclei, nuclearMarker, settings.thresholds.weak(), this::inParallel);
         double nucleusThreshold = samples.nucleusThresholdOd, slideNucleusOd = samples.slideNucleusOd;
-        double immuneMinOd = NucleusClassifier.immuneMinOd(settings.nuclei, slideNucleusOd);
+        double immuneMinOd = NucleusClassifier.immuneMinOd(settings.nuclei, slideNucleusOd, samples.lymphSizedSplitOd);
         double debrisMinOd = NucleusClassifier.debrisMinOd(settings.nuclei, slideNucleusOd);
         TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold, immuneMinOd,
                 debrisMinOd, records);
@@ -197,7 +196,9 @@ public final class SlideAnalysis {
      * the threads.
      */
     static SampleWindows nucleusReference(ScaledLevel scale, Overview overview, byte[] tissue, ColorDeconvolution deconvolution,
-            NucleusDetector detector, double referenceMinAreaUm2, boolean nuclearMarker, double weakDabOd, Runner runner) throws IOException {
+            NucleusSettings nucleusSettings, boolean nuclearMarker, double weakDabOd, Runner runner) throws IOException {
+        NucleusDetector detector = new NucleusDetector(nucleusSettings);
+        NucleusClassifier sizes = new NucleusClassifier(nucleusSettings);
         List<int[]> windows = thresholdWindows(scale, overview, tissue);
         boolean dabStain = StainCheck.isDab(deconvolution.stains());
         List<Callable<Window>> reads = new ArrayList<>();
@@ -228,30 +229,40 @@ public final class SlideAnalysis {
         int[] hist = new int[256];
         for (int[] h : runner.all(samples)) for (int i = 0; i < hist.length; i++) hist[i] += h[i];
         double threshold = detector.threshold(hist);
-        List<Callable<double[]>> nuclei = new ArrayList<>();
+        List<Callable<double[][]>> nuclei = new ArrayList<>();
         for (int k = 0; k < windows.size(); k++) {
             int[] win = windows.get(k);
             Window hd = stains.get(k);
             nuclei.add(() -> {
                 List<Nucleus> found = detector.detect(hd.hem, hd.nuclearDab, null, win[2], win[3], scale.pixelUm, null, threshold);
-                double[] od = new double[found.size()];
-                int n = 0;
-                for (Nucleus nu : found) if (nu.areaUm2 > referenceMinAreaUm2) od[n++] = nu.chromatinOd;
-                return Arrays.copyOf(od, n);
+                double[] large = new double[found.size()], lymphSized = new double[found.size()];
+                int nl = 0, ns = 0;
+                for (Nucleus nu : found) {
+                    if (nu.areaUm2 > nucleusSettings.lymphMaxAreaUm2) large[nl++] = nu.chromatinOd;
+                    else if (sizes.isLymphocyteSized(nu.areaUm2, nu.circularity)) lymphSized[ns++] = nu.chromatinOd;
+                }
+                return new double[][] {Arrays.copyOf(large, nl), Arrays.copyOf(lymphSized, ns)};
             });
         }
-        List<double[]> ods = runner.all(nuclei);
+        List<double[][]> ods = runner.all(nuclei);
+        double[] large = gathered(ods, 0), lymphSized = gathered(ods, 1);
+        Arrays.sort(large);
+        double median = large.length < MIN_REFERENCE_NUCLEI ? 0 : Median.ofSorted(large);
+        double split = lymphSized.length < MIN_REFERENCE_NUCLEI ? 0 : OdSplit.otsu(lymphSized);
+        return new SampleWindows(threshold, median, split, FocusCheck.medianWidth(widths), dabPositive, dabClipped);
+    }
+
+    /** The {@code which}-th array of every window, one after another in the windows' order. */
+    private static double[] gathered(List<double[][]> perWindow, int which) {
         int n = 0;
-        for (double[] o : ods) n += o.length;
+        for (double[][] o : perWindow) n += o[which].length;
         double[] all = new double[n];
         n = 0;
-        for (double[] o : ods) {
-            System.arraycopy(o, 0, all, n, o.length);
-            n += o.length;
+        for (double[][] o : perWindow) {
+            System.arraycopy(o[which], 0, all, n, o[which].length);
+            n += o[which].length;
         }
-        Arrays.sort(all);
-        double median = n < MIN_REFERENCE_NUCLEI ? 0 : Median.ofSorted(all);
-        return new SampleWindows(threshold, median, FocusCheck.medianWidth(widths), dabPositive, dabClipped);
+        return all;
     }
 
     /** One sample window as read: its stains and what it shows of focus and DAB. */
@@ -276,14 +287,21 @@ public final class SlideAnalysis {
         final double nucleusThresholdOd;
         /** Median chromatin OD of the nuclei too large to be lymphocytes; 0 when fewer than {@link #MIN_REFERENCE_NUCLEI}. */
         final double slideNucleusOd;
+        /**
+         * Otsu's split of the chromatin OD of the lymphocyte-sized nuclei ({@link OdSplit#otsu}); 0 when fewer than
+         * {@link #MIN_REFERENCE_NUCLEI}.
+         */
+        final double lymphSizedSplitOd;
         /** {@link FocusCheck#edgeWidthUm}, the median over the windows; NaN when none could be measured. */
         final double edgeWidthUm;
         /** Pixels above the weak DAB threshold, and of them those whose DAB is clipped ({@link StainCheck#countClipped}). */
         final long dabPositive, dabClipped;
 
-        SampleWindows(double nucleusThresholdOd, double slideNucleusOd, double edgeWidthUm, long dabPositive, long dabClipped) {
+        SampleWindows(double nucleusThresholdOd, double slideNucleusOd, double lymphSizedSplitOd, double edgeWidthUm, long dabPositive,
+                long dabClipped) {
             this.nucleusThresholdOd = nucleusThresholdOd;
             this.slideNucleusOd = slideNucleusOd;
+            this.lymphSizedSplitOd = lymphSizedSplitOd;
             this.edgeWidthUm = edgeWidthUm;
             this.dabPositive = dabPositive;
             this.dabClipped = dabClipped;

@@ -56,7 +56,20 @@ public final class NucleusClassifier {
      * fields and 0.65 on another, against 0.37 and 0.45 for their other nuclei), while a lymphocyte is darker than the slide's other nuclei on each.
      */
     public static double immuneMinOd(NucleusSettings settings, double slideNucleusOd) {
-        return Double.isNaN(slideNucleusOd) ? settings.lymphMinOd : Math.max(settings.lymphMinOd, NucleusSettings.LYMPH_OD_OVER_SLIDE * slideNucleusOd);
+        return immuneMinOd(settings, slideNucleusOd, 0);
+    }
+
+    /**
+     * {@link #immuneMinOd(NucleusSettings, double)}, raised to {@value NucleusSettings#LYMPH_OD_OVER_SPLIT} times
+     * {@code lymphSizedSplitOd} (Otsu's split of the chromatin OD of the slide's lymphocyte-sized nuclei; 0 or NaN
+     * when unknown) where that is higher. Where tumour nuclei come as small as lymphocytes and nearly as dark,
+     * the nuclei too large to be lymphocytes set too low a bar, but the lymphocyte-sized ones form two
+     * populations, the paler cut tumour nuclei and the darker lymphocytes, and Otsu's split falls between them.
+     * Where lymphocytes and other nuclei overlap in darkness (real H&amp;E) the split stays near the floor.
+     */
+    public static double immuneMinOd(NucleusSettings settings, double slideNucleusOd, double lymphSizedSplitOd) {
+        double bar = Double.isNaN(slideNucleusOd) ? settings.lymphMinOd : Math.max(settings.lymphMinOd, NucleusSettings.LYMPH_OD_OVER_SLIDE * slideNucleusOd);
+        return lymphSizedSplitOd > 0 ? Math.max(bar, NucleusSettings.LYMPH_OD_OVER_SPLIT * lymphSizedSplitOd) : bar;
     }
 
     /**

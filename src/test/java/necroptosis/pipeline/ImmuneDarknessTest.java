@@ -1,0 +1,51 @@
+package necroptosis.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import necroptosis.segmentation.NucleusClassifier;
+import necroptosis.segmentation.NucleusSettings;
+
+/** The immune-cell darkness bar: floor, the large nuclei's reference, and the split of the lymphocyte-sized ones. */
+class ImmuneDarknessTest {
+    private static final NucleusSettings S = NucleusSettings.DEFAULT;
+
+    /** Many paler cut tumour nuclei and fewer dark lymphocytes: the split lies between the two. */
+    @Test
+    void otsuSplitsPaleFromDarkPopulation() {
+        Random r = new Random(3);
+        double[] od = new double[400];
+        for (int i = 0; i < od.length; i++) od[i] = i < 300 ? 0.5 + 0.06 * r.nextGaussian() : 0.95 + 0.08 * r.nextGaussian();
+        double split = OdSplit.otsu(od);
+        assertTrue(split > 0.6 && split < 0.85, "split " + split);
+        int darker = 0;
+        for (double v : od) if (v >= split) darker++;
+        assertTrue(Math.abs(darker - 100) <= 5, darker + " nuclei above the split, 100 drawn dark");
+    }
+
+    @Test
+    void splitRaisesTheBarOnlyWhereHigher() {
+        assertEquals(NucleusSettings.LYMPH_OD_OVER_SPLIT * 0.75, NucleusClassifier.immuneMinOd(S, 0.4, 0.75), 1e-12);
+        assertEquals(NucleusSettings.LYMPH_OD_OVER_SLIDE * 0.6, NucleusClassifier.immuneMinOd(S, 0.6, 0.6), 1e-12);
+        assertEquals(S.lymphMinOd, NucleusClassifier.immuneMinOd(S, 0.4, 0.5), 1e-12);
+    }
+
+    @Test
+    void unknownSplitLeavesTheReferenceBar() {
+        assertEquals(NucleusClassifier.immuneMinOd(S, 0.6), NucleusClassifier.immuneMinOd(S, 0.6, 0), 1e-12);
+        assertEquals(NucleusClassifier.immuneMinOd(S, 0.6), NucleusClassifier.immuneMinOd(S, 0.6, Double.NaN), 1e-12);
+        assertEquals(S.lymphMinOd, NucleusClassifier.immuneMinOd(S, Double.NaN, Double.NaN), 1e-12);
+    }
+
+    @Test
+    void odsBeyondTheHistogramGoToItsEnds() {
+        double[] od = new double[40];
+        for (int i = 0; i < od.length; i++) od[i] = i < 20 ? -0.1 : 5;
+        double split = OdSplit.otsu(od);
+        assertTrue(split > 0 && split <= OdSplit.MAX_OD, "split " + split);
+    }
+}
