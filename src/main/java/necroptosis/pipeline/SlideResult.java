@@ -30,6 +30,8 @@ public final class SlideResult {
     public final double nucleusThresholdOd;
     /** Median mean haematoxylin OD of the intact nuclei in the threshold's sample windows (0 when none was found). */
     public final double slideNucleusOd;
+    /** Otsu's split of the chromatin OD of the lymphocyte-sized nuclei in the sample windows (0 when under 20 were found). */
+    public final double lymphSizedSplitOd;
     /** Least mean haematoxylin OD of an immune cell's nucleus on this slide ({@code NucleusClassifier.immuneMinOd}). */
     public final double immuneMinOd;
     /** Least chromatin OD of a small object for debris on this slide ({@code NucleusClassifier.debrisMinOd}). */
@@ -54,7 +56,7 @@ public final class SlideResult {
     SlideResult(SlideSource slide, AnalysisSettings settings, StainVectors stainsUsed, String stainsHow, String backgroundHow,
             ScaledLevel analysisScale, Overview overview, byte[] overviewTissue, BlockGrid grid, NecrosisSegmenter.Result cores,
             ZoneMap zones, List<TileResult> tiles, int tilesTotal, int tilesSkipped, long runMillis, double nucleusThresholdOd,
-            double slideNucleusOd, double immuneMinOd, double debrisMinOd, double tissueMinOdSum, String tissueHow, UncertainCores.Doubt[] coreDoubts, String regionsNote,
+            double slideNucleusOd, double lymphSizedSplitOd, double immuneMinOd, double debrisMinOd, double tissueMinOdSum, String tissueHow, UncertainCores.Doubt[] coreDoubts, String regionsNote,
             CellRecords cellRecords, List<String> appearanceNotes) {
         this.cellRecords = cellRecords;
         this.coreDoubts = coreDoubts;
@@ -62,6 +64,7 @@ public final class SlideResult {
         this.tissueHow = tissueHow;
         this.nucleusThresholdOd = nucleusThresholdOd;
         this.slideNucleusOd = slideNucleusOd;
+        this.lymphSizedSplitOd = lymphSizedSplitOd;
         this.immuneMinOd = immuneMinOd;
         this.debrisMinOd = debrisMinOd;
         this.regionsNote = regionsNote;

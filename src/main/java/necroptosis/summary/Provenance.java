@@ -34,7 +34,12 @@ public final class Provenance {
      * 0 when fewer than 20 were found, as on a field of immune cells (NaN: not recorded).
      */
     public final double nucleusReferenceOd;
-    /** Least mean haematoxylin OD of an immune cell's nucleus on this slide (from the reference and the floor). */
+    /**
+     * Otsu's split of the mean haematoxylin OD of the lymphocyte-sized nuclei in the same windows; 0 when fewer than 20
+     * were found (NaN: not recorded).
+     */
+    public final double lymphSizedSplitOd;
+    /** Least mean haematoxylin OD of an immune cell's nucleus on this slide (from the reference, the split and the floor). */
     public final double immuneMinOd;
     /** Least mean haematoxylin OD of a small object for debris on this slide (from the reference and the bounds; NaN: not recorded). */
     public final double debrisMinOd;
@@ -46,7 +51,7 @@ public final class Provenance {
 
     public Provenance(String software, String version, String reader, double pixelSizeUm, String pixelSizeSource, long slideWidthPx,
             long slideHeightPx, int analysisLevel, double analysisDownsample, double analysisPixelUm, double overviewPixelUm, double blockUm,
-            double tissueMinOdSum, String tissueHow, StainProvenance stains, JsonObject parameters, double nucleusThresholdUsedOd, double nucleusReferenceOd, double immuneMinOd,
+            double tissueMinOdSum, String tissueHow, StainProvenance stains, JsonObject parameters, double nucleusThresholdUsedOd, double nucleusReferenceOd, double lymphSizedSplitOd, double immuneMinOd,
             double debrisMinOd, double necrosisReferenceDensityPerMm2,
             int tilesTotal, int tilesAnalysed, int tilesSkippedNoTissue, double runSeconds) {
         this.software = software;
@@ -67,6 +72,7 @@ public final class Provenance {
         this.parameters = parameters.deepCopy();
         this.nucleusThresholdUsedOd = nucleusThresholdUsedOd;
         this.nucleusReferenceOd = nucleusReferenceOd;
+        this.lymphSizedSplitOd = lymphSizedSplitOd;
         this.immuneMinOd = immuneMinOd;
         this.debrisMinOd = debrisMinOd;
         this.necrosisReferenceDensityPerMm2 = necrosisReferenceDensityPerMm2;

@@ -37,7 +37,7 @@ public class SummaryJsonTest {
                 new double[] {246, 244, 249}, "median of 108369 brightest pixels");
         Provenance p = new Provenance("necroptosis-scorer", "0.1.0", "tiff", 0.5, "svs MPP", 10000, 9000, 0, 1.0, 0.5, 4.0, 16.0, 0.045,
                 "glass peak at OD sum 0.0138 (9% of the overview): OD sum >= 0.045", stains,
-                params, 0.16470588235294117, 0.3812, 0.45, 0.3812, 6854.01025390625, 100, 68, 32, 9.972);
+                params, 0.16470588235294117, 0.3812, 0.5625, 0.45, 0.3812, 6854.01025390625, 100, 68, 32, 9.972);
         MlklPixelScore m = new MlklPixelScore(0.04744068130369111, 0.027727052716701808, 0.014692821790367508, 0.005020806796621795,
                 7.2175116687302205, 0.03742533002003126);
         MlklPixelScore zero = new MlklPixelScore(0, 0, 0, 0, 0, 0);
