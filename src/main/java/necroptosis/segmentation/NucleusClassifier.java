@@ -15,6 +15,8 @@ public final class NucleusClassifier {
     static final int LYMPHOCYTES_IN_SMALLEST_CLUMP = 2;
     /** A clump is cut apart only into at least this many lymphocytes. */
     static final int LEAST_CLUMP_PIECES = 2;
+    /** Largest share of an object's area that a lymphocyte found at its dark core may take ({@link #revealsLymphocyte}). */
+    static final double LYMPH_MAX_SHARE_OF_OBJECT = 0.6;
 
     private final NucleusSettings settings;
     /** Least mean haematoxylin OD of an immune cell's nucleus on this slide ({@link #immuneMinOd}). */
@@ -122,10 +124,20 @@ public final class NucleusClassifier {
     /**
      * A lymphocyte touching a paler nucleus can form one object with it, which is then no lymphocyte; at
      * half the object's darkest value only the lymphocyte remains. Such an object (null: nothing was
-     * found) is measured again there, and is that lymphocyte when it then {@link #isWholeLymphocyte is one}.
+     * found) is measured again there, and is that lymphocyte when {@link #revealsLymphocyte} says so.
      */
     boolean mayHideLymphocyte(Nucleus n) {
         return n != null && n.kind == Nucleus.Kind.TUMOUR;
+    }
+
+    /**
+     * What {@link #mayHideLymphocyte} looks for: the object's dark core ({@code dark}, at half its darkest value)
+     * {@link #isWholeLymphocyte is a whole lymphocyte} and at most {@value #LYMPH_MAX_SHARE_OF_OBJECT} of the
+     * object ({@code whole}). A lymphocyte against a paler nucleus is a part of the object; the dark core of a
+     * single dark nucleus is most of it (its blurred edge falls away), and is no lymphocyte.
+     */
+    boolean revealsLymphocyte(Nucleus whole, Nucleus dark) {
+        return isWholeLymphocyte(dark) && dark.areaUm2 <= LYMPH_MAX_SHARE_OF_OBJECT * whole.areaUm2;
     }
 
     /**

@@ -150,7 +150,7 @@ final class NucleusMeasurer {
         float lymphCut = Math.max(threshold, 0.5f * darkest);
         if (classifier.mayHideLymphocyte(nucleus) && lymphCut > cut) {
             Nucleus dark = measureAt(lymphCut, component);
-            if (dark != null && classifier.isWholeLymphocyte(dark)) nucleus = dark;
+            if (dark != null && classifier.revealsLymphocyte(nucleus, dark)) nucleus = dark;
         }
         if (classifier.mayBeLymphocyteClump(nucleus)) {
             List<Nucleus> pieces = clumps.splitDarkCore(cut, component, found.labels, found.nextLabel);
