@@ -174,25 +174,29 @@ public final class SlideAnalysis {
     /** Most windows sampled for the nucleus threshold. */
     static final int THRESHOLD_SAMPLES = 16;
 
-    /** Fewest nuclei too large to be lymphocytes for a darkness reference; with fewer the immune-cell darkness is the floor. */
+    /**
+     * Fewest nuclei for a darkness reference: of nuclei too large to be lymphocytes for the slide's nucleus reference, of
+     * lymphocyte-sized ones for their split; with fewer, that term of the immune-cell darkness is left out.
+     */
     static final int MIN_REFERENCE_NUCLEI = 20;
 
     /**
-     * The slide's nucleus threshold and its nuclei's darkness: {threshold, median mean OD of the nuclei too
-     * large to be lymphocytes (0 when there are fewer than {@value #MIN_REFERENCE_NUCLEI}: the immune-cell
-     * darkness is then the floor)}, from up to {@value #THRESHOLD_SAMPLES} windows of
+     * The slide's nucleus threshold and its nuclei's darkness: the threshold, the median mean OD of the nuclei too
+     * large to be lymphocytes and Otsu's split of the mean OD of the lymphocyte-sized ones (each 0 when there are
+     * fewer than {@value #MIN_REFERENCE_NUCLEI} such nuclei), from up to {@value #THRESHOLD_SAMPLES} windows of
      * {@value #THRESHOLD_SAMPLE_UM} µm. The threshold is Otsu's (floored, see
      * {@link NucleusDetector#threshold}) over the windows. The windows lie on a fixed grid in µm from the
      * slide's origin, and are chosen, evenly spread in raster order, from those at least half tissue in the
-     * overview (any tissue when none is): both values depend on the slide alone, never on the tile size. One
+     * overview (any tissue when none is): the values depend on the slide alone, never on the tile size. One
      * threshold for all tiles keeps a nucleus's segmentation independent of which tile's window it is seen
      * in. The nuclei are then detected in the same windows at that threshold, as the tiles will detect them
      * (with the DAB added for a nuclear marker), and the median mean OD of the haematoxylin alone of those
-     * larger than {@code referenceMinAreaUm2} (the largest lymphocyte) is the slide's reference for an immune
+     * larger than the largest lymphocyte ({@code lymphMaxAreaUm2}) is the slide's reference for an immune
      * cell's darkness ({@link NucleusClassifier#immuneMinOd}). Lymphocytes themselves are left out of it:
      * where they are most of the nuclei (a dense infiltrate, a TIL-rich field) they would raise their own bar
-     * and the densest infiltrates would be counted least. The windows are read and filtered by {@code runner} (the run's
-     * threads); their histograms and nuclei are gathered in the windows' order, so neither value depends on
+     * and the densest infiltrates would be counted least. The split of the lymphocyte-sized nuclei separates
+     * paler cut tumour nuclei from darker lymphocytes where they form two populations (same method). The windows are read and filtered by {@code runner} (the run's
+     * threads); their histograms and nuclei are gathered in the windows' order, so no value depends on
      * the threads.
      */
     static SampleWindows nucleusReference(ScaledLevel scale, Overview overview, byte[] tissue, ColorDeconvolution deconvolution,

@@ -58,7 +58,7 @@ public final class NucleusClassifier {
      * fields and 0.65 on another, against 0.37 and 0.45 for their other nuclei), while a lymphocyte is darker than the slide's other nuclei on each.
      */
     public static double immuneMinOd(NucleusSettings settings, double slideNucleusOd) {
-        return immuneMinOd(settings, slideNucleusOd, 0);
+        return immuneMinOd(settings, slideNucleusOd, 0); // the split unknown
     }
 
     /**
@@ -67,7 +67,8 @@ public final class NucleusClassifier {
      * when unknown) where that is higher. Where tumour nuclei come as small as lymphocytes and nearly as dark,
      * the nuclei too large to be lymphocytes set too low a bar, but the lymphocyte-sized ones form two
      * populations, the paler cut tumour nuclei and the darker lymphocytes, and Otsu's split falls between them.
-     * Where lymphocytes and other nuclei overlap in darkness (real H&amp;E) the split stays near the floor.
+     * Where lymphocytes and other nuclei overlap in darkness (real H&amp;E) Otsu splits near the middle of the one
+     * population, and 0.8 times that stays at or below the other bars.
      */
     public static double immuneMinOd(NucleusSettings settings, double slideNucleusOd, double lymphSizedSplitOd) {
         double bar = Double.isNaN(slideNucleusOd) ? settings.lymphMinOd : Math.max(settings.lymphMinOd, NucleusSettings.LYMPH_OD_OVER_SLIDE * slideNucleusOd);
@@ -82,8 +83,8 @@ public final class NucleusClassifier {
      */
     public Nucleus.Kind classify(double areaUm2, double circularity, double meanOd, double chromatinOd) {
         // Lymphocytes: 8-45 µm² (a lymphocyte nucleus as sectioned: often 12-20 µm², a whole one up to 7.5 µm
-        // across), not a long thin shape (circularity at least 0.3), and darker than the slide's nuclei
-        // ({@link #immuneMinOd}). Size does not tell a lymphocyte from a cut tumour nucleus on real tissue,
+        // across), not a long thin shape (circularity at least 0.3), and darker than the slide's nuclei and
+        // than the paler of its lymphocyte-sized ones ({@link #immuneMinOd}). Size does not tell a lymphocyte from a cut tumour nucleus on real tissue,
         // darkness relative to the slide does.
         if (isLymphocyteSized(areaUm2, circularity) && chromatinOd >= immuneMinOd) return Nucleus.Kind.LYMPHOCYTE;
         // Debris: other dark objects below 18 µm², karyorrhectic fragments: mean OD at least 0.45, or chromatin
@@ -104,7 +105,7 @@ public final class NucleusClassifier {
     /**
      * A lymphocyte that a second look cuts out of a larger object (below) must be a whole one: at least the
      * smallest whole lymphocyte's area (21 µm²) and chromatin (integrated OD, area x mean OD, at least 19
-     * µm²·OD). The dark chromatin of one tumour nucleus, the overlap of two pale ones, or one lymphocyte cut
+     * µm²·OD). The dark chromatin of a pale tumour nucleus, the overlap of two pale ones, or one lymphocyte cut
      * in two then give no lymphocytes. A lymphocyte found as an object of its own may be smaller, as sectioned.
      */
     boolean isWholeLymphocyte(Nucleus n) {

@@ -34,7 +34,8 @@ public final class NucleusSettings {
      * Integrated haematoxylin OD (area x mean OD, µm²·OD; proportional to DNA content, as in image
      * cytometry) of the smallest whole lymphocyte (21 µm²) with the dense chromatin of one (0.9 OD). A
      * lymphocyte that a second look cuts out of a larger object must hold at least this: the dark chromatin of
-     * one tumour nucleus, or where two pale nuclei overlap, holds less. Not asked of a nucleus found on its
+     * a pale tumour nucleus, or where two pale nuclei overlap, holds less (the dark core of a dark nucleus is
+     * kept out by its share of the object, {@code NucleusClassifier.revealsLymphocyte}). Not asked of a nucleus found on its
      * own, which the section may have cut (8.8 µm²·OD median for lymphocytes on real H&E).
      */
     public static final double LYMPH_MIN_INTEGRATED_OD = 19;

@@ -36,16 +36,47 @@ class ImmuneDarknessTest {
 
     @Test
     void unknownSplitLeavesTheReferenceBar() {
-        assertEquals(NucleusClassifier.immuneMinOd(S, 0.6), NucleusClassifier.immuneMinOd(S, 0.6, 0), 1e-12);
-        assertEquals(NucleusClassifier.immuneMinOd(S, 0.6), NucleusClassifier.immuneMinOd(S, 0.6, Double.NaN), 1e-12);
+        assertEquals(NucleusSettings.LYMPH_OD_OVER_SLIDE * 0.6, NucleusClassifier.immuneMinOd(S, 0.6, 0), 1e-12);
+        assertEquals(NucleusSettings.LYMPH_OD_OVER_SLIDE * 0.6, NucleusClassifier.immuneMinOd(S, 0.6, Double.NaN), 1e-12);
         assertEquals(S.lymphMinOd, NucleusClassifier.immuneMinOd(S, Double.NaN, Double.NaN), 1e-12);
+    }
+
+    /** The split is the lower edge of the darker class's first bin: exactly the darker values lie at or above it. */
+    @Test
+    void darkerClassLiesAtOrAboveTheSplit() {
+        assertEquals(1.0, OdSplit.otsu(twoLevels(0.5, 1.0)), 1e-12);
+        double[] three = new double[60];
+        for (int i = 0; i < three.length; i++) three[i] = i < 20 ? 0.25 : i < 40 ? 0.5 : 1.0;
+        double split = OdSplit.otsu(three);
+        assertEquals(65 / 128.0, split, 1e-12);
+        assertEquals(20, countAtOrAbove(three, split));
     }
 
     @Test
     void odsBeyondTheHistogramGoToItsEnds() {
+        double[] od = twoLevels(-0.1, 5);
+        assertEquals(20, countAtOrAbove(od, OdSplit.otsu(od)));
+    }
+
+    @Test
+    void noFiniteOdGivesNoSplit() {
+        assertEquals(0, OdSplit.otsu(new double[0]));
+        assertEquals(0, OdSplit.otsu(new double[] {Double.NaN, Double.POSITIVE_INFINITY}));
+        double[] withNaN = twoLevels(0.5, 1.0);
+        withNaN[0] = Double.NaN;
+        assertEquals(1.0, OdSplit.otsu(withNaN), 1e-12);
+    }
+
+    /** 20 values at each of two levels. */
+    private static double[] twoLevels(double pale, double dark) {
         double[] od = new double[40];
-        for (int i = 0; i < od.length; i++) od[i] = i < 20 ? -0.1 : 5;
-        double split = OdSplit.otsu(od);
-        assertTrue(split > 0 && split <= OdSplit.MAX_OD, "split " + split);
+        for (int i = 0; i < od.length; i++) od[i] = i < 20 ? pale : dark;
+        return od;
+    }
+
+    private static int countAtOrAbove(double[] od, double split) {
+        int n = 0;
+        for (double v : od) if (v >= split) n++;
+        return n;
     }
 }

@@ -75,6 +75,19 @@ public class SummaryJsonTest {
         }
     }
 
+    /** A summary written before the split of the lymphocyte-sized nuclei was recorded reads as "not recorded". */
+    @Test
+    void anOlderFileWithoutTheSplitReadsAsNaN() throws IOException {
+        String text = json(sample(false, null));
+        String older = text.replaceAll("\\n\\s*\"lymph_sized_split_od\": [^,\\n]*,", "");
+        assertNotEquals(text, older);
+        Path f = dir.resolve(SummaryJson.FILE_NAME);
+        Files.write(f, older.getBytes(StandardCharsets.UTF_8));
+        SlideSummary back = SummaryJson.read(f);
+        assertTrue(Double.isNaN(back.provenance.lymphSizedSplitOd));
+        assertEquals(0.45, back.provenance.immuneMinOd);
+    }
+
     @Test
     void theFileIsGsonsPrettyPrintOfItsOwnTree() throws IOException {
         // Key order, number spelling, nulls and escaping as Gson's pretty printer writes a JSON tree: any
