@@ -191,7 +191,7 @@ class SyntheticStylesAccuracyTest {
     }
 
     @Disabled("necrosis Dice >= 0.85 and area within 10% missed on one slide: 9001 (H-DAB, dark counterstain, keratin) Dice "
-            + "0.821, area +36.8% (the keratin patch became a second core, flagged uncertain but counted in the area)")
+            + "0.804, area +43.7% (the keratin patch became a second core, flagged uncertain but counted in the area)")
     @ParameterizedTest(name = "{0}")
     @MethodSource("necrosisMissed")
     void necrosisDiceAndAreaMissed(Case c) throws IOException {
@@ -234,7 +234,7 @@ class SyntheticStylesAccuracyTest {
         assertMlkl(c);
     }
 
-    @Disabled("MLKL per zone within 3 points missed on one H-DAB slide: 9001 rim 0.194 vs 0.289 (-9.6 points; necrosis and "
+    @Disabled("MLKL per zone within 3 points missed on one H-DAB slide: 9001 rim 0.205 vs 0.289 (-8.4 points; necrosis and "
             + "viable within 3)")
     @ParameterizedTest(name = "{0}")
     @MethodSource("mlklMissed")
