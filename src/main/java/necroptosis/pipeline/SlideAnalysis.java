@@ -139,10 +139,11 @@ public final class SlideAnalysis {
         boolean nuclearMarker = settings.cellMode && settings.compartment == CellCompartment.NUCLEUS;
         SampleWindows samples = nucleusReference(scale, overview, overviewTissue, deconvolution, settings.nuclei, nuclearMarker, settings.thresholds.weak(), this::inParallel);
         double nucleusThreshold = samples.nucleusThresholdOd, slideNucleusOd = samples.slideNucleusOd;
-        double immuneMinOd = NucleusClassifier.immuneMinOd(settings.nuclei, slideNucleusOd, samples.lymphSizedSplitOd);
+        double immuneMinOd = NucleusClassifier.immuneMinOd(settings.nuclei, slideNucleusOd, samples.lymphSizedSplitOd, samples.lymphSizedDarkP90Od);
+        double necrosisLymphMinOd = NucleusClassifier.necrosisLymphMinOd(settings.nuclei, slideNucleusOd, samples.lymphSizedSplitOd);
         double debrisMinOd = NucleusClassifier.debrisMinOd(settings.nuclei, slideNucleusOd);
         TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold, immuneMinOd,
-                debrisMinOd, records);
+                debrisMinOd, necrosisLymphMinOd, records);
         List<TileResult> tileResults = runTiles(analyzer, step, todo, tilesX);
         grid.finishTiles();
         List<TileResult> tiles = BorderDuplicates.remove(tileResults, grid, scale.pixelUm);
@@ -253,7 +254,14 @@ public final class SlideAnalysis {
         Arrays.sort(large);
         double median = large.length < MIN_REFERENCE_NUCLEI ? 0 : Median.ofSorted(large);
         double split = lymphSized.length < MIN_REFERENCE_NUCLEI ? 0 : OdSplit.otsu(lymphSized);
-        return new SampleWindows(threshold, median, split, FocusCheck.medianWidth(widths), dabPositive, dabClipped);
+        return new SampleWindows(threshold, median, split, darkP90(lymphSized, split), FocusCheck.medianWidth(widths), dabPositive, dabClipped);
+    }
+
+    /** The 90th percentile of the values at or above {@code split}; 0 when the split is unknown (0) or nothing is above it. */
+    static double darkP90(double[] values, double split) {
+        if (!(split > 0)) return 0;
+        double[] dark = Arrays.stream(values).filter(v -> v >= split).sorted().toArray();
+        return dark.length == 0 ? 0 : dark[(int) Math.floor(0.9 * (dark.length - 1))];
     }
 
     /** The {@code which}-th array of every window, one after another in the windows' order. */
@@ -296,16 +304,19 @@ public final class SlideAnalysis {
          * {@link #MIN_REFERENCE_NUCLEI}.
          */
         final double lymphSizedSplitOd;
+        /** The 90th percentile of the lymphocyte-sized nuclei at or above that split (0 when the split is unknown). */
+        final double lymphSizedDarkP90Od;
         /** {@link FocusCheck#edgeWidthUm}, the median over the windows; NaN when none could be measured. */
         final double edgeWidthUm;
         /** Pixels above the weak DAB threshold, and of them those whose DAB is clipped ({@link StainCheck#countClipped}). */
         final long dabPositive, dabClipped;
 
-        SampleWindows(double nucleusThresholdOd, double slideNucleusOd, double lymphSizedSplitOd, double edgeWidthUm, long dabPositive,
-                long dabClipped) {
+        SampleWindows(double nucleusThresholdOd, double slideNucleusOd, double lymphSizedSplitOd, double lymphSizedDarkP90Od,
+                double edgeWidthUm, long dabPositive, long dabClipped) {
             this.nucleusThresholdOd = nucleusThresholdOd;
             this.slideNucleusOd = slideNucleusOd;
             this.lymphSizedSplitOd = lymphSizedSplitOd;
+            this.lymphSizedDarkP90Od = lymphSizedDarkP90Od;
             this.edgeWidthUm = edgeWidthUm;
             this.dabPositive = dabPositive;
             this.dabClipped = dabClipped;

@@ -37,7 +37,7 @@ final class TileAnalyzer {
     private final CellRecords records;
 
     TileAnalyzer(ScaledLevel scale, AnalysisSettings settings, ColorDeconvolution deconvolution, BlockGrid grid, int tilePx,
-            TissueRegion region, double toOverview, double nucleusThreshold, double immuneMinOd, double debrisMinOd, CellRecords records) {
+            TissueRegion region, double toOverview, double nucleusThreshold, double immuneMinOd, double debrisMinOd, double necrosisLymphMinOd, CellRecords records) {
         this.records = records;
         this.nucleusThreshold = nucleusThreshold;
         this.region = region;
@@ -45,7 +45,7 @@ final class TileAnalyzer {
         this.scale = scale;
         this.settings = settings;
         this.deconvolution = deconvolution;
-        this.classifier = new NucleusClassifier(settings.nuclei, immuneMinOd, debrisMinOd);
+        this.classifier = new NucleusClassifier(settings.nuclei, immuneMinOd, debrisMinOd, necrosisLymphMinOd);
         this.detector = new NucleusDetector(settings.nuclei, classifier);
         this.grid = grid;
         this.tilePx = tilePx;
@@ -121,27 +121,26 @@ final class TileAnalyzer {
             }
             Nucleus.Kind kind = markerMode ? classifier.markerModeKind(nu, markerDab[k], t.weak()) : nu.kind;
             if (owned != null) owned.add(gx, gy, nu.areaUm2, kind, classifier.isIntact(nu), cellDab[k]);
-            switch (kind) {
-                case LYMPHOCYTE:
-                    grid.addLymphocyte(b);
-                    counted++;
-                    if (2 * immune + 2 > positions.length) positions = Arrays.copyOf(positions, positions.length * 2);
-                    positions[2 * immune] = gx;
-                    positions[2 * immune + 1] = gy;
-                    if (immune == holdsInNecrosis.length) holdsInNecrosis = Arrays.copyOf(holdsInNecrosis, 2 * immune);
-                    // A marker-positive cell is told by its marker, which a pyknotic nucleus does not carry.
-                    holdsInNecrosis[immune] = markerMode || classifier.holdsInNecrosis(nu);
-                    immune++;
-                    break;
-                case DEBRIS: grid.addDebris(b); break;
-                default:
-                    // Necrosis is judged on intact nuclei: small pale fragments count as cells, not here.
-                    // tiles.csv's "nuclei" counts the same intact nuclei (lymphocytes included), never debris.
-                    if (classifier.isIntact(nu)) {
-                        grid.addTumourNucleus(b);
-                        counted++;
-                    }
-                    break;
+            if (kind == Nucleus.Kind.LYMPHOCYTE) {
+                grid.addLymphocyte(b);
+                counted++;
+                if (2 * immune + 2 > positions.length) positions = Arrays.copyOf(positions, positions.length * 2);
+                positions[2 * immune] = gx;
+                positions[2 * immune + 1] = gy;
+                if (immune == holdsInNecrosis.length) holdsInNecrosis = Arrays.copyOf(holdsInNecrosis, 2 * immune);
+                // A marker-positive cell is told by its marker, which a pyknotic nucleus does not carry.
+                holdsInNecrosis[immune] = markerMode || classifier.holdsInNecrosis(nu);
+                immune++;
+            }
+            // tiles.csv's "nuclei": the immune cells and the other intact nuclei, never debris.
+            if (kind == Nucleus.Kind.TUMOUR && classifier.isIntact(nu)) counted++;
+            // The necrosis input has its own lymphocyte bar (NucleusClassifier.necrosisLymphMinOd). Necrosis is
+            // judged on intact nuclei: small pale fragments count as cells, not here.
+            Nucleus.Kind forNecrosis = markerMode ? kind : classifier.necrosisKind(nu);
+            if (forNecrosis == Nucleus.Kind.DEBRIS) {
+                grid.addDebris(b);
+            } else if (forNecrosis == Nucleus.Kind.TUMOUR && classifier.isIntact(nu)) {
+                grid.addTumourNucleus(b);
             }
         }
         if (owned != null) records.append(index, owned);

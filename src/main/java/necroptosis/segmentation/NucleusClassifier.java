@@ -23,6 +23,8 @@ public final class NucleusClassifier {
     private final double immuneMinOd;
     /** Least chromatin OD of a small object for debris on this slide ({@link #debrisMinOd}). */
     private final double debrisMinOd;
+    /** Least chromatin OD of a lymphocyte in the necrosis input ({@link #necrosisLymphMinOd}). */
+    private final double necrosisLymphMinOd;
 
     /** The rules with the darkness floor of the settings alone, for a slide whose own nuclei are not known. */
     public NucleusClassifier(NucleusSettings settings) {
@@ -31,9 +33,18 @@ public final class NucleusClassifier {
 
     /** The rules with a slide's immune-cell and debris darkness, {@link #immuneMinOd} and {@link #debrisMinOd}. */
     public NucleusClassifier(NucleusSettings settings, double immuneMinOd, double debrisMinOd) {
+        this(settings, immuneMinOd, debrisMinOd, immuneMinOd);
+    }
+
+    /**
+     * The rules with a slide's immune-cell and debris darkness, and the darkness at which a lymphocyte-sized
+     * object is left out of the necrosis input as a lymphocyte ({@link #necrosisLymphMinOd}).
+     */
+    public NucleusClassifier(NucleusSettings settings, double immuneMinOd, double debrisMinOd, double necrosisLymphMinOd) {
         this.settings = settings;
         this.immuneMinOd = immuneMinOd;
         this.debrisMinOd = debrisMinOd;
+        this.necrosisLymphMinOd = necrosisLymphMinOd;
     }
 
     /**
@@ -50,29 +61,55 @@ public final class NucleusClassifier {
     }
 
     /**
-     * The least mean haematoxylin OD of an immune cell's nucleus on a slide, judged against the slide's own
-     * nuclei: at least {@value NucleusSettings#LYMPH_OD_OVER_SLIDE} times the median mean OD of the slide's
-     * nuclei too large to be lymphocytes ({@code slideNucleusOd}; 0 or NaN when unknown), and never below the
-     * settings' {@code lymphMinOd} (0.45). Darkness differs between stains, scanners and sections (H&E haematoxylin
-     * is paler than an IHC counterstain; the median mean OD of lymphocytes was 0.51 on one set of real H&E
-     * fields and 0.65 on another, against 0.37 and 0.45 for their other nuclei), while a lymphocyte is darker than the slide's other nuclei on each.
+     * The least mean haematoxylin OD of an immune cell's nucleus on a slide whose split is unknown
+     * ({@link #immuneMinOd(NucleusSettings, double, double, double)}).
      */
     public static double immuneMinOd(NucleusSettings settings, double slideNucleusOd) {
-        return immuneMinOd(settings, slideNucleusOd, 0); // the split unknown
+        return immuneMinOd(settings, slideNucleusOd, 0, 0);
     }
 
     /**
-     * {@link #immuneMinOd(NucleusSettings, double)}, raised to {@value NucleusSettings#LYMPH_OD_OVER_SPLIT} times
-     * {@code lymphSizedSplitOd} (Otsu's split of the chromatin OD of the slide's lymphocyte-sized nuclei; 0 or NaN
-     * when unknown) where that is higher. Where tumour nuclei come as small as lymphocytes and nearly as dark,
-     * the nuclei too large to be lymphocytes set too low a bar, but the lymphocyte-sized ones form two
+     * The least mean haematoxylin OD of an immune cell's nucleus on a slide, judged against the slide's own
+     * nuclei. With the slide's nucleus reference known ({@code slideNucleusOd}: the median mean OD of its nuclei
+     * too large to be lymphocytes; 0 or NaN when unknown): {@value NucleusSettings#LYMPH_OD_OVER_REFERENCE} times it,
+     * and at least {@value NucleusSettings#LYMPH_MIN_OD_WITH_REFERENCE}; a lymphocyte is darker than the slide's
+     * other nuclei on every stain and scanner (median mean OD of lymphocytes 0.51 and 0.65 on two sets of real H&amp;E,
+     * of their other nuclei 0.37 and 0.45), while its absolute darkness follows the stain and the scanner. The
+     * relative bar is never above {@code darkP90Od} (the 90th percentile of the darker class of lymphocyte-sized
+     * nuclei; 0 when unknown): where the tumour's nuclei are as dark as lymphocytes (hyperchromatic), the darkest
+     * tenth of the lymphocyte-sized nuclei are still called. Without a reference, the settings' {@code lymphMinOd}
+     * (0.45). Either is raised to {@value NucleusSettings#LYMPH_OD_OVER_SPLIT} times {@code lymphSizedSplitOd} (Otsu's
+     * split of the chromatin OD of the slide's lymphocyte-sized nuclei; 0 or NaN when unknown) where that is higher:
+     * where tumour nuclei come as small as lymphocytes and nearly as dark, the lymphocyte-sized nuclei form two
      * populations, the paler cut tumour nuclei and the darker lymphocytes, and Otsu's split falls between them.
-     * Where lymphocytes and other nuclei overlap in darkness (real H&amp;E) Otsu splits near the middle of the one
-     * population, and 0.8 times that stays at or below the other bars.
      */
-    public static double immuneMinOd(NucleusSettings settings, double slideNucleusOd, double lymphSizedSplitOd) {
-        double bar = Double.isNaN(slideNucleusOd) ? settings.lymphMinOd : Math.max(settings.lymphMinOd, NucleusSettings.LYMPH_OD_OVER_SLIDE * slideNucleusOd);
+    public static double immuneMinOd(NucleusSettings settings, double slideNucleusOd, double lymphSizedSplitOd, double darkP90Od) {
+        double bar;
+        if (slideNucleusOd > 0) {
+            bar = Math.max(NucleusSettings.LYMPH_MIN_OD_WITH_REFERENCE, NucleusSettings.LYMPH_OD_OVER_REFERENCE * slideNucleusOd);
+            if (darkP90Od > 0) bar = Math.min(bar, darkP90Od);
+        } else {
+            bar = settings.lymphMinOd;
+        }
         return lymphSizedSplitOd > 0 ? Math.max(bar, NucleusSettings.LYMPH_OD_OVER_SPLIT * lymphSizedSplitOd) : bar;
+    }
+
+    /**
+     * The darkness at which a lymphocyte-sized object counts as a lymphocyte, not as debris or an intact nucleus,
+     * in the necrosis input: at least {@value NucleusSettings#LYMPH_OD_OVER_SLIDE} times the slide's nucleus reference,
+     * {@value NucleusSettings#LYMPH_OD_OVER_SPLIT} times the split of its lymphocyte-sized nuclei and the settings'
+     * {@code lymphMinOd} (0.45). The immune call's relative bar ({@link #immuneMinOd}) is lower on a pale slide, where
+     * it would take the pyknotic fragments of a necrotic core out of its debris, and higher on a dark one, where it
+     * would add a dark infiltrate's lymphocytes to the debris; the necrotic-core finder was built and tuned on this bar.
+     */
+    public static double necrosisLymphMinOd(NucleusSettings settings, double slideNucleusOd, double lymphSizedSplitOd) {
+        double bar = slideNucleusOd > 0 ? Math.max(settings.lymphMinOd, NucleusSettings.LYMPH_OD_OVER_SLIDE * slideNucleusOd) : settings.lymphMinOd;
+        return lymphSizedSplitOd > 0 ? Math.max(bar, NucleusSettings.LYMPH_OD_OVER_SPLIT * lymphSizedSplitOd) : bar;
+    }
+
+    /** What a nucleus is for the necrosis input: {@link #classify} with {@link #necrosisLymphMinOd} as the lymphocyte bar. */
+    public Nucleus.Kind necrosisKind(Nucleus n) {
+        return kindAt(necrosisLymphMinOd, n.areaUm2, n.circularity, n.meanHematoxylinOd, n.chromatinOd);
     }
 
     /**
@@ -82,6 +119,10 @@ public final class NucleusClassifier {
      * a positive nucleus dark without making it an immune cell).
      */
     public Nucleus.Kind classify(double areaUm2, double circularity, double meanOd, double chromatinOd) {
+        return kindAt(immuneMinOd, areaUm2, circularity, meanOd, chromatinOd);
+    }
+
+    private Nucleus.Kind kindAt(double immuneMinOd, double areaUm2, double circularity, double meanOd, double chromatinOd) {
         // Lymphocytes: 8-45 µm² (a lymphocyte nucleus as sectioned: often 12-20 µm², a whole one up to 7.5 µm
         // across), not a long thin shape (circularity at least 0.3), and darker than the slide's nuclei and
         // than the paler of its lymphocyte-sized ones ({@link #immuneMinOd}). Size does not tell a lymphocyte from a cut tumour nucleus on real tissue,

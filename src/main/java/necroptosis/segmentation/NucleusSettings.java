@@ -45,13 +45,23 @@ public final class NucleusSettings {
      */
     public static final double DEFAULT_LYMPH_MIN_CIRCULARITY = 0.3;
     /**
-     * Lymphocyte nuclei are dense chromatin: mean haematoxylin OD at least this, at least
-     * {@link #LYMPH_OD_OVER_SLIDE} times the slide's own nuclei and {@link #LYMPH_OD_OVER_SPLIT} times the split
-     * of its lymphocyte-sized ones (see {@code NucleusClassifier.immuneMinOd}).
+     * Lymphocyte nuclei are dense chromatin: mean haematoxylin OD at least this on a slide whose own nuclei
+     * give no reference, and at least {@link #LYMPH_OD_OVER_SPLIT} times the split of its lymphocyte-sized ones
+     * (see {@code NucleusClassifier.immuneMinOd}); the necrosis input's lymphocytes are always at least this dark.
      */
     public static final double DEFAULT_LYMPH_MIN_OD = 0.45;
-    /** A lymphocyte's nucleus is at least this times the median mean OD of the slide's nuclei too large to be lymphocytes. */
+    /**
+     * In the necrosis input, a lymphocyte's nucleus is at least this times the median mean OD of the slide's nuclei
+     * too large to be lymphocytes (see {@code NucleusClassifier.necrosisLymphMinOd}).
+     */
     public static final double LYMPH_OD_OVER_SLIDE = 0.9;
+    /**
+     * An immune cell's nucleus is at least this times the median mean OD of the slide's nuclei too large to be
+     * lymphocytes, when that is known (see {@code NucleusClassifier.immuneMinOd}) ...
+     */
+    public static final double LYMPH_OD_OVER_REFERENCE = 1.35;
+    /** ... and at least this OD. */
+    public static final double LYMPH_MIN_OD_WITH_REFERENCE = 0.30;
     /**
      * ... and at least this times Otsu's split of the chromatin OD of the slide's lymphocyte-sized nuclei (see
      * {@code NucleusClassifier.immuneMinOd}). Below 1 because Otsu's split lies inside the spread of the darker

@@ -7,6 +7,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import necroptosis.segmentation.Nucleus;
 import necroptosis.segmentation.NucleusClassifier;
 import necroptosis.segmentation.NucleusSettings;
 
@@ -28,17 +29,64 @@ class ImmuneDarknessTest {
     }
 
     @Test
+    void barIsRelativeToTheReferenceWithAFloor() {
+        assertEquals(NucleusSettings.LYMPH_OD_OVER_REFERENCE * 0.4, NucleusClassifier.immuneMinOd(S, 0.4, 0, 0), 1e-12);
+        assertEquals(NucleusSettings.LYMPH_MIN_OD_WITH_REFERENCE, NucleusClassifier.immuneMinOd(S, 0.15, 0, 0), 1e-12);
+    }
+
+    @Test
     void splitRaisesTheBarOnlyWhereHigher() {
-        assertEquals(NucleusSettings.LYMPH_OD_OVER_SPLIT * 0.75, NucleusClassifier.immuneMinOd(S, 0.4, 0.75), 1e-12);
-        assertEquals(NucleusSettings.LYMPH_OD_OVER_SLIDE * 0.6, NucleusClassifier.immuneMinOd(S, 0.6, 0.6), 1e-12);
-        assertEquals(S.lymphMinOd, NucleusClassifier.immuneMinOd(S, 0.4, 0.5), 1e-12);
+        assertEquals(NucleusSettings.LYMPH_OD_OVER_SPLIT * 0.8, NucleusClassifier.immuneMinOd(S, 0.4, 0.8, 0), 1e-12);
+        assertEquals(NucleusSettings.LYMPH_OD_OVER_REFERENCE * 0.4, NucleusClassifier.immuneMinOd(S, 0.4, 0.5, 0), 1e-12);
+    }
+
+    /** Hyperchromatic tumour nuclei as dark as lymphocytes: the darkest tenth of the lymphocyte-sized nuclei still pass. */
+    @Test
+    void relativeBarNeverAboveTheDarkClass() {
+        assertEquals(0.9, NucleusClassifier.immuneMinOd(S, 0.75, 0, 0.9), 1e-12);
+        assertEquals(0.9, NucleusClassifier.immuneMinOd(S, 0.75, 0.7, 0.9), 1e-12);
+        assertEquals(NucleusSettings.LYMPH_OD_OVER_REFERENCE * 0.4, NucleusClassifier.immuneMinOd(S, 0.4, 0, 0.9), 1e-12);
+    }
+
+    @Test
+    void unknownReferenceLeavesTheFloor() {
+        assertEquals(S.lymphMinOd, NucleusClassifier.immuneMinOd(S, 0, 0, 0), 1e-12);
+        assertEquals(S.lymphMinOd, NucleusClassifier.immuneMinOd(S, Double.NaN, Double.NaN, 0.3), 1e-12);
+        assertEquals(NucleusSettings.LYMPH_OD_OVER_SPLIT * 0.75, NucleusClassifier.immuneMinOd(S, 0, 0.75, 0), 1e-12);
+    }
+
+    @Test
+    void necrosisInputKeepsItsOwnBar() {
+        assertEquals(NucleusSettings.LYMPH_OD_OVER_SLIDE * 0.6, NucleusClassifier.necrosisLymphMinOd(S, 0.6, 0), 1e-12);
+        assertEquals(S.lymphMinOd, NucleusClassifier.necrosisLymphMinOd(S, 0.2, 0), 1e-12);
+        assertEquals(NucleusSettings.LYMPH_OD_OVER_SPLIT * 0.75, NucleusClassifier.necrosisLymphMinOd(S, 0.4, 0.75), 1e-12);
+    }
+
+    /**
+     * On a pale slide a small dark fragment can pass the immune call's lower bar: it is an immune cell, and still
+     * debris for the necrosis input, as a pyknotic fragment of a core is.
+     */
+    @Test
+    void aFragmentCalledImmuneIsStillDebrisForNecrosis() {
+        double immune = NucleusClassifier.immuneMinOd(S, 0.25, 0, 0), necrosis = NucleusClassifier.necrosisLymphMinOd(S, 0.25, 0);
+        NucleusClassifier rules = new NucleusClassifier(S, immune, NucleusClassifier.debrisMinOd(S, 0.25), necrosis);
+        Nucleus fragment = new Nucleus(0, 0, 12, 0.9, 0.40, 0.40, rules.classify(12, 0.9, 0.40, 0.40));
+        assertEquals(Nucleus.Kind.LYMPHOCYTE, fragment.kind);
+        assertEquals(Nucleus.Kind.DEBRIS, rules.necrosisKind(fragment));
+    }
+
+    @Test
+    void darkClassPercentile() {
+        double[] od = new double[20];
+        for (int i = 0; i < od.length; i++) od[i] = i < 10 ? 0.3 : 0.5 + 0.01 * (i - 10);
+        assertEquals(0.58, SlideAnalysis.darkP90(od, 0.45), 1e-12);
+        assertEquals(0, SlideAnalysis.darkP90(od, 0), 1e-12);
+        assertEquals(0, SlideAnalysis.darkP90(od, 0.9), 1e-12);
     }
 
     @Test
     void unknownSplitLeavesTheReferenceBar() {
-        assertEquals(NucleusSettings.LYMPH_OD_OVER_SLIDE * 0.6, NucleusClassifier.immuneMinOd(S, 0.6, 0), 1e-12);
-        assertEquals(NucleusSettings.LYMPH_OD_OVER_SLIDE * 0.6, NucleusClassifier.immuneMinOd(S, 0.6, Double.NaN), 1e-12);
-        assertEquals(S.lymphMinOd, NucleusClassifier.immuneMinOd(S, Double.NaN, Double.NaN), 1e-12);
+        assertEquals(NucleusSettings.LYMPH_OD_OVER_REFERENCE * 0.6, NucleusClassifier.immuneMinOd(S, 0.6, Double.NaN, 0), 1e-12);
     }
 
     /** The split is the lower edge of the darker class's first bin: exactly the darker values lie at or above it. */

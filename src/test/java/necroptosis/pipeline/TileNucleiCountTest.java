@@ -18,12 +18,20 @@ class TileNucleiCountTest {
     void tileNucleiAreIntactNucleiWithoutDebris() throws IOException {
         SlideResult r;
         try (SlideSource s = SlideSources.open(Paths.get("test-images/synthetic-2048-0.25um.tif"))) {
-            r = new SlideAnalysis(AnalysisSettings.builder().threads(2).build(), ProgressListener.NONE).run(s);
+            r = new SlideAnalysis(AnalysisSettings.builder().threads(2).exportCells(true).build(), ProgressListener.NONE).run(s);
         }
-        long debris = r.grid.total(r.grid::debris);
-        long intact = r.grid.total(r.grid::tumourNuclei) + r.grid.total(r.grid::lymphocytes);
+        long[] byClass = new long[CellRecords.CellClass.values().length];
+        try {
+            r.cellRecords.forEach(r, c -> byClass[c.cellClass.ordinal()]++);
+        } finally {
+            r.cellRecords.close();
+        }
+        long debris = byClass[CellRecords.CellClass.DEBRIS.ordinal()];
+        long intact = byClass[CellRecords.CellClass.IMMUNE.ordinal()] + byClass[CellRecords.CellClass.PYKNOTIC.ordinal()]
+                + byClass[CellRecords.CellClass.TUMOUR.ordinal()];
         long tileNuclei = r.tiles.stream().mapToLong(t -> t.nuclei).sum();
+        assertEquals(1, r.tiles.size(), "one tile: no immune cell reported twice");
         assertTrue(debris > 20, "the slide's core should hold debris, found " + debris);
-        assertEquals(intact, tileNuclei, "tile nuclei vs intact nuclei of the blocks (debris " + debris + ")");
+        assertEquals(intact, tileNuclei, "tile nuclei vs immune cells and intact nuclei of cells (debris " + debris + ")");
     }
 }
