@@ -42,7 +42,12 @@ public final class BlockGrid {
     private final char[] strong;
     private final float[] dabSum;
     private final float[] hematoxylinSum;
-    /** Objects by class, each in the block of its centroid. */
+    /**
+     * Objects by class, each in the block of its centroid: immune calls ({@code lymphocytes}), and intact nuclei and
+     * debris as the necrosis input classes them (its own lymphocyte bar, {@code NucleusClassifier.necrosisLymphMinOd}).
+     * The two bars differ, so an object near them can be both an immune call and debris or intact (a pale
+     * slide), or neither (a dark slide).
+     */
     private final char[] tumourNuclei;
     private final char[] lymphocytes;
     private final char[] debris;

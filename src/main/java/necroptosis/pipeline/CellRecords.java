@@ -31,7 +31,7 @@ public final class CellRecords implements Closeable {
         TUMOUR("tumour"),
         /** A nucleus below the debris size, neither immune nor debris (mostly pale, cut at its tip): a cell, not an intact nucleus. */
         OTHER("other"),
-        /** A small dark fragment (karyorrhexis): counted as debris, the necrosis cue. */
+        /** A small dark fragment (karyorrhexis) not called immune (the necrosis input tells debris by its own lymphocyte bar). */
         DEBRIS("debris"),
         /** Looked like an immune cell but lies in a necrotic core and is no whole lymphocyte: not counted. */
         PYKNOTIC("pyknotic");

@@ -139,8 +139,10 @@ public final class SlideAnalysis {
         boolean nuclearMarker = settings.cellMode && settings.compartment == CellCompartment.NUCLEUS;
         SampleWindows samples = nucleusReference(scale, overview, overviewTissue, deconvolution, settings.nuclei, nuclearMarker, settings.thresholds.weak(), this::inParallel);
         double nucleusThreshold = samples.nucleusThresholdOd, slideNucleusOd = samples.slideNucleusOd;
-        double immuneMinOd = NucleusClassifier.immuneMinOd(settings.nuclei, slideNucleusOd, samples.lymphSizedSplitOd, samples.lymphSizedDarkP90Od);
         double necrosisLymphMinOd = NucleusClassifier.necrosisLymphMinOd(settings.nuclei, slideNucleusOd, samples.lymphSizedSplitOd);
+        // Marker mode calls immune cells by their marker; darkness only tells debris there, by the necrosis input's bar.
+        double immuneMinOd = settings.immuneMode == AnalysisSettings.ImmuneMode.MARKER ? necrosisLymphMinOd
+                : NucleusClassifier.immuneMinOd(settings.nuclei, slideNucleusOd, samples.lymphSizedSplitOd, samples.lymphSizedDarkP90Od);
         double debrisMinOd = NucleusClassifier.debrisMinOd(settings.nuclei, slideNucleusOd);
         TileAnalyzer analyzer = new TileAnalyzer(scale, settings, deconvolution, grid, tilePx, region, toOverview, nucleusThreshold, immuneMinOd,
                 debrisMinOd, necrosisLymphMinOd, records);
@@ -196,7 +198,8 @@ public final class SlideAnalysis {
      * cell's darkness ({@link NucleusClassifier#immuneMinOd}). Lymphocytes themselves are left out of it:
      * where they are most of the nuclei (a dense infiltrate, a TIL-rich field) they would raise their own bar
      * and the densest infiltrates would be counted least. The split of the lymphocyte-sized nuclei separates
-     * paler cut tumour nuclei from darker lymphocytes where they form two populations (same method). The windows are read and filtered by {@code runner} (the run's
+     * paler cut tumour nuclei from darker lymphocytes where they form two populations (same method), and the 90th
+     * percentile of the darker class caps the immune-cell bar ({@link NucleusClassifier#immuneMinOd}). The windows are read and filtered by {@code runner} (the run's
      * threads); their histograms and nuclei are gathered in the windows' order, so no value depends on
      * the threads.
      */
@@ -257,11 +260,14 @@ public final class SlideAnalysis {
         return new SampleWindows(threshold, median, split, darkP90(lymphSized, split), FocusCheck.medianWidth(widths), dabPositive, dabClipped);
     }
 
-    /** The 90th percentile of the values at or above {@code split}; 0 when the split is unknown (0) or nothing is above it. */
+    /**
+     * The {@value NucleusSettings#LYMPH_DARK_CLASS_QUANTILE} quantile of the values at or above {@code split}; 0 when the split is
+     * unknown (0) or nothing is above it.
+     */
     static double darkP90(double[] values, double split) {
         if (!(split > 0)) return 0;
         double[] dark = Arrays.stream(values).filter(v -> v >= split).sorted().toArray();
-        return dark.length == 0 ? 0 : dark[(int) Math.floor(0.9 * (dark.length - 1))];
+        return dark.length == 0 ? 0 : dark[(int) Math.floor(NucleusSettings.LYMPH_DARK_CLASS_QUANTILE * (dark.length - 1))];
     }
 
     /** The {@code which}-th array of every window, one after another in the windows' order. */

@@ -13,7 +13,7 @@ public final class TileResult {
     public final int width;
     public final int height;
     public final PixelScore score;
-    /** Intact nuclei (lymphocytes and other nuclei of at least the debris size), without debris. */
+    /** Immune calls and the other intact nuclei (at least the debris size), without debris: cells.csv's immune and tumour rows. */
     public final int nuclei;
     public final int immuneCells;
     /**

@@ -11,9 +11,9 @@ import necroptosis.pipeline.Zone;
 /** One row per analysed tile, with its zone fractions (known only once the cores are found). */
 public final class TileTable {
     /**
-     * Column names of tiles.csv, in order: the one place that defines them. {@code nuclei} counts intact
-     * nuclei only (immune cells included; karyorrhectic debris and nuclear fragments below 18 µm² are
-     * not nuclei), the same nuclei whose density necrosis detection uses.
+     * Column names of tiles.csv, in order: the one place that defines them. {@code nuclei} counts immune calls
+     * and the other intact nuclei (karyorrhectic debris and nuclear fragments below 18 µm² are not nuclei);
+     * necrosis detection counts intact nuclei with its own lymphocyte bar (METHODS.md, "Lymphocytes").
      */
     public static final String[] COLUMNS = {"tile", "x", "y", "width", "height", "tissue_fraction",
         "necrosis_fraction", "rim_fraction", "viable_fraction", "dab_positive_fraction", "weak", "moderate", "strong",

@@ -31,7 +31,10 @@ public final class NucleusClassifier {
         this(settings, settings.lymphMinOd, settings.lymphMinOd);
     }
 
-    /** The rules with a slide's immune-cell and debris darkness, {@link #immuneMinOd} and {@link #debrisMinOd}. */
+    /**
+     * The rules with a slide's immune-cell and debris darkness, {@link #immuneMinOd} and {@link #debrisMinOd}; the
+     * necrosis input's lymphocytes at the same darkness as the immune calls.
+     */
     public NucleusClassifier(NucleusSettings settings, double immuneMinOd, double debrisMinOd) {
         this(settings, immuneMinOd, debrisMinOd, immuneMinOd);
     }
@@ -86,8 +89,9 @@ public final class NucleusClassifier {
     public static double immuneMinOd(NucleusSettings settings, double slideNucleusOd, double lymphSizedSplitOd, double darkP90Od) {
         double bar;
         if (slideNucleusOd > 0) {
-            bar = Math.max(NucleusSettings.LYMPH_MIN_OD_WITH_REFERENCE, NucleusSettings.LYMPH_OD_OVER_REFERENCE * slideNucleusOd);
+            bar = NucleusSettings.LYMPH_OD_OVER_REFERENCE * slideNucleusOd;
             if (darkP90Od > 0) bar = Math.min(bar, darkP90Od);
+            bar = Math.max(NucleusSettings.LYMPH_MIN_OD_WITH_REFERENCE, bar);
         } else {
             bar = settings.lymphMinOd;
         }
@@ -101,6 +105,8 @@ public final class NucleusClassifier {
      * {@code lymphMinOd} (0.45). The immune call's relative bar ({@link #immuneMinOd}) is lower on a pale slide, where
      * it would take the pyknotic fragments of a necrotic core out of its debris, and higher on a dark one, where it
      * would add a dark infiltrate's lymphocytes to the debris; the necrotic-core finder was built and tuned on this bar.
+     * Only the classification is the earlier one: which objects exist (the second looks at dark cores, clumps and
+     * dust) is decided with the immune bar.
      */
     public static double necrosisLymphMinOd(NucleusSettings settings, double slideNucleusOd, double lymphSizedSplitOd) {
         double bar = slideNucleusOd > 0 ? Math.max(settings.lymphMinOd, NucleusSettings.LYMPH_OD_OVER_SLIDE * slideNucleusOd) : settings.lymphMinOd;

@@ -60,8 +60,10 @@ public final class NucleusSettings {
      * lymphocytes, when that is known (see {@code NucleusClassifier.immuneMinOd}) ...
      */
     public static final double LYMPH_OD_OVER_REFERENCE = 1.35;
-    /** ... and at least this OD. */
+    /** ... and at least this OD ... */
     public static final double LYMPH_MIN_OD_WITH_REFERENCE = 0.30;
+    /** ... but never above this quantile of the darker class of the slide's lymphocyte-sized nuclei (above their split). */
+    public static final double LYMPH_DARK_CLASS_QUANTILE = 0.9;
     /**
      * ... and at least this times Otsu's split of the chromatin OD of the slide's lymphocyte-sized nuclei (see
      * {@code NucleusClassifier.immuneMinOd}). Below 1 because Otsu's split lies inside the spread of the darker

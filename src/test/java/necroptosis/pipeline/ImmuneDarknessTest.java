@@ -49,6 +49,11 @@ class ImmuneDarknessTest {
     }
 
     @Test
+    void floorHoldsUnderTheCap() {
+        assertEquals(NucleusSettings.LYMPH_MIN_OD_WITH_REFERENCE, NucleusClassifier.immuneMinOd(S, 0.4, 0, 0.25), 1e-12);
+    }
+
+    @Test
     void unknownReferenceLeavesTheFloor() {
         assertEquals(S.lymphMinOd, NucleusClassifier.immuneMinOd(S, 0, 0, 0), 1e-12);
         assertEquals(S.lymphMinOd, NucleusClassifier.immuneMinOd(S, Double.NaN, Double.NaN, 0.3), 1e-12);
