@@ -166,7 +166,8 @@ public final class SlideAnalysis {
         BoundaryCells.assignRimEdge(tiles, grid, zones, settings.rimWidthUm);
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new SlideResult(slide, settings, stains, stainsHow, backgroundHow, scale, overview, overviewTissue, grid, cores, zones,
-                tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold, slideNucleusOd, samples.lymphSizedSplitOd, immuneMinOd, debrisMinOd,
+                tiles, tilesX * tilesY, tilesX * tilesY - todo.size(), ms, nucleusThreshold, slideNucleusOd, samples.lymphSizedSplitOd, samples.lymphSizedDarkP90Od, immuneMinOd,
+                necrosisLymphMinOd, debrisMinOd,
                 tissueThreshold.minOdSum, tissueThreshold.how, coreDoubts, regionsNote, records,
                 appearanceNotes(stains, overview, overviewTissue, scale.pixelUm, samples));
     }

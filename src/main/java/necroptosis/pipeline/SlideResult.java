@@ -32,6 +32,10 @@ public final class SlideResult {
     public final double slideNucleusOd;
     /** Otsu's split of the chromatin OD of the lymphocyte-sized nuclei in the sample windows (0 when under 20 were found). */
     public final double lymphSizedSplitOd;
+    /** The 90th percentile of the lymphocyte-sized nuclei at or above that split (0 when the split is unknown): the immune bar's cap. */
+    public final double lymphSizedDarkP90Od;
+    /** Least chromatin OD of a lymphocyte, rather than debris or an intact nucleus, in the necrosis input. */
+    public final double necrosisLymphMinOd;
     /** Least mean haematoxylin OD of an immune cell's nucleus on this slide ({@code NucleusClassifier.immuneMinOd}). */
     public final double immuneMinOd;
     /** Least chromatin OD of a small object for debris on this slide ({@code NucleusClassifier.debrisMinOd}). */
@@ -56,7 +60,8 @@ public final class SlideResult {
     SlideResult(SlideSource slide, AnalysisSettings settings, StainVectors stainsUsed, String stainsHow, String backgroundHow,
             ScaledLevel analysisScale, Overview overview, byte[] overviewTissue, BlockGrid grid, NecrosisSegmenter.Result cores,
             ZoneMap zones, List<TileResult> tiles, int tilesTotal, int tilesSkipped, long runMillis, double nucleusThresholdOd,
-            double slideNucleusOd, double lymphSizedSplitOd, double immuneMinOd, double debrisMinOd, double tissueMinOdSum, String tissueHow, UncertainCores.Doubt[] coreDoubts, String regionsNote,
+            double slideNucleusOd, double lymphSizedSplitOd, double lymphSizedDarkP90Od, double immuneMinOd, double necrosisLymphMinOd,
+            double debrisMinOd, double tissueMinOdSum, String tissueHow, UncertainCores.Doubt[] coreDoubts, String regionsNote,
             CellRecords cellRecords, List<String> appearanceNotes) {
         this.cellRecords = cellRecords;
         this.coreDoubts = coreDoubts;
@@ -65,6 +70,8 @@ public final class SlideResult {
         this.nucleusThresholdOd = nucleusThresholdOd;
         this.slideNucleusOd = slideNucleusOd;
         this.lymphSizedSplitOd = lymphSizedSplitOd;
+        this.lymphSizedDarkP90Od = lymphSizedDarkP90Od;
+        this.necrosisLymphMinOd = necrosisLymphMinOd;
         this.immuneMinOd = immuneMinOd;
         this.debrisMinOd = debrisMinOd;
         this.regionsNote = regionsNote;

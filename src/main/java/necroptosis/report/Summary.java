@@ -147,7 +147,7 @@ public final class Summary {
         return new Provenance("necroptosis-scorer", Versions.VERSION, r.reader, r.pixelSizeUm, r.pixelSizeSource,
                 r.analysisScale.slide.levels().get(0).width(), r.analysisScale.slide.levels().get(0).height(), r.analysisScale.level,
                 r.analysisScale.level0PerPixel, r.analysisScale.pixelUm, r.overview.scale.pixelUm, r.grid.blockUm, r.tissueMinOdSum, r.tissueHow, stains,
-                GSON.toJsonTree(r.settings.toMap()).getAsJsonObject(), r.nucleusThresholdOd, r.slideNucleusOd, r.lymphSizedSplitOd, r.immuneMinOd, r.debrisMinOd, r.cores.referenceDensity, r.tilesTotal,
+                GSON.toJsonTree(r.settings.toMap()).getAsJsonObject(), r.nucleusThresholdOd, r.slideNucleusOd, r.lymphSizedSplitOd, r.lymphSizedDarkP90Od, r.immuneMinOd, r.necrosisLymphMinOd, r.debrisMinOd, r.cores.referenceDensity, r.tilesTotal,
                 r.tiles.size(), r.tilesSkipped, r.runMillis / 1000.0);
     }
 }

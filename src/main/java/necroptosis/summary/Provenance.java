@@ -39,8 +39,12 @@ public final class Provenance {
      * were found (NaN: not recorded).
      */
     public final double lymphSizedSplitOd;
+    /** The 90th percentile of the lymphocyte-sized nuclei at or above that split, the immune bar's cap (0: unknown; NaN: not recorded). */
+    public final double lymphSizedDarkP90Od;
     /** Least mean haematoxylin OD of an immune cell's nucleus on this slide (from the reference, the split and the floor). */
     public final double immuneMinOd;
+    /** Least mean haematoxylin OD of a lymphocyte, rather than debris or an intact nucleus, in the necrosis input (NaN: not recorded). */
+    public final double necrosisLymphMinOd;
     /** Least mean haematoxylin OD of a small object for debris on this slide (from the reference and the bounds; NaN: not recorded). */
     public final double debrisMinOd;
     public final double necrosisReferenceDensityPerMm2;
@@ -51,7 +55,8 @@ public final class Provenance {
 
     public Provenance(String software, String version, String reader, double pixelSizeUm, String pixelSizeSource, long slideWidthPx,
             long slideHeightPx, int analysisLevel, double analysisDownsample, double analysisPixelUm, double overviewPixelUm, double blockUm,
-            double tissueMinOdSum, String tissueHow, StainProvenance stains, JsonObject parameters, double nucleusThresholdUsedOd, double nucleusReferenceOd, double lymphSizedSplitOd, double immuneMinOd,
+            double tissueMinOdSum, String tissueHow, StainProvenance stains, JsonObject parameters, double nucleusThresholdUsedOd, double nucleusReferenceOd, double lymphSizedSplitOd, double lymphSizedDarkP90Od,
+            double immuneMinOd, double necrosisLymphMinOd,
             double debrisMinOd, double necrosisReferenceDensityPerMm2,
             int tilesTotal, int tilesAnalysed, int tilesSkippedNoTissue, double runSeconds) {
         this.software = software;
@@ -73,6 +78,8 @@ public final class Provenance {
         this.nucleusThresholdUsedOd = nucleusThresholdUsedOd;
         this.nucleusReferenceOd = nucleusReferenceOd;
         this.lymphSizedSplitOd = lymphSizedSplitOd;
+        this.lymphSizedDarkP90Od = lymphSizedDarkP90Od;
+        this.necrosisLymphMinOd = necrosisLymphMinOd;
         this.immuneMinOd = immuneMinOd;
         this.debrisMinOd = debrisMinOd;
         this.necrosisReferenceDensityPerMm2 = necrosisReferenceDensityPerMm2;

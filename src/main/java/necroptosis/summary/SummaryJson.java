@@ -156,7 +156,9 @@ public final class SummaryJson {
         w.name("nucleus_threshold_used_od").value(p.nucleusThresholdUsedOd);
         w.name("nucleus_reference_od").value(p.nucleusReferenceOd);
         w.name("lymph_sized_split_od").value(p.lymphSizedSplitOd);
+        w.name("lymph_sized_dark_p90_od").value(p.lymphSizedDarkP90Od);
         w.name("immune_min_od").value(p.immuneMinOd);
+        w.name("necrosis_lymph_min_od").value(p.necrosisLymphMinOd);
         w.name("debris_min_od").value(p.debrisMinOd);
         w.name("necrosis_reference_density_per_mm2").value(p.necrosisReferenceDensityPerMm2);
         w.name("tiles_total").value(p.tilesTotal);
@@ -258,8 +260,8 @@ public final class SummaryJson {
                 string(p, "pixel_size_source"), count(p, "slide_width_px"), count(p, "slide_height_px"), (int) count(p, "analysis_level"),
                 number(p, "analysis_downsample"), number(p, "analysis_pixel_um"), number(p, "overview_pixel_um"), number(p, "block_um"),
                 numberOrNaN(p, "tissue_min_od_sum_used"), p.get("tissue_how") == null ? null : string(p, "tissue_how"), stains, object(p, "parameters"), number(p, "nucleus_threshold_used_od"), numberOrNaN(p, "nucleus_reference_od"),
-                numberOrNaN(p, "lymph_sized_split_od"),
-                numberOrNaN(p, "immune_min_od"), numberOrNaN(p, "debris_min_od"), number(p, "necrosis_reference_density_per_mm2"),
+                numberOrNaN(p, "lymph_sized_split_od"), numberOrNaN(p, "lymph_sized_dark_p90_od"),
+                numberOrNaN(p, "immune_min_od"), numberOrNaN(p, "necrosis_lymph_min_od"), numberOrNaN(p, "debris_min_od"), number(p, "necrosis_reference_density_per_mm2"),
                 (int) count(p, "tiles_total"), (int) count(p, "tiles_analysed"), (int) count(p, "tiles_skipped_no_tissue"),
                 number(p, "run_seconds"));
     }

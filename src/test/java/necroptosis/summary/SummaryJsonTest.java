@@ -37,7 +37,7 @@ public class SummaryJsonTest {
                 new double[] {246, 244, 249}, "median of 108369 brightest pixels");
         Provenance p = new Provenance("necroptosis-scorer", "0.1.0", "tiff", 0.5, "svs MPP", 10000, 9000, 0, 1.0, 0.5, 4.0, 16.0, 0.045,
                 "glass peak at OD sum 0.0138 (9% of the overview): OD sum >= 0.045", stains,
-                params, 0.16470588235294117, 0.3812, 0.5625, 0.45, 0.3812, 6854.01025390625, 100, 68, 32, 9.972);
+                params, 0.16470588235294117, 0.3812, 0.5625, 0.8515625, 0.5625, 0.5, 0.3812, 6854.01025390625, 100, 68, 32, 9.972);
         MlklPixelScore m = new MlklPixelScore(0.04744068130369111, 0.027727052716701808, 0.014692821790367508, 0.005020806796621795,
                 7.2175116687302205, 0.03742533002003126);
         MlklPixelScore zero = new MlklPixelScore(0, 0, 0, 0, 0, 0);
@@ -75,17 +75,19 @@ public class SummaryJsonTest {
         }
     }
 
-    /** A summary written before the split of the lymphocyte-sized nuclei was recorded reads as "not recorded". */
+    /** A summary written before the split, cap and necrosis bar of the lymphocyte-sized nuclei were recorded reads them as "not recorded". */
     @Test
     void anOlderFileWithoutTheSplitReadsAsNaN() throws IOException {
         String text = json(sample(false, null));
-        String older = text.replaceAll("\\n\\s*\"lymph_sized_split_od\": [^,\\n]*,", "");
+        String older = text.replaceAll("\\n\\s*\"(lymph_sized_split_od|lymph_sized_dark_p90_od|necrosis_lymph_min_od)\": [^,\\n]*,", "");
         assertNotEquals(text, older);
         Path f = dir.resolve(SummaryJson.FILE_NAME);
         Files.write(f, older.getBytes(StandardCharsets.UTF_8));
         SlideSummary back = SummaryJson.read(f);
         assertTrue(Double.isNaN(back.provenance.lymphSizedSplitOd));
-        assertEquals(0.45, back.provenance.immuneMinOd);
+        assertTrue(Double.isNaN(back.provenance.lymphSizedDarkP90Od));
+        assertTrue(Double.isNaN(back.provenance.necrosisLymphMinOd));
+        assertEquals(sample(false, null).provenance.immuneMinOd, back.provenance.immuneMinOd);
     }
 
     @Test
