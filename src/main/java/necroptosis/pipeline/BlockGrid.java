@@ -17,8 +17,8 @@ import necroptosis.segmentation.NecrosisSegmenter;
  * seen by two tiles is removed ({@link #removeImmuneCell}) and a cell on a zone boundary moved to the block
  * of its side ({@link #moveImmuneCell}). Everyone else reads the sums block by block.
  * <p>
- * The grid is the one whole-slide array set that grows with the slide, so it is kept small: 24 bytes per
- * block (a 40k x 40k slide at 0.5 µm/px with 16 µm blocks is 1.6 M blocks, 37 MB). Counts are 16-bit:
+ * The grid is the one whole-slide array set that grows with the slide, so it is kept small: 26 bytes per
+ * block (a 40k x 40k slide at 0.5 µm/px with 16 µm blocks is 1.6 M blocks, 42 MB). Counts are 16-bit:
  * a block holds at most {@link #MAX_BLOCK_PX}² pixels, and objects are counted in the block of their
  * centroid, so no count can reach 65536. DAB-negative pixels are not stored: every tissue pixel is in
  * exactly one bin.
@@ -46,11 +46,13 @@ public final class BlockGrid {
      * Objects by class, each in the block of its centroid: immune calls ({@code lymphocytes}), and intact nuclei and
      * debris as the necrosis input classes them (its own lymphocyte bar, {@code NucleusClassifier.necrosisLymphMinOd}).
      * The two bars differ, so an object near them can be both an immune call and debris or intact (a pale
-     * slide), or neither (a dark slide).
+     * slide), or neither (a dark slide): {@code overlapCorrection} (per block, objects in none of the three
+     * less objects in two) makes {@link #nuclearObjects} count each object once.
      */
     private final char[] tumourNuclei;
     private final char[] lymphocytes;
     private final char[] debris;
+    private final short[] overlapCorrection;
     /** Cell-level counts per bin (negative, 1+, 2+, 3+); null unless cell mode is on. */
     private final char[][] cellBins;
     /** Set once every tile is added: from then on only the immune-cell corrections change the grid. */
@@ -78,6 +80,7 @@ public final class BlockGrid {
         tumourNuclei = new char[n];
         lymphocytes = new char[n];
         debris = new char[n];
+        overlapCorrection = new short[n];
         cellBins = cells ? new char[4][n] : null;
     }
 
@@ -85,7 +88,7 @@ public final class BlockGrid {
 
     /** Bytes per block: eight 16-bit counts and two float sums, and four more counts in cell mode. */
     static int bytesPerBlock(boolean cells) {
-        return 8 * Character.BYTES + 2 * Float.BYTES + (cells ? 4 * Character.BYTES : 0);
+        return 8 * Character.BYTES + Short.BYTES + 2 * Float.BYTES + (cells ? 4 * Character.BYTES : 0);
     }
 
     /** Area of one analysis pixel in mm². */
@@ -126,7 +129,7 @@ public final class BlockGrid {
     public int debris(int block) { return debris[block]; }
 
     /** Every nuclear object counted in a block: intact nuclei, immune cells and debris. */
-    public int nuclearObjects(int block) { return tumourNuclei[block] + lymphocytes[block] + debris[block]; }
+    public int nuclearObjects(int block) { return tumourNuclei[block] + lymphocytes[block] + debris[block] + overlapCorrection[block]; }
 
     /** Whether the grid counts cells per DAB bin (cell mode). */
     public boolean hasCells() { return cellBins != null; }
@@ -216,6 +219,16 @@ public final class BlockGrid {
     public void addDebris(int block) {
         checkFilling();
         debris[block]++;
+    }
+
+    /**
+     * Corrects {@link #nuclearObjects} for an object the class counts hold twice ({@code -1}: an immune call that
+     * the necrosis input takes for debris or an intact nucleus) or not at all ({@code +1}: a lymphocyte for the
+     * necrosis input that is no immune call).
+     */
+    public void correctNuclearObjects(int block, int by) {
+        checkFilling();
+        overlapCorrection[block] += by;
     }
 
     /** Adds a cell in DAB bin 0 (negative) to 3 (3+); only in cell mode. */

@@ -142,6 +142,9 @@ final class TileAnalyzer {
             } else if (forNecrosis == Nucleus.Kind.TUMOUR && classifier.isIntact(nu)) {
                 grid.addTumourNucleus(b);
             }
+            boolean necrosisCounts = forNecrosis == Nucleus.Kind.DEBRIS || forNecrosis == Nucleus.Kind.TUMOUR && classifier.isIntact(nu);
+            if (kind == Nucleus.Kind.LYMPHOCYTE && necrosisCounts) grid.correctNuclearObjects(b, -1);
+            if (kind != Nucleus.Kind.LYMPHOCYTE && forNecrosis == Nucleus.Kind.LYMPHOCYTE) grid.correctNuclearObjects(b, 1);
         }
         if (owned != null) records.append(index, owned);
         return new TileResult(index, cx, cy, cw, ch, tileScore, counted, immune, Arrays.copyOf(positions, 2 * immune),

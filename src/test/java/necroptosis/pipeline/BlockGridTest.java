@@ -33,6 +33,19 @@ class BlockGridTest {
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("at most 255 px"), e.getMessage());
     }
 
+    /** An object both an immune call and necrosis debris counts once; a necrosis lymphocyte not called immune counts too. */
+    @Test
+    void nuclearObjectsCountEachObjectOnce() {
+        BlockGrid g = new BlockGrid(2, 1, 4, 2.0, false);
+        g.addLymphocyte(0);
+        g.addDebris(0);
+        g.correctNuclearObjects(0, -1);
+        g.addTumourNucleus(0);
+        g.correctNuclearObjects(1, 1);
+        assertEquals(2, g.nuclearObjects(0));
+        assertEquals(1, g.nuclearObjects(1));
+    }
+
     @Test
     void handComputedBlockOfATileWithMargin() {
         // One 2x2-pixel block (blockPx 2) at (2, 2); the region read is 4x4 from (1, 1): a one-pixel margin that
