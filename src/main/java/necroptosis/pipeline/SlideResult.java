@@ -28,7 +28,7 @@ public final class SlideResult {
     public final long runMillis;
     /** The slide-wide nucleus threshold (haematoxylin OD after background removal and smoothing). */
     public final double nucleusThresholdOd;
-    /** Median mean haematoxylin OD of the intact nuclei in the threshold's sample windows (0 when none was found). */
+    /** Median chromatin OD of the nuclei too large to be lymphocytes in the threshold's sample windows (0 when under 20 were found). */
     public final double slideNucleusOd;
     /** Otsu's split of the chromatin OD of the lymphocyte-sized nuclei in the sample windows (0 when under 20 were found). */
     public final double lymphSizedSplitOd;

@@ -120,7 +120,8 @@ final class TileAnalyzer {
                 grid.addCell(t.bin(cellDab[k]), b);
             }
             Nucleus.Kind kind = markerMode ? classifier.markerModeKind(nu, markerDab[k], t.weak()) : nu.kind;
-            if (owned != null) owned.add(gx, gy, nu.areaUm2, kind, classifier.isIntact(nu), cellDab[k]);
+            boolean intact = classifier.isIntact(nu);
+            if (owned != null) owned.add(gx, gy, nu.areaUm2, kind, intact, cellDab[k]);
             if (kind == Nucleus.Kind.LYMPHOCYTE) {
                 grid.addLymphocyte(b);
                 counted++;
@@ -133,16 +134,15 @@ final class TileAnalyzer {
                 immune++;
             }
             // tiles.csv's "nuclei": the immune cells and the other intact nuclei, never debris.
-            if (kind == Nucleus.Kind.TUMOUR && classifier.isIntact(nu)) counted++;
+            if (kind == Nucleus.Kind.TUMOUR && intact) counted++;
             // The necrosis input has its own lymphocyte bar (NucleusClassifier.necrosisLymphMinOd). Necrosis is
             // judged on intact nuclei: small pale fragments count as cells, not here.
             Nucleus.Kind forNecrosis = markerMode ? kind : classifier.necrosisKind(nu);
-            if (forNecrosis == Nucleus.Kind.DEBRIS) {
-                grid.addDebris(b);
-            } else if (forNecrosis == Nucleus.Kind.TUMOUR && classifier.isIntact(nu)) {
-                grid.addTumourNucleus(b);
-            }
-            boolean necrosisCounts = forNecrosis == Nucleus.Kind.DEBRIS || forNecrosis == Nucleus.Kind.TUMOUR && classifier.isIntact(nu);
+            boolean necrosisCounts = true;
+            if (forNecrosis == Nucleus.Kind.DEBRIS) grid.addDebris(b);
+            else if (forNecrosis == Nucleus.Kind.TUMOUR && intact) grid.addTumourNucleus(b);
+            else necrosisCounts = false;
+            // An object in both class counts, or in neither, is one nuclear object all the same.
             if (kind == Nucleus.Kind.LYMPHOCYTE && necrosisCounts) grid.correctNuclearObjects(b, -1);
             if (kind != Nucleus.Kind.LYMPHOCYTE && forNecrosis == Nucleus.Kind.LYMPHOCYTE) grid.correctNuclearObjects(b, 1);
         }

@@ -95,6 +95,11 @@ public final class NucleusClassifier {
         } else {
             bar = settings.lymphMinOd;
         }
+        return raisedToSplit(bar, lymphSizedSplitOd);
+    }
+
+    /** {@code bar}, raised to {@value NucleusSettings#LYMPH_OD_OVER_SPLIT} times {@code lymphSizedSplitOd} where known and higher. */
+    private static double raisedToSplit(double bar, double lymphSizedSplitOd) {
         return lymphSizedSplitOd > 0 ? Math.max(bar, NucleusSettings.LYMPH_OD_OVER_SPLIT * lymphSizedSplitOd) : bar;
     }
 
@@ -110,7 +115,7 @@ public final class NucleusClassifier {
      */
     public static double necrosisLymphMinOd(NucleusSettings settings, double slideNucleusOd, double lymphSizedSplitOd) {
         double bar = slideNucleusOd > 0 ? Math.max(settings.lymphMinOd, NucleusSettings.LYMPH_OD_OVER_SLIDE * slideNucleusOd) : settings.lymphMinOd;
-        return lymphSizedSplitOd > 0 ? Math.max(bar, NucleusSettings.LYMPH_OD_OVER_SPLIT * lymphSizedSplitOd) : bar;
+        return raisedToSplit(bar, lymphSizedSplitOd);
     }
 
     /** What a nucleus is for the necrosis input: {@link #classify} with {@link #necrosisLymphMinOd} as the lymphocyte bar. */
