@@ -30,6 +30,17 @@ final class BasinSplit {
      */
     static final double INTENSITY_BASINS = 0.5;
 
+    /**
+     * The prominence a maximum needs in {@code images}: the split prominence, capped by {@link #INTENSITY_BASINS}
+     * of its height; where a nuclear marker's DAB is added to the haematoxylin, that fraction of its height
+     * alone. The chromogen is granular and a positive nucleus holds 1-2 OD of it, so its grains stand out by
+     * more than 0.1 OD and would cut one positive nucleus into two to four (each counted as a cell, the
+     * darker pieces as lymphocytes or debris); touching positive nuclei are still cut by shape.
+     */
+    static float prominence(OdImages images, float splitProminence) {
+        return images.holdsMarker() ? Float.POSITIVE_INFINITY : splitProminence;
+    }
+
     /** A basin's threshold: half its peak (its half maximum), within [floor, the slide's threshold]. */
     static float basinCut(float peak, float floor, float t) {
         return Math.max(floor, Math.min(t, 0.5f * peak));
@@ -61,7 +72,7 @@ final class BasinSplit {
         this.height = images.height;
         this.floor = floor;
         this.t = t;
-        this.prominence = prominence;
+        this.prominence = prominence > 0 ? prominence(images, prominence) : 0;
         this.maxHolePixels = maxHolePixels;
         this.work = work;
         this.mask = out.mask;

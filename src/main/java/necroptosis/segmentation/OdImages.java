@@ -22,6 +22,11 @@ final class OdImages {
         this.smooth = smooth;
     }
 
+    /** Whether a nuclear marker's DAB was added to the haematoxylin in {@code od}. */
+    boolean holdsMarker() {
+        return od != hematoxylin;
+    }
+
     /** Area of one pixel in µm². */
     double pixelArea() {
         return pixelUm * pixelUm;
