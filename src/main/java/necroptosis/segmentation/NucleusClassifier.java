@@ -130,7 +130,20 @@ public final class NucleusClassifier {
      * a positive nucleus dark without making it an immune cell).
      */
     public Nucleus.Kind classify(double areaUm2, double circularity, double meanOd, double chromatinOd) {
-        return kindAt(immuneMinOd, areaUm2, circularity, meanOd, chromatinOd);
+        return kindAt(immuneMinOdAt(immuneMinOd, areaUm2), areaUm2, circularity, meanOd, chromatinOd);
+    }
+
+    /**
+     * The immune call's darkness bar for a nucleus of {@code areaUm2}: {@code bar} up to
+     * {@value NucleusSettings#LYMPH_DARKER_FROM_UM2} µm², then {@value NucleusSettings#LYMPH_DARKER_PER_20_UM2} of it
+     * higher per 20 µm² more. A lymphocyte's nucleus is small (sectioned mostly 12-20 µm²), so an object near the
+     * top of the size range is more likely a small tumour nucleus (a tangential cut, or a small-cell tumour's), and
+     * only the darkest of those are lymphocytes. The necrosis input's bar has no such ramp (its lymphocytes only
+     * keep dark round objects out of the debris).
+     */
+    static double immuneMinOdAt(double bar, double areaUm2) {
+        double over = Math.max(0, areaUm2 - NucleusSettings.LYMPH_DARKER_FROM_UM2) / 20;
+        return bar * (1 + NucleusSettings.LYMPH_DARKER_PER_20_UM2 * over);
     }
 
     private Nucleus.Kind kindAt(double immuneMinOd, double areaUm2, double circularity, double meanOd, double chromatinOd) {

@@ -28,6 +28,16 @@ public final class NucleusSettings {
      * apart from intact nuclei; independent of the lymphocyte size range.
      */
     public static final double DEBRIS_MAX_AREA_UM2 = 18;
+    /**
+     * An immune-cell nucleus larger than this (a lymphocyte cut near its middle, 5.6 µm across) must be darker than
+     * the immune bar, by {@link #LYMPH_DARKER_PER_20_UM2} of it per 20 µm² more ({@code NucleusClassifier.immuneMinOdAt}).
+     */
+    public static final double LYMPH_DARKER_FROM_UM2 = 25;
+    /**
+     * How much darker (a fraction of the immune bar) a lymphocyte-sized nucleus must be per 20 µm² above
+     * {@link #LYMPH_DARKER_FROM_UM2}: 25 % more at the largest (45 µm²).
+     */
+    public static final double LYMPH_DARKER_PER_20_UM2 = 0.25;
     /** Largest immune-cell nucleus: a whole lymphocyte nucleus of 7.5 µm across. */
     public static final double DEFAULT_LYMPH_MAX_AREA_UM2 = 45;
     /**
