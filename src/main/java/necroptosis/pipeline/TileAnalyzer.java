@@ -45,7 +45,8 @@ final class TileAnalyzer {
         this.scale = scale;
         this.settings = settings;
         this.deconvolution = deconvolution;
-        this.classifier = new NucleusClassifier(settings.nuclei, immuneMinOd, debrisMinOd, necrosisLymphMinOd);
+        this.classifier = new NucleusClassifier(settings.nuclei, immuneMinOd, debrisMinOd, necrosisLymphMinOd,
+                settings.immuneMode == AnalysisSettings.ImmuneMode.MORPHOLOGICAL);
         this.detector = new NucleusDetector(settings.nuclei, classifier);
         this.grid = grid;
         this.tilePx = tilePx;

@@ -25,6 +25,8 @@ public final class NucleusClassifier {
     private final double debrisMinOd;
     /** Least chromatin OD of a lymphocyte in the necrosis input ({@link #necrosisLymphMinOd}). */
     private final double necrosisLymphMinOd;
+    /** Whether {@link #classify} raises the immune bar for larger nuclei ({@link #immuneMinOdAt}). */
+    private final boolean sizeRamp;
 
     /** The rules with the darkness floor of the settings alone, for a slide whose own nuclei are not known. */
     public NucleusClassifier(NucleusSettings settings) {
@@ -33,7 +35,7 @@ public final class NucleusClassifier {
 
     /**
      * The rules with a slide's immune-cell and debris darkness, {@link #immuneMinOd} and {@link #debrisMinOd}; the
-     * necrosis input's lymphocytes at the same darkness as the immune calls.
+     * necrosis input's lymphocytes at the same (flat) darkness.
      */
     public NucleusClassifier(NucleusSettings settings, double immuneMinOd, double debrisMinOd) {
         this(settings, immuneMinOd, debrisMinOd, immuneMinOd);
@@ -44,6 +46,16 @@ public final class NucleusClassifier {
      * object is left out of the necrosis input as a lymphocyte ({@link #necrosisLymphMinOd}).
      */
     public NucleusClassifier(NucleusSettings settings, double immuneMinOd, double debrisMinOd, double necrosisLymphMinOd) {
+        this(settings, immuneMinOd, debrisMinOd, necrosisLymphMinOd, true);
+    }
+
+    /**
+     * As above; {@code sizeRamp} says whether the immune call asks more darkness of larger nuclei ({@link #immuneMinOdAt}).
+     * Off in marker mode, where the marker calls the immune cells and darkness only tells debris and lymphocytes for
+     * the necrosis input.
+     */
+    public NucleusClassifier(NucleusSettings settings, double immuneMinOd, double debrisMinOd, double necrosisLymphMinOd, boolean sizeRamp) {
+        this.sizeRamp = sizeRamp;
         this.settings = settings;
         this.immuneMinOd = immuneMinOd;
         this.debrisMinOd = debrisMinOd;
@@ -118,7 +130,7 @@ public final class NucleusClassifier {
         return raisedToSplit(bar, lymphSizedSplitOd);
     }
 
-    /** What a nucleus is for the necrosis input: {@link #classify} with {@link #necrosisLymphMinOd} as the lymphocyte bar. */
+    /** What a nucleus is for the necrosis input: its kind at the flat {@link #necrosisLymphMinOd} (no size ramp). */
     public Nucleus.Kind necrosisKind(Nucleus n) {
         return kindAt(necrosisLymphMinOd, n.areaUm2, n.circularity, n.meanHematoxylinOd, n.chromatinOd);
     }
@@ -130,7 +142,7 @@ public final class NucleusClassifier {
      * a positive nucleus dark without making it an immune cell).
      */
     public Nucleus.Kind classify(double areaUm2, double circularity, double meanOd, double chromatinOd) {
-        return kindAt(immuneMinOdAt(immuneMinOd, areaUm2), areaUm2, circularity, meanOd, chromatinOd);
+        return kindAt(sizeRamp ? immuneMinOdAt(immuneMinOd, areaUm2) : immuneMinOd, areaUm2, circularity, meanOd, chromatinOd);
     }
 
     /**
@@ -149,7 +161,8 @@ public final class NucleusClassifier {
     private Nucleus.Kind kindAt(double immuneMinOd, double areaUm2, double circularity, double meanOd, double chromatinOd) {
         // Lymphocytes: 8-45 µm² (a lymphocyte nucleus as sectioned: often 12-20 µm², a whole one up to 7.5 µm
         // across), not a long thin shape (circularity at least 0.3), and darker than the slide's nuclei and
-        // than the paler of its lymphocyte-sized ones ({@link #immuneMinOd}). Size does not tell a lymphocyte from a cut tumour nucleus on real tissue,
+        // than the paler of its lymphocyte-sized ones ({@code immuneMinOd}, raised for the immune call near the top of the size
+        // range, {@link #immuneMinOdAt}). Size alone does not tell a lymphocyte from a cut tumour nucleus on real tissue;
         // darkness relative to the slide does.
         if (isLymphocyteSized(areaUm2, circularity) && chromatinOd >= immuneMinOd) return Nucleus.Kind.LYMPHOCYTE;
         // Debris: other dark objects below 18 µm², karyorrhectic fragments: mean OD at least 0.45, or chromatin
@@ -193,7 +206,16 @@ public final class NucleusClassifier {
      * found) is measured again there, and is that lymphocyte when {@link #revealsLymphocyte} says so.
      */
     boolean mayHideLymphocyte(Nucleus n) {
-        return n != null && n.kind == Nucleus.Kind.TUMOUR;
+        return n != null && n.kind == Nucleus.Kind.TUMOUR && !refusedForItsSize(n);
+    }
+
+    /**
+     * An object of a lymphocyte's size, shape and (flat) darkness that the immune call refused only because it is
+     * large for one ({@link #immuneMinOdAt}): a small tumour nucleus, whose dark core or dust-trimmed core the second
+     * looks would otherwise take, measured smaller, for the lymphocyte the size ramp refused.
+     */
+    private boolean refusedForItsSize(Nucleus n) {
+        return sizeRamp && n.kind == Nucleus.Kind.TUMOUR && isLymphocyteSized(n.areaUm2, n.circularity) && n.chromatinOd >= immuneMinOd;
     }
 
     /**
@@ -213,7 +235,7 @@ public final class NucleusClassifier {
      * Lymphocytes overlapping by more than about half their diameter stay merged.
      */
     boolean mayBeLymphocyteClump(Nucleus n) {
-        return n != null && n.chromatinOd >= immuneMinOd && (n.kind == Nucleus.Kind.TUMOUR
+        return n != null && n.chromatinOd >= immuneMinOd && (n.kind == Nucleus.Kind.TUMOUR && !refusedForItsSize(n)
                 || n.kind == Nucleus.Kind.LYMPHOCYTE && n.areaUm2 >= LYMPHOCYTES_IN_SMALLEST_CLUMP * NucleusSettings.WHOLE_LYMPH_MIN_AREA_UM2);
     }
 

@@ -35,7 +35,7 @@ public final class NucleusSettings {
     public static final double LYMPH_DARKER_FROM_UM2 = 25;
     /**
      * How much darker (a fraction of the immune bar) a lymphocyte-sized nucleus must be per 20 µm² above
-     * {@link #LYMPH_DARKER_FROM_UM2}: 25 % more at the largest (45 µm²).
+     * {@link #LYMPH_DARKER_FROM_UM2}: 25 % more at the default largest (45 µm²).
      */
     public static final double LYMPH_DARKER_PER_20_UM2 = 0.25;
     /** Largest immune-cell nucleus: a whole lymphocyte nucleus of 7.5 µm across. */

@@ -29,6 +29,22 @@ class ImmuneSizeRampTest {
     }
 
     @Test
+    void anObjectRefusedForItsSizeGetsNoSecondLook() {
+        Nucleus refused = new Nucleus(0, 0, 44, 0.8, 0.55, 0.55, C.classify(44, 0.8, 0.55, 0.55));
+        assertEquals(false, C.mayHideLymphocyte(refused), "its dark core would be a smaller lymphocyte the ramp refused");
+        assertEquals(false, C.mayBeLymphocyteClump(refused), "nor a clump, nor dust-trimmed");
+        Nucleus large = new Nucleus(0, 0, 60, 0.8, 0.55, 0.55, C.classify(60, 0.8, 0.55, 0.55));
+        assertEquals(true, C.mayHideLymphocyte(large), "an object too large for one lymphocyte may hide one");
+        assertEquals(true, C.mayBeLymphocyteClump(large));
+    }
+
+    @Test
+    void markerModeKeepsTheFlatBar() {
+        NucleusClassifier marker = new NucleusClassifier(S, 0.50, 0.45, 0.50, false);
+        assertEquals(Nucleus.Kind.LYMPHOCYTE, marker.classify(44, 0.8, 0.55, 0.55), "darkness only tells debris there");
+    }
+
+    @Test
     void theNecrosisInputKeepsItsFlatBar() {
         Nucleus n = new Nucleus(0, 0, 44, 0.8, 0.55, 0.55, C.classify(44, 0.8, 0.55, 0.55));
         assertEquals(Nucleus.Kind.LYMPHOCYTE, C.necrosisKind(n), "dark and round enough to stay out of the debris");

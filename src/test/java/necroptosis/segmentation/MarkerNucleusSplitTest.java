@@ -56,5 +56,6 @@ class MarkerNucleusSplitTest {
     void touchingPositiveNucleiAreStillCutApart() {
         List<Nucleus> found = detect(field(new double[][] {{90, 50}, {108, 50}}));
         assertEquals(2, found.size(), "two positive nuclei 9 µm apart, 10 µm across:" + describe(found));
+        for (Nucleus n : found) assertEquals(70, n.areaUm2, 20, "each most of a 79 µm² disc (the cut takes the overlap):" + describe(found));
     }
 }
