@@ -31,13 +31,15 @@ final class BasinSplit {
     static final double INTENSITY_BASINS = 0.5;
 
     /**
-     * The prominence a maximum needs in {@code images}: the split prominence, capped by {@link #INTENSITY_BASINS}
+     * The prominence a maximum needs in {@code images} (0, no intensity split, when the split prominence is not
+     * positive): the split prominence, capped by {@link #INTENSITY_BASINS}
      * of its height; where a nuclear marker's DAB is added to the haematoxylin, that fraction of its height
      * alone. The chromogen is granular and a positive nucleus holds 1-2 OD of it, so its grains stand out by
      * more than 0.1 OD and would cut one positive nucleus into two to four (each counted as a cell, the
      * darker pieces as lymphocytes or debris); touching positive nuclei are still cut by shape.
      */
     static float prominence(OdImages images, float splitProminence) {
+        if (!(splitProminence > 0)) return 0;
         return images.holdsMarker() ? Float.POSITIVE_INFINITY : splitProminence;
     }
 
@@ -72,7 +74,7 @@ final class BasinSplit {
         this.height = images.height;
         this.floor = floor;
         this.t = t;
-        this.prominence = prominence > 0 ? prominence(images, prominence) : 0;
+        this.prominence = prominence(images, prominence);
         this.maxHolePixels = maxHolePixels;
         this.work = work;
         this.mask = out.mask;

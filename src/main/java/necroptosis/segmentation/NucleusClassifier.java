@@ -38,21 +38,14 @@ public final class NucleusClassifier {
      * necrosis input's lymphocytes at the same (flat) darkness.
      */
     public NucleusClassifier(NucleusSettings settings, double immuneMinOd, double debrisMinOd) {
-        this(settings, immuneMinOd, debrisMinOd, immuneMinOd);
+        this(settings, immuneMinOd, debrisMinOd, immuneMinOd, true);
     }
 
     /**
      * The rules with a slide's immune-cell and debris darkness, and the darkness at which a lymphocyte-sized
-     * object is left out of the necrosis input as a lymphocyte ({@link #necrosisLymphMinOd}).
-     */
-    public NucleusClassifier(NucleusSettings settings, double immuneMinOd, double debrisMinOd, double necrosisLymphMinOd) {
-        this(settings, immuneMinOd, debrisMinOd, necrosisLymphMinOd, true);
-    }
-
-    /**
-     * As above; {@code sizeRamp} says whether the immune call asks more darkness of larger nuclei ({@link #immuneMinOdAt}).
-     * Off in marker mode, where the marker calls the immune cells and darkness only tells debris and lymphocytes for
-     * the necrosis input.
+     * object is left out of the necrosis input as a lymphocyte ({@link #necrosisLymphMinOd}). {@code sizeRamp} says
+     * whether the immune call asks more darkness of larger nuclei ({@link #immuneMinOdAt}): off in marker mode, where
+     * the marker calls the immune cells and darkness only tells debris and lymphocytes for the necrosis input.
      */
     public NucleusClassifier(NucleusSettings settings, double immuneMinOd, double debrisMinOd, double necrosisLymphMinOd, boolean sizeRamp) {
         this.sizeRamp = sizeRamp;

@@ -74,7 +74,7 @@ class ImmuneDarknessTest {
     @Test
     void aFragmentCalledImmuneIsStillDebrisForNecrosis() {
         double immune = NucleusClassifier.immuneMinOd(S, 0.25, 0, 0), necrosis = NucleusClassifier.necrosisLymphMinOd(S, 0.25, 0);
-        NucleusClassifier rules = new NucleusClassifier(S, immune, NucleusClassifier.debrisMinOd(S, 0.25), necrosis);
+        NucleusClassifier rules = new NucleusClassifier(S, immune, NucleusClassifier.debrisMinOd(S, 0.25), necrosis, true);
         Nucleus fragment = new Nucleus(0, 0, 12, 0.9, 0.40, 0.40, rules.classify(12, 0.9, 0.40, 0.40));
         assertEquals(Nucleus.Kind.LYMPHOCYTE, fragment.kind);
         assertEquals(Nucleus.Kind.DEBRIS, rules.necrosisKind(fragment));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ImmuneSizeRampTest {
     static final NucleusSettings S = NucleusSettings.DEFAULT;
     /** Immune bar 0.50, debris 0.45, necrosis input's lymphocyte bar 0.50. */
-    static final NucleusClassifier C = new NucleusClassifier(S, 0.50, 0.45, 0.50);
+    static final NucleusClassifier C = new NucleusClassifier(S, 0.50, 0.45, 0.50, true);
 
     @Test
     void theBarHoldsUpToTheRampAndRisesBy25PercentAtTheLargest() {
